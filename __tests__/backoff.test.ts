@@ -1,0 +1,21 @@
+import { describe, expect, it } from '@jest/globals'
+import { pauseBefore } from '../src/backoff.js'
+
+describe('pauseBefore', () => {
+  it('grows from interval to max-interval', () => {
+    const pauses = [0, 1, 2, 3, 4, 5, 6, 20].map(n => pauseBefore(n, 30_000, 300_000, () => 0.5))
+    expect(pauses).toEqual([30_000, 45_000, 67_500, 101_250, 151_875, 227_813, 300_000, 300_000])
+  })
+
+  it('jitters by up to 10% but stays within interval and max-interval', () => {
+    expect(pauseBefore(0, 30_000, 300_000, () => 0)).toBe(30_000)
+    expect(pauseBefore(0, 30_000, 300_000, () => 1)).toBe(33_000)
+    expect(pauseBefore(2, 30_000, 300_000, () => 0)).toBe(60_750)
+    expect(pauseBefore(9, 30_000, 300_000, () => 0)).toBe(270_000)
+    expect(pauseBefore(9, 30_000, 300_000, () => 1)).toBe(300_000)
+  })
+
+  it('does not overflow after very many attempts', () => {
+    expect(pauseBefore(100_000, 1_000, 5_000, () => 0.5)).toBe(5_000)
+  })
+})

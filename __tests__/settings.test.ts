@@ -1,0 +1,117 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../src/input-error.js'
+import { readSettings } from '../src/settings.js'
+
+const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: 'secret-token' }
+
+function read(inputs: Record<string, string>) {
+  return readSettings(name => ({ ...required, ...inputs })[name as keyof typeof required] ?? '')
+}
+
+function errorOf(inputs: Record<string, string>): InputError {
+  try {
+    read(inputs)
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('no error')
+}
+
+describe('readSettings', () => {
+  it('fills empty inputs with the defaults of action.yml', () => {
+    expect(read({})).toEqual({
+      publisherId: 'contoso',
+      offerId: 'contoso-vm',
+      token: 'secret-token',
+      baseUrl: 'https://cloudpartner.azure.com',
+      apiVersion: '2017-10-31',
+      targetStatuses: ['Succeeded'],
+      failOnStatuses: ['Failed', 'Canceled'],
+      failOnStepStatuses: ['Rejected'],
+      timeoutMs: 1_800_000,
+      intervalMs: 30_000,
+      maxIntervalMs: 300_000,
+      requestTimeoutMs: 30_000,
+      failOnTimeout: true,
+      writeSummary: true
+    })
+  })
+
+  it('reads every kind of value', () => {
+    const settings = read({
+      'base-url': 'http://127.0.0.1:8080/',
+      'target-status': 'waitingForPublisherReview\nsucceeded',
+      'fail-on-status': '',
+      'fail-on-step-status': 'rejected, blocked',
+      timeout: '0',
+      interval: '5',
+      'max-interval': '2m',
+      'request-timeout': '10s',
+      'fail-on-timeout': 'False',
+      summary: 'false',
+      token: 'Bearer abc.def'
+    })
+    expect(settings).toMatchObject({
+      baseUrl: 'http://127.0.0.1:8080',
+      targetStatuses: ['WaitingForPublisherReview', 'Succeeded'],
+      failOnStatuses: ['Failed', 'Canceled'],
+      failOnStepStatuses: ['Rejected', 'Blocked'],
+      timeoutMs: 0,
+      intervalMs: 5_000,
+      maxIntervalMs: 120_000,
+      requestTimeoutMs: 10_000,
+      failOnTimeout: false,
+      writeSummary: false,
+      token: 'abc.def'
+    })
+  })
+
+  it.each([
+    [{ 'publisher-id': '' }, 'publisher-id', /required/],
+    [{ 'offer-id': 'a/b' }, 'offer-id', /plain id/],
+    [{ 'offer-id': 'a\\b' }, 'offer-id', /plain id/],
+    [{ 'offer-id': '..' }, 'offer-id', /plain id/],
+    [{ 'publisher-id': ' contoso' }, 'publisher-id', /spaces at its ends/],
+    [{ 'offer-id': 'vm\nx' }, 'offer-id', /control character/],
+    [{ 'offer-id': 'vm\u0007' }, 'offer-id', /control character/],
+    [{ token: '' }, 'token', /required/],
+    [{ token: 'abc def' }, 'token', /spaces/],
+    [{ 'base-url': 'http://cloudpartner.azure.com' }, 'base-url', /https/],
+    [{ 'base-url': 'ftp://127.0.0.1' }, 'base-url', /https/],
+    [{ 'base-url': 'not a url' }, 'base-url', /not a URL/],
+    [{ 'base-url': 'https://u:p@example.com' }, 'base-url', /user name/],
+    [{ 'base-url': 'https://example.com/?x=1' }, 'base-url', /query/],
+    [{ 'api-version': 'latest' }, 'api-version', /2017-10-31/],
+    [{ 'target-status': 'Done' }, 'target-status', /unknown status "Done"/],
+    [{ 'target-status': ' , ' }, 'target-status', /no status/],
+    [{ 'fail-on-status': 'Rejected' }, 'fail-on-status', /unknown status "Rejected"/],
+    [{ 'fail-on-step-status': 'Failed' }, 'fail-on-step-status', /unknown status "Failed"/],
+    [{ 'target-status': 'Failed' }, 'target-status', /both name Failed/],
+    [{ timeout: 'abc' }, 'timeout', /not a duration/],
+    [{ timeout: '-1' }, 'timeout', /not a duration/],
+    [{ timeout: '6d' }, 'timeout', /at most 5d/],
+    [{ interval: '0' }, 'interval', /at least 1s/],
+    [{ 'request-timeout': '0.5' }, 'request-timeout', /at least 1s/],
+    [{ interval: '5m', 'max-interval': '1m' }, 'max-interval', /shorter than 'interval'/],
+    [{ 'fail-on-timeout': 'maybe' }, 'fail-on-timeout', /true or false/],
+    [{ summary: '1' }, 'summary', /true or false/]
+  ])('refuses %j naming the input', (inputs, input, problem) => {
+    const error = errorOf(inputs)
+    expect(error.input).toBe(input)
+    expect(error.message).toMatch(new RegExp(`^Input '${input}' `))
+    expect(error.message).toMatch(problem)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('accepts loopback hosts over plain http for local testing', () => {
+    for (const url of ['http://localhost:1', 'http://127.0.0.1', 'http://[::1]:8080']) {
+      expect(read({ 'base-url': url }).baseUrl).toBe(url.replace(/\/$/, ''))
+    }
+  })
+
+  it('never quotes the token in its error', () => {
+    const error = errorOf({ token: 'very-secret value' })
+    expect(error.message).not.toContain('very-secret')
+  })
+})

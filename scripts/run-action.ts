@@ -1,0 +1,130 @@
+// Runs dist/index.js the way the GitHub runner does: a child process with every
+// INPUT_* (action.yml's defaults under the given inputs) and the runner's files.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface ActionRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+export interface ActionOptions {
+  inputs: Record<string, string>
+  /** Extra environment, e.g. GITHUB_EVENT_NAME. */
+  env?: Record<string, string>
+  /** The webhook event written to GITHUB_EVENT_PATH. */
+  event?: object
+  /** Called with each chunk of stdout as it arrives. */
+  onStdout?: (chunk: string) => void
+}
+
+interface ActionManifest {
+  inputs: Record<string, { default?: string }>
+}
+
+export async function actionDefaults(): Promise<Record<string, string>> {
+  const manifest = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionManifest
+  const defaults: Record<string, string> = {}
+  for (const [name, input] of Object.entries(manifest.inputs)) {
+    if (input.default !== undefined) defaults[name] = String(input.default)
+  }
+  return defaults
+}
+
+/** Starts the action; `done` settles when it has exited and its files are read. */
+export async function startAction(
+  options: ActionOptions
+): Promise<{ child: ChildProcess; done: Promise<ActionRun> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'action-run-'))
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path')
+  }
+  await Promise.all([
+    ...Object.values(files).map(file => writeFile(file, '')),
+    writeFile(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
+  ])
+
+  const inputs = { ...(await actionDefaults()), ...options.inputs }
+  const env: Record<string, string> = {
+    // Only what a runner sets: no NODE_OPTIONS or other test-process settings leak in.
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_REPOSITORY: 'contoso/marketplace-offers',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_RUN_ID: '1',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_EVENT_NAME: 'push',
+    ...files,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+    env,
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+    options.onStdout?.(chunk)
+  })
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+
+  const done = new Promise<number | null>(resolve => child.on('close', code => resolve(code))).then(
+    async exitCode => {
+      const [outputs, summary] = await Promise.all([
+        readFile(files.GITHUB_OUTPUT, 'utf8'),
+        readFile(files.GITHUB_STEP_SUMMARY, 'utf8')
+      ])
+      await rm(dir, { recursive: true, force: true })
+      return { exitCode, stdout, stderr, outputs: parseOutputFile(outputs), summary }
+    }
+  )
+  return { child, done }
+}
+
+export async function runAction(options: ActionOptions): Promise<ActionRun> {
+  return (await startAction(options)).done
+}
+
+/** Reads `name<<delimiter` blocks (and plain `name=value` lines) of a GITHUB_OUTPUT file. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string]
+      const end = lines.indexOf(delimiter, i + 1)
+      outputs[name] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      outputs[line.slice(0, at)] = line.slice(at + 1)
+    }
+  }
+  return outputs
+}

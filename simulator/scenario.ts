@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises'
+import { parseDuration } from '../src/duration.js'
+
+/**
+ * A scenario file: what the simulated offer-status endpoint answers, request by
+ * request. Phases play in order; each lasts `times` requests or `for` a duration
+ * (from the first request it served), one request when neither is given; the last
+ * phase answers for ever.
+ */
+export interface Scenario {
+  description?: string
+  /** When set, requests for other ids get 404. */
+  publisherId?: string
+  offerId?: string
+  /** When set, requests with another bearer token get 401. */
+  token?: string
+  /** The offer's steps; the reference's six when absent. */
+  steps?: StepTemplate[]
+  timeline: Phase[]
+}
+
+export interface StepTemplate {
+  id: string
+  stepName: string
+  description?: string
+  estimatedTimeFrame?: string
+}
+
+interface Timing {
+  times?: number
+  for?: string | number
+}
+
+/** The offer status and the steps that change; unnamed steps keep their state. */
+export interface StatusPhase extends Timing {
+  status: string
+  /** By step id, or `*` for all: a status, or status, progress and messages. */
+  steps?: Record<string, string | StepPatch>
+  messages?: MessageSpec[]
+  previewLinks?: unknown[]
+  liveLinks?: unknown[]
+}
+
+export interface StepPatch {
+  status?: string
+  progress?: number
+  messages?: MessageSpec[]
+}
+
+export interface MessageSpec {
+  level?: string
+  text: string
+  timestamp?: string
+}
+
+export type FaultName = 'html' | 'hang' | 'reset' | 'malformed' | 'truncated' | 'empty'
+
+/** An error status (4xx/5xx, with an Azure-style error body) or a named fault. */
+export interface FaultPhase extends Timing {
+  fault: number | FaultName
+  /** Retry-After in seconds, or a raw header value. */
+  retryAfter?: number | string
+  /** Retry-After as an HTTP-date this many seconds after the request. */
+  retryAfterDate?: number
+  code?: string
+  message?: string
+  /** The HTTP status of an `html` fault (default 502). */
+  httpStatus?: number
+}
+
+/** Any answer at all, for shapes the other phases cannot make. */
+export interface RawPhase extends Timing {
+  respond: { status?: number; headers?: Record<string, string>; body?: string; json?: unknown }
+}
+
+export type Phase = StatusPhase | FaultPhase | RawPhase
+
+/** The reference's example steps. */
+export const REFERENCE_STEPS: StepTemplate[] = [
+  {
+    id: 'displaydummycertify',
+    stepName: 'Validate Pre-Requisites',
+    description: 'Offer settings provided are validated.',
+    estimatedTimeFrame: '< 15 min'
+  },
+  {
+    id: 'displaycertify',
+    stepName: 'Certification',
+    description: 'Your offer is analyzed by our certification systems for issues.',
+    estimatedTimeFrame: '~2-3 days'
+  },
+  {
+    id: 'displayprovision',
+    stepName: 'Provisioning',
+    description: 'Your virtual machine is being replicated in our production systems.',
+    estimatedTimeFrame: '< 1 day'
+  },
+  {
+    id: 'displaypackage',
+    stepName: 'Packaging and Lead Generation Registration',
+    description: 'Your virtual machine is being packaged for customers.',
+    estimatedTimeFrame: '< 1 hour'
+  },
+  {
+    id: 'publisher-signoff',
+    stepName: 'Publisher signoff',
+    description: 'Offer is available to preview.',
+    estimatedTimeFrame: '< 1 hour'
+  },
+  {
+    id: 'live',
+    stepName: 'Live',
+    description: 'Offer is publicly visible and is available for purchase.',
+    estimatedTimeFrame: '~2-5 days'
+  }
+]
+
+export async function loadScenario(path: string): Promise<Scenario> {
+  const text = await readFile(path, 'utf8')
+  try {
+    return checkScenario(JSON.parse(text))
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : error}`)
+  }
+}
+
+export function checkScenario(value: unknown): Scenario {
+  const scenario = value as Scenario
+  if (!scenario || !Array.isArray(scenario.timeline) || scenario.timeline.length === 0) {
+    throw new Error('a scenario needs a non-empty "timeline" array')
+  }
+  scenario.timeline.forEach((phase, index) => {
+    const kinds = ['status', 'fault', 'respond'].filter(key => key in phase)
+    if (kinds.length !== 1) {
+      throw new Error(`timeline[${index}] needs exactly one of "status", "fault" or "respond"`)
+    }
+    if (phase.for !== undefined && phaseDurationMs(phase) === undefined) {
+      throw new Error(`timeline[${index}].for is not a duration: ${JSON.stringify(phase.for)}`)
+    }
+  })
+  return scenario
+}
+
+export function phaseDurationMs(phase: Phase): number | undefined {
+  if (phase.for === undefined) return undefined
+  return typeof phase.for === 'number' ? phase.for * 1000 : parseDuration(phase.for)
+}

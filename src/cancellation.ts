@@ -1,0 +1,37 @@
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const
+// The runner kills the process a few seconds after its first signal: leave before that.
+const FORCED_EXIT_MS = 5_000
+
+/**
+ * Turns SIGINT/SIGTERM into an abort of the wait, so that outputs and the summary are
+ * still written; exits regardless if that has not finished within a few seconds.
+ */
+export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController()
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) return
+    controller.abort(new Error(`received ${name}`))
+    setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
+  }
+  for (const name of SIGNALS) process.on(name, onSignal)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const name of SIGNALS) process.off(name, onSignal)
+    }
+  }
+}
+
+/** A sleep that ends early when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    if (signal?.aborted) return resolve()
+    const done = (): void => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}

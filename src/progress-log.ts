@@ -1,0 +1,86 @@
+import type { StatusAnswer } from './cpp-client.js'
+import type { OfferStatus, PublishStep, StatusMessage } from './offer-status.js'
+import { plainText, truncate } from './text.js'
+
+export interface StatusChange {
+  at: number
+  text: string
+}
+
+/** The part of @actions/core the log writes to. */
+export interface Logger {
+  info(message: string): void
+  warning(message: string, properties?: { title?: string }): void
+  error(message: string, properties?: { title?: string }): void
+}
+
+const ANNOTATION_CHARS = 1_000
+
+/**
+ * Turns the stream of answers into one log line per change (offer status, step status,
+ * progress, connection trouble) and one annotation per warning or error message.
+ */
+export class ProgressLog {
+  readonly changes: StatusChange[] = []
+  private previous: OfferStatus | undefined
+  private problem: string | undefined
+  private readonly annotated = new Set<string>()
+
+  constructor(private readonly logger: Logger) {}
+
+  readonly observe = (answer: StatusAnswer, at: number): void => {
+    if (answer.kind === 'ok') {
+      if (this.problem) this.logger.info('The status endpoint answers again.')
+      this.problem = undefined
+      for (const text of describeChanges(this.previous, answer.offer)) {
+        this.changes.push({ at, text })
+        this.logger.info(text)
+      }
+      this.annotate(answer.offer)
+      this.previous = answer.offer
+    } else if (answer.kind === 'transient' && answer.problem !== this.problem) {
+      this.problem = answer.problem
+      this.logger.info(`Will retry: ${answer.problem}`)
+    }
+  }
+
+  private annotate(offer: OfferStatus): void {
+    const sources: [string, StatusMessage[]][] = [
+      ['Offer', offer.messages],
+      ...offer.steps.map((step): [string, StatusMessage[]] => [step.name, step.messages])
+    ]
+    for (const [title, messages] of sources) {
+      for (const message of messages) {
+        if (message.level !== 'warning' && message.level !== 'error') continue
+        const key = [title, message.level, message.timestamp, message.html].join('\u0000')
+        if (this.annotated.has(key)) continue
+        this.annotated.add(key)
+        const text = truncate(plainText(message.html), ANNOTATION_CHARS)
+        this.logger[message.level](text, { title: `Publishing: ${plainText(title)}` })
+      }
+    }
+  }
+}
+
+/** Lines for what differs between two reads; everything on the first read. */
+export function describeChanges(before: OfferStatus | undefined, after: OfferStatus): string[] {
+  const lines: string[] = []
+  if (before?.status !== after.status) {
+    lines.push(`Offer status: ${plainText(after.status) || '(none)'}`)
+  }
+  const earlier = new Map(before?.steps.map(step => [step.id, step]))
+  for (const step of after.steps) {
+    const old = earlier.get(step.id)
+    if (old && old.status === step.status && old.progress === step.progress) continue
+    if (!before && step.status === 'NotStarted') continue
+    lines.push(`Step ${plainText(step.name)}: ${describeStep(step)}`)
+  }
+  return lines
+}
+
+function describeStep(step: PublishStep): string {
+  const status = plainText(step.status) || '(none)'
+  return step.progress !== null && step.progress > 0 && step.progress < 100
+    ? `${status} ${step.progress}%`
+    : status
+}

@@ -1,0 +1,185 @@
+import { formatDuration, parseDuration } from './duration.js'
+import { InputError } from './input-error.js'
+import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './statuses.js'
+
+/** Everything the action was asked to do, read and checked once. */
+export interface Settings {
+  publisherId: string
+  offerId: string
+  token: string
+  baseUrl: string
+  apiVersion: string
+  targetStatuses: string[]
+  failOnStatuses: string[]
+  failOnStepStatuses: string[]
+  timeoutMs: number
+  intervalMs: number
+  maxIntervalMs: number
+  requestTimeoutMs: number
+  failOnTimeout: boolean
+  writeSummary: boolean
+}
+
+export type InputReader = (name: string) => string
+
+/** Defaults of action.yml, used when an input is empty (as when run outside a runner). */
+export const DEFAULTS: Record<string, string> = {
+  'base-url': 'https://cloudpartner.azure.com',
+  'api-version': '2017-10-31',
+  'target-status': 'Succeeded',
+  'fail-on-status': 'Failed, Canceled',
+  'fail-on-step-status': 'Rejected',
+  timeout: '30m',
+  interval: '30s',
+  'max-interval': '5m',
+  'request-timeout': '30s',
+  'fail-on-timeout': 'true',
+  summary: 'true'
+}
+
+// No job runs longer than 5 days, even on a self-hosted runner.
+const LONGEST_DURATION_MS = 5 * 86_400_000
+const SHORTEST_PAUSE_MS = 1_000
+
+export function readSettings(readInput: InputReader): Settings {
+  const input = (name: string): string => readInput(name).trim() || DEFAULTS[name] || ''
+
+  const settings: Settings = {
+    publisherId: readId(readInput, 'publisher-id'),
+    offerId: readId(readInput, 'offer-id'),
+    token: readToken(readInput),
+    baseUrl: readBaseUrl(input('base-url')),
+    apiVersion: readApiVersion(input('api-version')),
+    targetStatuses: readStatuses('target-status', input('target-status'), OFFER_STATUSES),
+    failOnStatuses: readStatuses('fail-on-status', input('fail-on-status'), OFFER_STATUSES),
+    failOnStepStatuses: readStatuses(
+      'fail-on-step-status',
+      input('fail-on-step-status'),
+      STEP_STATUSES
+    ),
+    timeoutMs: readDuration('timeout', input('timeout'), 0),
+    intervalMs: readDuration('interval', input('interval'), SHORTEST_PAUSE_MS),
+    maxIntervalMs: readDuration('max-interval', input('max-interval'), SHORTEST_PAUSE_MS),
+    requestTimeoutMs: readDuration('request-timeout', input('request-timeout'), SHORTEST_PAUSE_MS),
+    failOnTimeout: readBoolean('fail-on-timeout', input('fail-on-timeout')),
+    writeSummary: readBoolean('summary', input('summary'))
+  }
+
+  if (settings.targetStatuses.length === 0) {
+    throw new InputError('target-status', 'names no status to wait for')
+  }
+  const both = settings.targetStatuses.filter(s => settings.failOnStatuses.includes(s))
+  if (both.length > 0) {
+    throw new InputError(
+      'target-status',
+      `and 'fail-on-status' both name ${both.join(', ')}: a status cannot end the wait as success and as failure`
+    )
+  }
+  if (settings.maxIntervalMs < settings.intervalMs) {
+    throw new InputError(
+      'max-interval',
+      `(${formatDuration(settings.maxIntervalMs)}) is shorter than 'interval' (${formatDuration(settings.intervalMs)})`
+    )
+  }
+  return settings
+}
+
+// Ids become URL path segments: refuse what could step out of the path or hide in a log.
+function readId(readInput: InputReader, name: string): string {
+  const value = readInput(name)
+  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+  if (value.trim() === '') throw new InputError(name, 'is required and was empty')
+  if (value !== value.trim()) throw new InputError(name, `has spaces at its ends: ${shown}`)
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    throw new InputError(name, `contains a control character or line break: ${shown}`)
+  }
+  if (/[/\\]/.test(value) || value.includes('..')) {
+    throw new InputError(name, `must be a plain id without '/', '\\' or '..': ${shown}`)
+  }
+  return value
+}
+
+function readToken(readInput: InputReader): string {
+  const token = readInput('token')
+    .trim()
+    .replace(/^bearer\s+/i, '')
+  if (!token) {
+    throw new InputError('token', 'is required: pass a Cloud Partner Portal bearer token')
+  }
+  // Never quote the token: it is a secret.
+  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+    throw new InputError('token', 'contains spaces or control characters; pass the bare token')
+  }
+  return token
+}
+
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.test(hostname)
+}
+
+function readBaseUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('base-url', `is not a URL: ${JSON.stringify(value)}`)
+  }
+  if (url.username || url.password) {
+    throw new InputError('base-url', 'must not contain a user name or password')
+  }
+  if (url.search || url.hash) {
+    throw new InputError('base-url', 'must not contain a query or fragment')
+  }
+  const loopback = isLoopbackHost(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(
+      'base-url',
+      `must use https (plain http only for loopback hosts): ${JSON.stringify(value)}`
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function readApiVersion(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(value)) {
+    throw new InputError('api-version', `must look like 2017-10-31: ${JSON.stringify(value)}`)
+  }
+  return value
+}
+
+function readStatuses(name: string, value: string, known: readonly string[]): string[] {
+  const { names, unknown } = parseStatusList(value, known)
+  if (unknown.length > 0) {
+    throw new InputError(
+      name,
+      `has unknown status ${unknown.map(u => JSON.stringify(u)).join(', ')}; known: ${known.join(', ')}`
+    )
+  }
+  return names
+}
+
+function readDuration(name: string, value: string, shortestMs: number): number {
+  const ms = parseDuration(value)
+  if (ms === undefined) {
+    throw new InputError(
+      name,
+      `is not a duration: ${JSON.stringify(value)}; use e.g. 90s, 15m, 2h or a number of seconds`
+    )
+  }
+  if (ms < shortestMs) {
+    throw new InputError(name, `must be at least ${formatDuration(shortestMs)}: ${JSON.stringify(value)}`)
+  }
+  if (ms > LONGEST_DURATION_MS) {
+    throw new InputError(name, `must be at most 5d (the longest a job may run): ${JSON.stringify(value)}`)
+  }
+  return ms
+}
+
+function readBoolean(name: string, value: string): boolean {
+  if (/^(true|yes|on)$/i.test(value)) return true
+  if (/^(false|no|off)$/i.test(value)) return false
+  throw new InputError(name, `must be true or false: ${JSON.stringify(value)}`)
+}

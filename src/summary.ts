@@ -1,0 +1,137 @@
+import { formatDuration } from './duration.js'
+import type { PublishStep } from './offer-status.js'
+import type { StatusChange } from './progress-log.js'
+import { escapeMarkdown, plainText, truncate } from './text.js'
+import type { Outcome, WaitResult } from './wait-for-status.js'
+
+export interface SummaryInput {
+  /** `publisher/offer`, or what is known of it. */
+  offerLabel: string
+  result: Pick<WaitResult, 'outcome' | 'reason' | 'offer' | 'polls' | 'startedAt' | 'endedAt'>
+  changes: StatusChange[]
+  targetStatuses: string[]
+}
+
+// GitHub refuses a step summary over 1 MiB; stay well under it whatever the server sends.
+export const SUMMARY_BYTE_LIMIT = 1_000_000
+const MAX_STEP_ROWS = 100
+const MAX_CHANGE_ROWS = 100
+const MAX_LINKS = 20
+const CELL_CHARS = 300
+
+const OUTCOME_ICON: Record<Outcome, string> = {
+  success: '✅',
+  failure: '❌',
+  timeout: '⏱️',
+  error: '⚠️',
+  cancelled: '🚫'
+}
+
+const STEP_ICON: Record<string, string> = {
+  Complete: '✅',
+  InProgress: '🔄',
+  NotStarted: '⚪',
+  WaitingForPublisherReview: '👀',
+  WaitingForApproval: '⏸️',
+  Blocked: '⛔',
+  Rejected: '❌',
+  Canceled: '🚫'
+}
+
+/** The job summary as markdown. Every piece of server text is escaped. */
+export function renderSummary(input: SummaryInput): string {
+  const { result } = input
+  const offer = result.offer
+  const heading = offer?.status ? `: ${cell(offer.status)}` : ''
+  const lines = [
+    `## ${OUTCOME_ICON[result.outcome]} Marketplace offer ${cell(input.offerLabel)}${heading}`,
+    '',
+    `**Outcome: ${result.outcome}**: ${cell(result.reason)}.`,
+    ''
+  ]
+
+  if (offer && offer.steps.length > 0) {
+    lines.push(
+      '| | Step | Status | Progress | Estimate | Latest message |',
+      '|---|---|---|---|---|---|'
+    )
+    for (const step of offer.steps.slice(0, MAX_STEP_ROWS)) lines.push(stepRow(step))
+    if (offer.steps.length > MAX_STEP_ROWS) {
+      lines.push(`| | _${offer.steps.length - MAX_STEP_ROWS} more steps not shown_ | | | | |`)
+    }
+    lines.push('')
+  } else if (!offer) {
+    lines.push('No offer status was read.', '')
+  }
+
+  if (input.changes.length > 0) {
+    const shown = input.changes.slice(-MAX_CHANGE_ROWS)
+    lines.push('### Status changes', '', '| Time (UTC) | Change |', '|---|---|')
+    if (shown.length < input.changes.length) {
+      lines.push(`| | _${input.changes.length - shown.length} earlier changes not shown_ |`)
+    }
+    for (const change of shown) lines.push(`| ${utcTime(change.at)} | ${cell(change.text)} |`)
+    lines.push('')
+  }
+
+  for (const [title, links] of [
+    ['Preview links', offer?.previewLinks ?? []],
+    ['Live links', offer?.liveLinks ?? []]
+  ] as const) {
+    if (links.length > 0) lines.push(`**${title}:** ${links.slice(0, MAX_LINKS).map(link).join(' · ')}`, '')
+  }
+
+  lines.push(
+    `<sub>${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(result.endedAt - result.startedAt)}` +
+      ` · target: ${input.targetStatuses.map(cell).join(', ') || '(none)'}` +
+      ` · ended ${utcTime(result.endedAt)} UTC</sub>`,
+    ''
+  )
+  return fitToLimit(lines.join('\n'))
+}
+
+function stepRow(step: PublishStep): string {
+  const latest = step.messages.at(-1)
+  const message = latest ? plainText(latest.html) : ''
+  const level = latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : ''
+  return [
+    '',
+    STEP_ICON[step.status] ?? '❔',
+    cell(step.name),
+    cell(step.status || '(none)'),
+    step.progress === null ? '' : `${step.progress}%`,
+    cell(step.estimatedTimeFrame),
+    cell(`${level}${message}`),
+    ''
+  ]
+    .join(' | ')
+    .trim()
+}
+
+function cell(text: string): string {
+  return escapeMarkdown(truncate(plainText(text), CELL_CHARS))
+}
+
+function link(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? ''
+  try {
+    const url = new URL(text)
+    if (url.protocol === 'https:' || url.protocol === 'http:') {
+      return `[${cell(url.href)}](${url.href.replace(/[()<> ]/g, encodeURIComponent)})`
+    }
+  } catch {
+    // Not a URL: shown as text.
+  }
+  return cell(text)
+}
+
+function utcTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
+}
+
+function fitToLimit(markdown: string): string {
+  if (Buffer.byteLength(markdown) <= SUMMARY_BYTE_LIMIT) return markdown
+  const note = '\n\n_The summary was cut to fit the job summary size limit._\n'
+  const room = SUMMARY_BYTE_LIMIT - Buffer.byteLength(note)
+  return Buffer.from(markdown).subarray(0, room).toString('utf8').replace(/\uFFFD$/, '') + note
+}

@@ -49,7 +49,11 @@ describe('parseOfferStatus', () => {
         progress: 100,
         estimatedTimeFrame: '< 15 min',
         messages: [
-          { html: 'Step completed.', level: 'information', timestamp: '2018-03-16T17:50:45.7215661Z' }
+          {
+            html: 'Step completed.',
+            level: 'information',
+            timestamp: '2018-03-16T17:50:45.7215661Z'
+          }
         ]
       },
       expect.objectContaining({ id: 'displaycertify', status: 'NotStarted', progress: 0 })
@@ -79,7 +83,10 @@ describe('parseOfferStatus', () => {
   })
 
   it('carries unknown statuses through', () => {
-    const offer = parseOfferStatus({ status: 'quantumPending', steps: [{ id: 'a', status: 'Dreaming' }] })
+    const offer = parseOfferStatus({
+      status: 'quantumPending',
+      steps: [{ id: 'a', status: 'Dreaming' }]
+    })
     expect(offer.status).toBe('quantumPending')
     expect(offer.steps[0]?.status).toBe('Dreaming')
   })
@@ -97,7 +104,10 @@ describe('parseOfferStatus', () => {
   })
 
   it('keeps links as they came', () => {
-    const offer = parseOfferStatus({ previewLinks: ['https://a.example'], liveLinks: [{ uri: 'x' }] })
+    const offer = parseOfferStatus({
+      previewLinks: ['https://a.example'],
+      liveLinks: [{ uri: 'x' }]
+    })
     expect(offer.previewLinks).toEqual(['https://a.example'])
     expect(offer.liveLinks).toEqual([{ uri: 'x' }])
   })

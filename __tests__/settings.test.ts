@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/input-error.js'
-import { readSettings } from '../src/settings.js'
+import { DEFAULTS, readSettings } from '../src/settings.js'
 
 const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: 'secret-token' }
 
@@ -113,5 +113,12 @@ describe('readSettings', () => {
   it('never quotes the token in its error', () => {
     const error = errorOf({ token: 'very-secret value' })
     expect(error.message).not.toContain('very-secret')
+  })
+})
+
+describe('DEFAULTS', () => {
+  it('match the defaults declared in action.yml', async () => {
+    const { actionDefaults } = await import('../scripts/run-action.js')
+    expect(DEFAULTS).toEqual(await actionDefaults())
   })
 })

@@ -27,7 +27,9 @@ describe('displayStatus', () => {
 
 describe('parseStatusList', () => {
   it('splits on commas and newlines, in any case, without repeats', () => {
-    expect(parseStatusList('succeeded,\nWaitingForPublisherReview, SUCCEEDED', OFFER_STATUSES)).toEqual({
+    expect(
+      parseStatusList('succeeded,\nWaitingForPublisherReview, SUCCEEDED', OFFER_STATUSES)
+    ).toEqual({
       names: ['Succeeded', 'WaitingForPublisherReview'],
       unknown: []
     })

@@ -49,7 +49,9 @@ describe('waitForStatus', () => {
   it('follows a six-hour publish in virtual time and sees the end within one max-interval', async () => {
     const doneAt = 5 * HOUR + 37 * MINUTE
     const { deps, requestTimes } = virtualWait(t =>
-      t < doneAt ? offer('running', [['cert', 'inProgress']]) : offer('succeeded', [['cert', 'complete']])
+      t < doneAt
+        ? offer('running', [['cert', 'inProgress']])
+        : offer('succeeded', [['cert', 'complete']])
     )
     const result = await waitForStatus({ ...options, timeoutMs: 6 * HOUR }, deps)
     expect(result.outcome).toBe('success')
@@ -104,12 +106,19 @@ describe('waitForStatus', () => {
       })
     }))
     const result = await waitForStatus(options, deps)
-    expect(result).toMatchObject({ outcome: 'failure', polls: 1, reason: 'step "Certification" is Rejected' })
+    expect(result).toMatchObject({
+      outcome: 'failure',
+      polls: 1,
+      reason: 'step "Certification" is Rejected'
+    })
   })
 
   it('fails on a final status that is not a target instead of waiting for nothing', async () => {
     const { deps } = virtualWait(() => offer('succeeded'))
-    const result = await waitForStatus({ ...options, targetStatuses: ['WaitingForPublisherReview'] }, deps)
+    const result = await waitForStatus(
+      { ...options, targetStatuses: ['WaitingForPublisherReview'] },
+      deps
+    )
     expect(result.outcome).toBe('failure')
     expect(result.reason).toMatch(/ended as Succeeded, which is not a target status/)
     expect(result.polls).toBe(1)
@@ -136,7 +145,9 @@ describe('waitForStatus', () => {
   it('honours Retry-After when it asks for more than the backoff', async () => {
     let calls = 0
     const { deps, sleeps } = virtualWait(() =>
-      calls++ === 0 ? { kind: 'transient', problem: '429', retryAfterMs: 120_000 } : offer('succeeded')
+      calls++ === 0
+        ? { kind: 'transient', problem: '429', retryAfterMs: 120_000 }
+        : offer('succeeded')
     )
     await waitForStatus(options, deps)
     expect(sleeps).toEqual([120_000])
@@ -168,7 +179,9 @@ describe('waitForStatus', () => {
       return offer('succeeded', [['cert', 'complete']])
     })
     await waitForStatus(options, deps)
-    const afterChange = sleeps.findIndex((_, i) => sleeps.slice(0, i + 1).reduce((a, b) => a + b, 0) >= 10 * MINUTE)
+    const afterChange = sleeps.findIndex(
+      (_, i) => sleeps.slice(0, i + 1).reduce((a, b) => a + b, 0) >= 10 * MINUTE
+    )
     expect(sleeps[afterChange + 1]).toBe(30_000)
   })
 

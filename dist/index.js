@@ -31553,12 +31553,67 @@ function percentage(value) {
     return Math.min(100, Math.max(0, Math.round(n)));
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+// Server text goes into logs, annotations and markdown: make it plain, short and inert.
+const ENTITIES = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#39;': "'",
+    '&nbsp;': ' '
+};
+// C0 and C1 control characters: invisible, and able to break a log line or a header.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
+const SPACE_OR_CONTROL = new RegExp(`(?:\\s|${CONTROL_CHAR.source})+`, 'g');
+function hasControlChar(text) {
+    return CONTROL_CHAR.test(text);
+}
+/**
+ * Text on one line of at most `max` characters: no line break or control character
+ * is left to start a workflow command or break a table row.
+ */
+function clip(text, max) {
+    // Cut before cleaning as well: the server may send megabytes where a few words fit.
+    const line = text
+        .slice(0, 4 * max)
+        .replace(SPACE_OR_CONTROL, ' ')
+        .trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** The visible text of an HTML fragment (a step message), clipped. */
+function brief(html, max) {
+    const text = html
+        .slice(0, 4 * max)
+        .replace(/<br\s*\/?>/gi, ' ')
+        .replace(/<[^<>]*>/g, '') // [^<>]: linear even on `<<<<` without a `>`
+        .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => ENTITIES[entity] ?? entity);
+    return clip(text, max);
+}
+/**
+ * Text safe inside a markdown table cell: no markup, HTML, links, mentions or cell
+ * breaks survive, because every character that could start one becomes an entity.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>|`*_[\]\\~]/g, entity)
+        .replace(/:(?=\/\/)/g, entity) // autolinks: https://
+        .replace(/\b(www)\./gi, '$1&#46;') // autolinks: www.
+        .replace(/@(?=\w)/g, entity); // mentions
+}
+function entity(char) {
+    return `&#${char.charCodeAt(0)};`;
+}
+
 ;// CONCATENATED MODULE: ./src/cpp-client.ts
+
 
 
 const USER_AGENT = 'wait-for-marketplace-offer';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const QUOTE_CHARS = 160;
+const MESSAGE_CHARS = 500;
 // Connection trouble that a later attempt may not meet.
 const TRANSIENT_NETWORK_CODES = new Set([
     'ECONNRESET',
@@ -31681,8 +31736,12 @@ function parseStatusBody(body, answered) {
     try {
         json = JSON.parse(body);
     }
-    catch {
-        return { kind: 'final', problem: `${answered} with a body that is not JSON: ${quote(body)}` };
+    catch (error) {
+        const why = error instanceof Error ? ` (${oneLine(error.message)})` : '';
+        return {
+            kind: 'final',
+            problem: `${answered} with a body that is not JSON${why}: ${quote(body)}`
+        };
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
         return {
@@ -31701,7 +31760,10 @@ function describeErrorBody(body) {
         const inner = (typeof json.error === 'object' && json.error) || json;
         const { code, message, Message } = inner;
         const description = json.error_description;
-        const parts = [code ?? (typeof json.error === 'string' ? json.error : undefined), message ?? Message ?? description]
+        const parts = [
+            code ?? (typeof json.error === 'string' ? json.error : undefined),
+            message ?? Message ?? description
+        ]
             .filter(part => typeof part === 'string' && part.trim() !== '')
             .map(part => oneLine(part));
         if (parts.length > 0)
@@ -31725,7 +31787,9 @@ function readBody(message) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
-        const aborted = () => reject(Object.assign(new Error('the connection closed before the whole body arrived'), { code: 'BODY_ABORTED' }));
+        const aborted = () => reject(Object.assign(new Error('the connection closed before the whole body arrived'), {
+            code: 'BODY_ABORTED'
+        }));
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > MAX_BODY_BYTES) {
@@ -31764,13 +31828,11 @@ function header(message, name) {
     return Array.isArray(value) ? value[0] : value;
 }
 function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return clip(text, MESSAGE_CHARS);
 }
 /** The start of what came back, on one line, quoted. */
 function quote(text) {
-    const line = oneLine(text);
-    return JSON.stringify(line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS)}…` : line);
+    return `"${clip(text, QUOTE_CHARS)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/duration.ts
@@ -31853,40 +31915,10 @@ function actionOutputs({ outcome, offer, polls, elapsedMs }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
-// Server text goes into logs, annotations and markdown: make it plain and inert.
-const ENTITIES = {
-    '&amp;': '&',
-    '&lt;': '<',
-    '&gt;': '>',
-    '&quot;': '"',
-    '&#39;': "'",
-    '&nbsp;': ' '
-};
-/** The visible text of an HTML fragment, on one line. */
-function plainText(html) {
-    return (html
-        .replace(/<br\s*\/?>/gi, ' ')
-        .replace(/<[^>]*>/g, '')
-        .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => ENTITIES[entity] ?? entity)
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\s\u0000-\u001f\u007f]+/g, ' ')
-        .trim());
-}
-function truncate(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/**
- * Text safe inside a markdown table cell: no markup, links, mentions or cell breaks
- * survive, because every character that could start one is written as an entity.
- */
-function escapeMarkdown(text) {
-    return text.replace(/[&<>|`*_[\]\\~#!@:()]/g, char => `&#${char.charCodeAt(0)};`);
-}
-
 ;// CONCATENATED MODULE: ./src/progress-log.ts
 
 const ANNOTATION_CHARS = 1_000;
+const NAME_CHARS = 200;
 /**
  * Turns the stream of answers into one log line per change (offer status, step status,
  * progress, connection trouble) and one annotation per warning or error message.
@@ -31930,8 +31962,8 @@ class ProgressLog {
                 if (this.annotated.has(key))
                     continue;
                 this.annotated.add(key);
-                const text = truncate(plainText(message.html), ANNOTATION_CHARS);
-                this.logger[message.level](text, { title: `Publishing: ${plainText(title)}` });
+                const text = brief(message.html, ANNOTATION_CHARS);
+                this.logger[message.level](text, { title: `Publishing: ${clip(title, NAME_CHARS)}` });
             }
         }
     }
@@ -31940,7 +31972,7 @@ class ProgressLog {
 function describeChanges(before, after) {
     const lines = [];
     if (before?.status !== after.status) {
-        lines.push(`Offer status: ${plainText(after.status) || '(none)'}`);
+        lines.push(`Offer status: ${clip(after.status, NAME_CHARS) || '(none)'}`);
     }
     const earlier = new Map(before?.steps.map(step => [step.id, step]));
     for (const step of after.steps) {
@@ -31949,18 +31981,19 @@ function describeChanges(before, after) {
             continue;
         if (!before && step.status === 'NotStarted')
             continue;
-        lines.push(`Step ${plainText(step.name)}: ${describeStep(step)}`);
+        lines.push(`Step ${clip(step.name, NAME_CHARS)}: ${describeStep(step)}`);
     }
     return lines;
 }
 function describeStep(step) {
-    const status = plainText(step.status) || '(none)';
+    const status = clip(step.status, NAME_CHARS) || '(none)';
     return step.progress !== null && step.progress > 0 && step.progress < 100
         ? `${status} ${step.progress}%`
         : status;
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -32019,8 +32052,7 @@ function readId(readInput, name) {
         throw new InputError(name, 'is required and was empty');
     if (value !== value.trim())
         throw new InputError(name, `has spaces at its ends: ${shown}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    if (hasControlChar(value)) {
         throw new InputError(name, `contains a control character or line break: ${shown}`);
     }
     if (/[/\\]/.test(value) || value.includes('..')) {
@@ -32036,7 +32068,7 @@ function readToken(readInput) {
         throw new InputError('token', 'is required: pass a Cloud Partner Portal bearer token');
     }
     // Never quote the token: it is a secret.
-    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+    if (/\s/.test(token) || hasControlChar(token)) {
         throw new InputError('token', 'contains spaces or control characters; pass the bare token');
     }
     return token;
@@ -32172,7 +32204,7 @@ function renderSummary(input) {
 }
 function stepRow(step) {
     const latest = step.messages.at(-1);
-    const message = latest ? plainText(latest.html) : '';
+    const message = latest ? brief(latest.html, CELL_CHARS) : '';
     const level = latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : '';
     return [
         '',
@@ -32188,10 +32220,10 @@ function stepRow(step) {
         .trim();
 }
 function cell(text) {
-    return escapeMarkdown(truncate(plainText(text), CELL_CHARS));
+    return escapeMarkdown(clip(text, CELL_CHARS));
 }
 function summary_link(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
     try {
         const url = new URL(text);
         if (url.protocol === 'https:' || url.protocol === 'http:') {
@@ -32211,7 +32243,10 @@ function fitToLimit(markdown) {
         return markdown;
     const note = '\n\n_The summary was cut to fit the job summary size limit._\n';
     const room = SUMMARY_BYTE_LIMIT - Buffer.byteLength(note);
-    return Buffer.from(markdown).subarray(0, room).toString('utf8').replace(/\uFFFD$/, '') + note;
+    return (Buffer.from(markdown)
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '') + note);
 }
 
 ;// CONCATENATED MODULE: ./src/backoff.ts
@@ -32380,7 +32415,9 @@ async function wait(settings, signal) {
     const progress = new ProgressLog(core_namespaceObject);
     info(`Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
         `${settings.targetStatuses.join(' or ')}` +
-        (settings.timeoutMs > 0 ? ` (timeout ${formatDuration(settings.timeoutMs)})` : ' (one look)') +
+        (settings.timeoutMs > 0
+            ? ` (timeout ${formatDuration(settings.timeoutMs)})`
+            : ' (one look)') +
         ` at ${settings.baseUrl}`);
     try {
         const result = await waitForStatus({ ...settings, signal }, {

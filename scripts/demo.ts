@@ -5,7 +5,8 @@ import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
 import { ROOT, runAction } from './run-action.js'
 
-const rule = (title: string): string => `\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m\n`
+const rule = (title: string): string =>
+  `\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m\n`
 
 const simulator = await startSimulator(
   await loadScenario(join(ROOT, 'simulator', 'scenarios', 'publish.json'))

@@ -24,7 +24,9 @@ async function main(args: string[]): Promise<void> {
   const simulator = await startSimulator(scenario, { port })
   console.log(`Cloud Partner Portal simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
-  console.log(`Use base-url: ${simulator.url} (${scenario.token ? 'token: the scenario one' : 'any token'}).`)
+  console.log(
+    `Use base-url: ${simulator.url} (${scenario.token ? 'token: the scenario one' : 'any token'}).`
+  )
   console.log('Stop with Ctrl+C.')
   const stop = (): void => void simulator.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -179,7 +179,12 @@ function checkRequest(request: IncomingMessage, scenario: Scenario): [number, st
   return undefined
 }
 
-function answer(phase: Phase, body: object, request: IncomingMessage, response: ServerResponse): void {
+function answer(
+  phase: Phase,
+  body: object,
+  request: IncomingMessage,
+  response: ServerResponse
+): void {
   if ('status' in phase) return sendJson(response, 200, body)
   if ('respond' in phase) return sendRaw(response, phase)
   sendFault(phase, body, request, response)

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { parseOfferStatus, type OfferStatus } from './offer-status.js'
+import { clip } from './text.js'
 
 /** Every answer of the status endpoint falls in one of three kinds. */
 export type StatusAnswer =
@@ -23,6 +24,7 @@ export interface CppClientOptions {
 const USER_AGENT = 'wait-for-marketplace-offer'
 const MAX_BODY_BYTES = 8 * 1024 * 1024
 const QUOTE_CHARS = 160
+const MESSAGE_CHARS = 500
 
 // Connection trouble that a later attempt may not meet.
 const TRANSIENT_NETWORK_CODES = new Set([
@@ -147,8 +149,12 @@ function parseStatusBody(body: string, answered: string): StatusAnswer {
   let json: unknown
   try {
     json = JSON.parse(body)
-  } catch {
-    return { kind: 'final', problem: `${answered} with a body that is not JSON: ${quote(body)}` }
+  } catch (error) {
+    const why = error instanceof Error ? ` (${oneLine(error.message)})` : ''
+    return {
+      kind: 'final',
+      problem: `${answered} with a body that is not JSON${why}: ${quote(body)}`
+    }
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return {
@@ -167,7 +173,10 @@ function describeErrorBody(body: string): string {
     const inner = (typeof json.error === 'object' && json.error) || json
     const { code, message, Message } = inner as Record<string, unknown>
     const description = json.error_description
-    const parts = [code ?? (typeof json.error === 'string' ? json.error : undefined), message ?? Message ?? description]
+    const parts = [
+      code ?? (typeof json.error === 'string' ? json.error : undefined),
+      message ?? Message ?? description
+    ]
       .filter(part => typeof part === 'string' && part.trim() !== '')
       .map(part => oneLine(part as string))
     if (parts.length > 0) return `: ${parts.join(': ')}`
@@ -194,7 +203,11 @@ function readBody(message: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = []
     let size = 0
     const aborted = (): void =>
-      reject(Object.assign(new Error('the connection closed before the whole body arrived'), { code: 'BODY_ABORTED' }))
+      reject(
+        Object.assign(new Error('the connection closed before the whole body arrived'), {
+          code: 'BODY_ABORTED'
+        })
+      )
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
@@ -241,12 +254,10 @@ function header(message: IncomingMessage, name: string): string | undefined {
 }
 
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+  return clip(text, MESSAGE_CHARS)
 }
 
 /** The start of what came back, on one line, quoted. */
-export function quote(text: string): string {
-  const line = oneLine(text)
-  return JSON.stringify(line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS)}…` : line)
+function quote(text: string): string {
+  return `"${clip(text, QUOTE_CHARS)}"`
 }

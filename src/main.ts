@@ -52,7 +52,9 @@ async function wait(
   core.info(
     `Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
       `${settings.targetStatuses.join(' or ')}` +
-      (settings.timeoutMs > 0 ? ` (timeout ${formatDuration(settings.timeoutMs)})` : ' (one look)') +
+      (settings.timeoutMs > 0
+        ? ` (timeout ${formatDuration(settings.timeoutMs)})`
+        : ' (one look)') +
       ` at ${settings.baseUrl}`
   )
   try {
@@ -118,7 +120,9 @@ async function writeSummary(
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : error}`)
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : error}`
+    )
   }
 }
 

@@ -12,7 +12,12 @@ export interface OutputSource {
  * Every output of action.yml, as strings. A cancelled wait reports `error`: the
  * outcome output keeps to its four documented values.
  */
-export function actionOutputs({ outcome, offer, polls, elapsedMs }: OutputSource): Record<string, string> {
+export function actionOutputs({
+  outcome,
+  offer,
+  polls,
+  elapsedMs
+}: OutputSource): Record<string, string> {
   return {
     outcome: outcome === 'cancelled' ? 'error' : outcome,
     status: offer?.status ?? '',

@@ -1,6 +1,6 @@
 import type { StatusAnswer } from './cpp-client.js'
 import type { OfferStatus, PublishStep, StatusMessage } from './offer-status.js'
-import { plainText, truncate } from './text.js'
+import { brief, clip } from './text.js'
 
 export interface StatusChange {
   at: number
@@ -15,6 +15,7 @@ export interface Logger {
 }
 
 const ANNOTATION_CHARS = 1_000
+const NAME_CHARS = 200
 
 /**
  * Turns the stream of answers into one log line per change (offer status, step status,
@@ -55,8 +56,8 @@ export class ProgressLog {
         const key = [title, message.level, message.timestamp, message.html].join('\u0000')
         if (this.annotated.has(key)) continue
         this.annotated.add(key)
-        const text = truncate(plainText(message.html), ANNOTATION_CHARS)
-        this.logger[message.level](text, { title: `Publishing: ${plainText(title)}` })
+        const text = brief(message.html, ANNOTATION_CHARS)
+        this.logger[message.level](text, { title: `Publishing: ${clip(title, NAME_CHARS)}` })
       }
     }
   }
@@ -66,20 +67,20 @@ export class ProgressLog {
 export function describeChanges(before: OfferStatus | undefined, after: OfferStatus): string[] {
   const lines: string[] = []
   if (before?.status !== after.status) {
-    lines.push(`Offer status: ${plainText(after.status) || '(none)'}`)
+    lines.push(`Offer status: ${clip(after.status, NAME_CHARS) || '(none)'}`)
   }
   const earlier = new Map(before?.steps.map(step => [step.id, step]))
   for (const step of after.steps) {
     const old = earlier.get(step.id)
     if (old && old.status === step.status && old.progress === step.progress) continue
     if (!before && step.status === 'NotStarted') continue
-    lines.push(`Step ${plainText(step.name)}: ${describeStep(step)}`)
+    lines.push(`Step ${clip(step.name, NAME_CHARS)}: ${describeStep(step)}`)
   }
   return lines
 }
 
 function describeStep(step: PublishStep): string {
-  const status = plainText(step.status) || '(none)'
+  const status = clip(step.status, NAME_CHARS) || '(none)'
   return step.progress !== null && step.progress > 0 && step.progress < 100
     ? `${status} ${step.progress}%`
     : status

@@ -1,6 +1,7 @@
 import { formatDuration, parseDuration } from './duration.js'
 import { InputError } from './input-error.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './statuses.js'
+import { hasControlChar } from './text.js'
 
 /** Everything the action was asked to do, read and checked once. */
 export interface Settings {
@@ -90,8 +91,7 @@ function readId(readInput: InputReader, name: string): string {
   const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
   if (value.trim() === '') throw new InputError(name, 'is required and was empty')
   if (value !== value.trim()) throw new InputError(name, `has spaces at its ends: ${shown}`)
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+  if (hasControlChar(value)) {
     throw new InputError(name, `contains a control character or line break: ${shown}`)
   }
   if (/[/\\]/.test(value) || value.includes('..')) {
@@ -108,7 +108,7 @@ function readToken(readInput: InputReader): string {
     throw new InputError('token', 'is required: pass a Cloud Partner Portal bearer token')
   }
   // Never quote the token: it is a secret.
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+  if (/\s/.test(token) || hasControlChar(token)) {
     throw new InputError('token', 'contains spaces or control characters; pass the bare token')
   }
   return token
@@ -170,10 +170,16 @@ function readDuration(name: string, value: string, shortestMs: number): number {
     )
   }
   if (ms < shortestMs) {
-    throw new InputError(name, `must be at least ${formatDuration(shortestMs)}: ${JSON.stringify(value)}`)
+    throw new InputError(
+      name,
+      `must be at least ${formatDuration(shortestMs)}: ${JSON.stringify(value)}`
+    )
   }
   if (ms > LONGEST_DURATION_MS) {
-    throw new InputError(name, `must be at most 5d (the longest a job may run): ${JSON.stringify(value)}`)
+    throw new InputError(
+      name,
+      `must be at most 5d (the longest a job may run): ${JSON.stringify(value)}`
+    )
   }
   return ms
 }

@@ -1,7 +1,7 @@
 import { formatDuration } from './duration.js'
 import type { PublishStep } from './offer-status.js'
 import type { StatusChange } from './progress-log.js'
-import { escapeMarkdown, plainText, truncate } from './text.js'
+import { brief, clip, escapeMarkdown } from './text.js'
 import type { Outcome, WaitResult } from './wait-for-status.js'
 
 export interface SummaryInput {
@@ -78,7 +78,8 @@ export function renderSummary(input: SummaryInput): string {
     ['Preview links', offer?.previewLinks ?? []],
     ['Live links', offer?.liveLinks ?? []]
   ] as const) {
-    if (links.length > 0) lines.push(`**${title}:** ${links.slice(0, MAX_LINKS).map(link).join(' · ')}`, '')
+    if (links.length > 0)
+      lines.push(`**${title}:** ${links.slice(0, MAX_LINKS).map(link).join(' · ')}`, '')
   }
 
   lines.push(
@@ -92,8 +93,9 @@ export function renderSummary(input: SummaryInput): string {
 
 function stepRow(step: PublishStep): string {
   const latest = step.messages.at(-1)
-  const message = latest ? plainText(latest.html) : ''
-  const level = latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : ''
+  const message = latest ? brief(latest.html, CELL_CHARS) : ''
+  const level =
+    latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : ''
   return [
     '',
     STEP_ICON[step.status] ?? '❔',
@@ -109,11 +111,11 @@ function stepRow(step: PublishStep): string {
 }
 
 function cell(text: string): string {
-  return escapeMarkdown(truncate(plainText(text), CELL_CHARS))
+  return escapeMarkdown(clip(text, CELL_CHARS))
 }
 
 function link(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? ''
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
   try {
     const url = new URL(text)
     if (url.protocol === 'https:' || url.protocol === 'http:') {
@@ -133,5 +135,10 @@ function fitToLimit(markdown: string): string {
   if (Buffer.byteLength(markdown) <= SUMMARY_BYTE_LIMIT) return markdown
   const note = '\n\n_The summary was cut to fit the job summary size limit._\n'
   const room = SUMMARY_BYTE_LIMIT - Buffer.byteLength(note)
-  return Buffer.from(markdown).subarray(0, room).toString('utf8').replace(/\uFFFD$/, '') + note
+  return (
+    Buffer.from(markdown)
+      .subarray(0, room)
+      .toString('utf8')
+      .replace(/\uFFFD$/, '') + note
+  )
 }

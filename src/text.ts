@@ -1,4 +1,4 @@
-// Server text goes into logs, annotations and markdown: make it plain and inert.
+// Server text goes into logs, annotations and markdown: make it plain, short and inert.
 
 const ENTITIES: Record<string, string> = {
   '&amp;': '&',
@@ -9,21 +9,36 @@ const ENTITIES: Record<string, string> = {
   '&nbsp;': ' '
 }
 
-/** The visible text of an HTML fragment, on one line. */
-export function plainText(html: string): string {
-  return (
-    html
-      .replace(/<br\s*\/?>/gi, ' ')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => ENTITIES[entity] ?? entity)
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\s\u0000-\u001f\u007f]+/g, ' ')
-      .trim()
-  )
+// C0 and C1 control characters: invisible, and able to break a log line or a header.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/
+const SPACE_OR_CONTROL = new RegExp(`(?:\\s|${CONTROL_CHAR.source})+`, 'g')
+
+export function hasControlChar(text: string): boolean {
+  return CONTROL_CHAR.test(text)
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+/**
+ * Text on one line of at most `max` characters: no line break or control character
+ * is left to start a workflow command or break a table row.
+ */
+export function clip(text: string, max: number): string {
+  // Cut before cleaning as well: the server may send megabytes where a few words fit.
+  const line = text
+    .slice(0, 4 * max)
+    .replace(SPACE_OR_CONTROL, ' ')
+    .trim()
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
+/** The visible text of an HTML fragment (a step message), clipped. */
+export function brief(html: string, max: number): string {
+  const text = html
+    .slice(0, 4 * max)
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^<>]*>/g, '') // [^<>]: linear even on `<<<<` without a `>`
+    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => ENTITIES[entity] ?? entity)
+  return clip(text, max)
 }
 
 /**

@@ -1,0 +1,291 @@
+// dist/index.js as the runner runs it: a child process with every INPUT_* (action.yml
+// defaults included), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_EVENT_PATH.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { Phase, Scenario } from '../simulator/scenario.js'
+import { startSimulator, type Simulator } from '../simulator/server.js'
+import { runAction, startAction, type ActionRun } from '../scripts/run-action.js'
+
+const TOKEN = 'e2e-secret-token-5f1c'
+const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }
+let simulator: Simulator | undefined
+
+afterEach(async () => {
+  await simulator?.close()
+  simulator = undefined
+})
+
+async function serve(timeline: Phase[], extra: Partial<Scenario> = {}): Promise<Simulator> {
+  simulator = await startSimulator({
+    token: TOKEN,
+    publisherId: 'contoso',
+    offerId: 'contoso-vm',
+    timeline,
+    ...extra
+  })
+  return simulator
+}
+
+function inputs(sim: Simulator, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    'publisher-id': 'contoso',
+    'offer-id': 'contoso-vm',
+    token: TOKEN,
+    'base-url': sim.url,
+    ...FAST,
+    ...more
+  }
+}
+
+/** The token shows up nowhere but in the runner's own mask command. */
+function expectNoSecret(run: ActionRun): void {
+  const stdout = run.stdout
+    .split('\n')
+    .filter(line => line !== `::add-mask::${TOKEN}`)
+    .join('\n')
+  for (const text of [stdout, run.stderr, JSON.stringify(run.outputs), run.summary]) {
+    expect(text).not.toContain(TOKEN)
+  }
+  expect(run.stdout).toContain(`::add-mask::${TOKEN}`)
+}
+
+function errorLines(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter(line => line.startsWith('::error::'))
+}
+
+const OUTPUT_NAMES = [
+  'outcome',
+  'status',
+  'steps',
+  'current-step',
+  'preview-links',
+  'live-links',
+  'polls',
+  'elapsed-seconds'
+]
+
+describe('the action, end to end', () => {
+  it('waits for a publish to succeed: exit 0, outputs and a summary', async () => {
+    const sim = await serve([
+      {
+        status: 'running',
+        steps: {
+          displaydummycertify: 'complete',
+          displaycertify: { status: 'inProgress', progress: 50 }
+        }
+      },
+      {
+        status: 'succeeded',
+        steps: { '*': 'complete' },
+        liveLinks: ['https://azuremarketplace.microsoft.com/x']
+      }
+    ])
+    const run = await runAction({ inputs: inputs(sim) })
+    expect(run.exitCode).toBe(0)
+    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(run.outputs).toMatchObject({
+      outcome: 'success',
+      status: 'Succeeded',
+      'current-step': '',
+      polls: '2',
+      'live-links': '["https://azuremarketplace.microsoft.com/x"]'
+    })
+    expect(JSON.parse(run.outputs.steps ?? '')).toHaveLength(6)
+    expect(run.summary).toContain('## ✅ Marketplace offer contoso/contoso-vm: Succeeded')
+    expect(run.summary).toContain('| ✅ | Certification | Complete | 100% |')
+    expect(run.summary).toContain('Step Certification: InProgress 50%')
+    expect(run.stdout).toContain('Offer status: Running\n')
+    expect(run.stdout).toContain('Result: success: the offer reached Succeeded (2 polls')
+    expect(errorLines(run)).toEqual([])
+    expectNoSecret(run)
+  })
+
+  it('fails the step at once when a step is rejected, with an annotation of its message', async () => {
+    const sim = await serve([
+      {
+        status: 'running',
+        steps: {
+          displaycertify: {
+            status: 'rejected',
+            messages: [{ level: 'error', text: 'Image <b>failed</b> the scan' }]
+          }
+        }
+      }
+    ])
+    const run = await runAction({ inputs: inputs(sim, { timeout: '10m' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({
+      outcome: 'failure',
+      status: 'Running',
+      'current-step': 'displaydummycertify',
+      polls: '1'
+    })
+    expect(run.stdout).toContain('::error title=Publishing%3A Certification::Image failed the scan')
+    expect(errorLines(run)).toEqual([
+      '::error::failure: step "Certification" is Rejected (1 polls in 0s)'
+    ])
+    expect(run.summary).toContain('## ❌ Marketplace offer contoso/contoso-vm: Running')
+    expect(run.summary).toContain('| ❌ | Certification | Rejected |')
+    expectNoSecret(run)
+  })
+
+  it('fails the step on a fail-on-status', async () => {
+    const sim = await serve([{ status: 'running' }, { status: 'failed' }])
+    const run = await runAction({ inputs: inputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'failure', status: 'Failed', polls: '2' })
+    expect(errorLines(run)[0]).toMatch(/^::error::failure: the offer status is Failed/)
+  })
+
+  it('times out, failing the step by default', async () => {
+    const sim = await serve([{ status: 'running', steps: { displaydummycertify: 'inProgress' } }])
+    const started = Date.now()
+    const run = await runAction({ inputs: inputs(sim, { timeout: '2s' }) })
+    expect(Date.now() - started).toBeLessThan(2_000 + 5_000)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({
+      outcome: 'timeout',
+      status: 'Running',
+      'current-step': 'displaydummycertify'
+    })
+    expect(Number(run.outputs.polls)).toBeGreaterThanOrEqual(2)
+    expect(errorLines(run)[0]).toMatch(/^::error::timeout: the offer was still Running after 2s/)
+    expect(run.summary).toContain('## ⏱️ Marketplace offer')
+  })
+
+  it('times out without failing the step when fail-on-timeout is false', async () => {
+    const sim = await serve([{ status: 'running' }])
+    const run = await runAction({
+      inputs: inputs(sim, { timeout: '0', 'fail-on-timeout': 'false' })
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ outcome: 'timeout', status: 'Running', polls: '1' })
+    expect(errorLines(run)).toEqual([])
+    expect(sim.requests).toHaveLength(1)
+  })
+
+  it('retries throttling, an HTML error page and a dropped connection, then succeeds', async () => {
+    const sim = await serve([
+      { status: 'running' },
+      { fault: 429, retryAfter: 1 },
+      { fault: 'html' },
+      { fault: 'reset' },
+      { status: 'succeeded' }
+    ])
+    const run = await runAction({ inputs: inputs(sim, { 'max-interval': '1s' }) })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ outcome: 'success', polls: '5' })
+    expect(run.stdout).toContain(
+      'Will retry: the Cloud Partner Portal answered 429 Too Many Requests'
+    )
+    expect(run.stdout).toContain(
+      'Will retry: the Cloud Partner Portal answered 502 Bad Gateway: "<!DOCTYPE html>'
+    )
+    expect(run.stdout).toContain('Will retry: connection problem')
+    expectNoSecret(run)
+  })
+
+  it.each([
+    [400, /answered 400 Bad Request: BadRequest: The request is malformed\./],
+    [
+      401,
+      /answered 401 Unauthorized: the token is expired, malformed or not for https:\/\/cloudpartner\.azure\.com: Unauthorized/
+    ],
+    [403, /answered 403 Forbidden: the token lacks rights to this publisher: Forbidden: /],
+    [404, /answered 404 Not Found: NotFound: The offer does not exist\./]
+  ])('ends with error at once on %d, with the server own message', async (code, message) => {
+    const sim = await serve([{ fault: code }])
+    const run = await runAction({ inputs: inputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'error', status: '', steps: '[]', polls: '1' })
+    expect(errorLines(run)).toHaveLength(1)
+    expect(errorLines(run)[0]).toMatch(message)
+    expect(run.summary).toContain('No offer status was read.')
+    expectNoSecret(run)
+  })
+
+  it('ends with error on a body that is not JSON, quoting what came back', async () => {
+    const sim = await serve([{ fault: 'malformed' }])
+    const run = await runAction({ inputs: inputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'error', polls: '1' })
+    expect(errorLines(run)[0]).toMatch(
+      /answered 200 OK with a body that is not JSON \(.+\): "\{ "status": "running"/
+    )
+    expect(run.summary).toMatch(/Outcome: error\*\*: .*not JSON/)
+  })
+
+  it.each([
+    [{ timeout: 'abc' }, "Input 'timeout' is not a duration"],
+    [{ 'offer-id': 'a/../b' }, "Input 'offer-id' must be a plain id"],
+    [{ 'offer-id': 'vm\nx' }, "Input 'offer-id' contains a control character"],
+    [{ 'target-status': 'Done' }, 'Input \'target-status\' has unknown status "Done"'],
+    [
+      { interval: '5m', 'max-interval': '1m' },
+      "Input 'max-interval' (1m) is shorter than 'interval' (5m)"
+    ],
+    [{ 'base-url': 'http://cloudpartner.azure.com' }, "Input 'base-url' must use https"],
+    [{ token: '' }, "Input 'token' is required"]
+  ])('rejects bad input %j with one line naming it, before any request', async (bad, message) => {
+    const sim = await serve([{ status: 'succeeded' }])
+    const run = await runAction({ inputs: { ...inputs(sim), ...bad } })
+    expect(run.exitCode).toBe(1)
+    expect(sim.requests).toHaveLength(0)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(`::error::${message}`)
+    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(run.outputs).toMatchObject({ outcome: 'error', status: '', polls: '0' })
+    expect(run.summary).toContain(message)
+  })
+
+  it('writes no summary when summary is false', async () => {
+    const sim = await serve([{ status: 'succeeded' }])
+    const run = await runAction({ inputs: inputs(sim, { summary: 'false' }) })
+    expect(run.exitCode).toBe(0)
+    expect(run.summary).toBe('')
+  })
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s writes outputs and summary with the last status seen, then exits non-zero',
+    async signal => {
+      const sim = await serve([{ status: 'running', steps: { displaydummycertify: 'inProgress' } }])
+      const { child, done } = await startAction({
+        inputs: inputs(sim, { interval: '30s', 'max-interval': '1m' })
+      })
+      await new Promise<void>(resolve => {
+        child.stdout?.on('data', (chunk: string) => {
+          if (String(chunk).includes('Offer status: Running')) resolve()
+        })
+      })
+      const signalledAt = Date.now()
+      child.kill(signal)
+      const run = await done
+      expect(Date.now() - signalledAt).toBeLessThan(3_000)
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs).toMatchObject({ outcome: 'error', status: 'Running', polls: '1' })
+      expect(errorLines(run)[0]).toMatch(
+        new RegExp(`the wait was cancelled \\(received ${signal}\\)`)
+      )
+      expect(run.summary).toContain('## 🚫 Marketplace offer contoso/contoso-vm: Running')
+      expectNoSecret(run)
+    }
+  )
+
+  it('on SIGTERM during a hanging request still exits within a few seconds', async () => {
+    const sim = await serve([{ fault: 'hang' }])
+    const { child, done } = await startAction({ inputs: inputs(sim, { 'request-timeout': '1m' }) })
+    await new Promise<void>(resolve => {
+      child.stdout?.on('data', (chunk: string) => {
+        if (String(chunk).includes('Waiting for offer')) resolve()
+      })
+    })
+    await new Promise(resolve => setTimeout(resolve, 300))
+    const signalledAt = Date.now()
+    child.kill('SIGTERM')
+    const run = await done
+    expect(Date.now() - signalledAt).toBeLessThan(3_000)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'error', status: '' })
+    expect(run.summary).toContain('🚫')
+  })
+})

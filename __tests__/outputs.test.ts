@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseOfferStatus } from '../src/offer-status.js'
+import { actionOutputs } from '../src/outputs.js'
+
+describe('actionOutputs', () => {
+  it('sets every output from the last status read', () => {
+    const offer = parseOfferStatus({
+      status: 'running',
+      steps: [
+        {
+          id: 'pre',
+          stepName: 'Validate',
+          status: 'complete',
+          progressPercentage: 100,
+          estimatedTimeFrame: '< 15 min'
+        },
+        { id: 'cert', stepName: 'Certification', status: 'inProgress', progressPercentage: 40 }
+      ],
+      previewLinks: ['https://preview.example']
+    })
+    expect(actionOutputs({ outcome: 'timeout', offer, polls: 7, elapsedMs: 1_800_499 })).toEqual({
+      outcome: 'timeout',
+      status: 'Running',
+      steps: JSON.stringify([
+        {
+          id: 'pre',
+          name: 'Validate',
+          status: 'Complete',
+          progress: 100,
+          estimatedTimeFrame: '< 15 min'
+        },
+        {
+          id: 'cert',
+          name: 'Certification',
+          status: 'InProgress',
+          progress: 40,
+          estimatedTimeFrame: ''
+        }
+      ]),
+      'current-step': 'cert',
+      'preview-links': '["https://preview.example"]',
+      'live-links': '[]',
+      polls: '7',
+      'elapsed-seconds': '1800'
+    })
+  })
+
+  it('sets empty values when no status was read, and error for a cancelled wait', () => {
+    expect(actionOutputs({ outcome: 'cancelled', polls: 0, elapsedMs: 0 })).toEqual({
+      outcome: 'error',
+      status: '',
+      steps: '[]',
+      'current-step': '',
+      'preview-links': '[]',
+      'live-links': '[]',
+      polls: '0',
+      'elapsed-seconds': '0'
+    })
+  })
+})

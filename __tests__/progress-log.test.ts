@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals'
+import type { StatusAnswer } from '../src/cpp-client.js'
+import { parseOfferStatus } from '../src/offer-status.js'
+import { ProgressLog, type Logger } from '../src/progress-log.js'
+
+function recorder() {
+  const lines: string[] = []
+  const logger: Logger = {
+    info: message => lines.push(`info ${message}`),
+    warning: (message, props) => lines.push(`warning [${props?.title}] ${message}`),
+    error: (message, props) => lines.push(`error [${props?.title}] ${message}`)
+  }
+  return { lines, logger }
+}
+
+function ok(body: Record<string, unknown>): StatusAnswer {
+  return { kind: 'ok', offer: parseOfferStatus(body) }
+}
+
+const running = (progress: number, messages: object[] = []) =>
+  ok({
+    status: 'running',
+    steps: [
+      { id: 'pre', stepName: 'Validate', status: 'complete' },
+      {
+        id: 'cert',
+        stepName: 'Certification',
+        status: 'inProgress',
+        progressPercentage: progress,
+        messages
+      },
+      { id: 'live', stepName: 'Live', status: 'notStarted' }
+    ]
+  })
+
+describe('ProgressLog', () => {
+  it('logs one line per change, not per poll', () => {
+    const { lines, logger } = recorder()
+    const log = new ProgressLog(logger)
+    log.observe(running(10), 1)
+    log.observe(running(10), 2)
+    log.observe(running(10), 3)
+    log.observe(running(40), 4)
+    log.observe(ok({ status: 'succeeded', steps: [] }), 5)
+    expect(lines).toEqual([
+      'info Offer status: Running',
+      'info Step Validate: Complete',
+      'info Step Certification: InProgress 10%',
+      'info Step Certification: InProgress 40%',
+      'info Offer status: Succeeded'
+    ])
+    expect(log.changes.map(c => c.at)).toEqual([1, 1, 1, 4, 5])
+  })
+
+  it('logs trouble once when it starts and once when it ends', () => {
+    const { lines, logger } = recorder()
+    const log = new ProgressLog(logger)
+    const trouble: StatusAnswer = { kind: 'transient', problem: 'answered 503' }
+    log.observe(trouble, 1)
+    log.observe(trouble, 2)
+    log.observe({ kind: 'transient', problem: 'answered 429' }, 3)
+    log.observe(running(10), 4)
+    expect(lines.slice(0, 4)).toEqual([
+      'info Will retry: answered 503',
+      'info Will retry: answered 429',
+      'info The status endpoint answers again.',
+      'info Offer status: Running'
+    ])
+  })
+
+  it('turns warning and error messages into annotations, once each, as plain text', () => {
+    const { lines, logger } = recorder()
+    const log = new ProgressLog(logger)
+    const messages = [
+      { messageHtml: 'All good', level: 'information', timestamp: 't1' },
+      { messageHtml: 'Scan <b>slow</b>\n::error::injected', level: 'Warning', timestamp: 't2' },
+      { messageHtml: 'Image rejected', level: 'error', timestamp: 't3' }
+    ]
+    log.observe(running(10, messages), 1)
+    log.observe(running(20, messages), 2)
+    const annotations = lines.filter(line => !line.startsWith('info'))
+    expect(annotations).toEqual([
+      'warning [Publishing: Certification] Scan slow ::error::injected',
+      'error [Publishing: Certification] Image rejected'
+    ])
+  })
+
+  it('keeps server text on one line so it cannot start a workflow command', () => {
+    const { lines, logger } = recorder()
+    new ProgressLog(logger).observe(ok({ status: 'running\n::set-output name=x::y' }), 1)
+    expect(lines).toEqual(['info Offer status: running ::set-output name=x::y'])
+  })
+})

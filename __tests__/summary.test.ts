@@ -1,0 +1,139 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseOfferStatus } from '../src/offer-status.js'
+import { SUMMARY_BYTE_LIMIT, renderSummary, type SummaryInput } from '../src/summary.js'
+
+const START = Date.UTC(2026, 0, 1, 12, 0, 0)
+
+function input(
+  body: Record<string, unknown> | undefined,
+  extra: Partial<SummaryInput> = {}
+): SummaryInput {
+  return {
+    offerLabel: 'contoso/contoso-vm',
+    targetStatuses: ['Succeeded'],
+    changes: [],
+    result: {
+      outcome: 'success',
+      reason: 'the offer reached Succeeded',
+      offer: body && parseOfferStatus(body),
+      polls: 12,
+      startedAt: START,
+      endedAt: START + 754_000
+    },
+    ...extra
+  }
+}
+
+describe('renderSummary', () => {
+  it('shows the offer, the outcome, a table of steps, the changes and the counts', () => {
+    const markdown = renderSummary(
+      input(
+        {
+          status: 'succeeded',
+          steps: [
+            {
+              id: 'cert',
+              stepName: 'Certification',
+              status: 'complete',
+              progressPercentage: 100,
+              estimatedTimeFrame: '~2-3 days',
+              messages: [
+                { messageHtml: 'Started', level: 'information' },
+                { messageHtml: 'Scan slow', level: 'warning' }
+              ]
+            },
+            { id: 'live', stepName: 'Live', status: 'notStarted' }
+          ]
+        },
+        { changes: [{ at: START + 60_000, text: 'Offer status: Succeeded' }] }
+      )
+    )
+    expect(markdown).toContain('## ✅ Marketplace offer contoso/contoso-vm: Succeeded')
+    expect(markdown).toContain('**Outcome: success**: the offer reached Succeeded.')
+    expect(markdown).toContain(
+      '| ✅ | Certification | Complete | 100% | &#126;2-3 days | warning: Scan slow |'
+    )
+    expect(markdown).toContain('| ⚪ | Live | NotStarted |  |  |  |')
+    expect(markdown).toContain('| 2026-01-01 12:01:00 | Offer status: Succeeded |')
+    expect(markdown).toContain(
+      '12 polls in 12m 34s · target: Succeeded · ended 2026-01-01 12:12:34 UTC'
+    )
+  })
+
+  it('says so when no status was read', () => {
+    const markdown = renderSummary(
+      input(undefined, {
+        result: { ...input(undefined).result, outcome: 'error', reason: 'bad input' }
+      })
+    )
+    expect(markdown).toContain('## ⚠️ Marketplace offer contoso/contoso-vm\n')
+    expect(markdown).toContain('No offer status was read.')
+  })
+
+  it('escapes server text so that no markup, HTML, link or cell break gets through', () => {
+    const markdown = renderSummary(
+      input({
+        status: 'running',
+        steps: [
+          {
+            id: 'x',
+            stepName: '<img src=x onerror=alert(1)> | **bold** [link](https://evil.example) @team',
+            status: '<script>',
+            messages: [
+              { messageHtml: '<a href="javascript:x">click</a> `code` ~strike~ www.evil.example' }
+            ]
+          }
+        ]
+      })
+    )
+    const row = markdown.split('\n').find(line => line.startsWith('| ❔')) ?? ''
+    expect(row.match(/\|/g)).toHaveLength(7)
+    for (const unsafe of [
+      '<img',
+      '<script',
+      '**',
+      '[link]',
+      '(https://',
+      '`',
+      '~',
+      '@team',
+      'www.evil',
+      'javascript'
+    ]) {
+      expect(row).not.toContain(unsafe)
+    }
+    expect(row).toContain('click')
+  })
+
+  it('shows links, as links only when they are http(s) URLs', () => {
+    const markdown = renderSummary(
+      input({
+        status: 'succeeded',
+        previewLinks: ['https://example.com/a b'],
+        liveLinks: ['javascript:alert(1)']
+      })
+    )
+    expect(markdown).toContain(
+      '**Preview links:** [https&#58;//example.com/a%20b](https://example.com/a%20b)'
+    )
+    expect(markdown).toContain('**Live links:** javascript:alert(1)')
+  })
+
+  it('stays under the job summary limit however large the response', () => {
+    const huge = 'x|<'.repeat(100_000)
+    const steps = Array.from({ length: 5_000 }, (_, i) => ({
+      id: `s${i}`,
+      stepName: huge,
+      status: huge,
+      estimatedTimeFrame: huge,
+      messages: [{ messageHtml: huge }]
+    }))
+    const changes = Array.from({ length: 10_000 }, (_, i) => ({ at: START + i, text: huge }))
+    const markdown = renderSummary(
+      input({ status: huge, steps, previewLinks: Array(1_000).fill(huge) }, { changes })
+    )
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BYTE_LIMIT)
+    expect(markdown).toContain('4900 more steps not shown')
+    expect(markdown).toContain('9900 earlier changes not shown')
+  })
+})

@@ -1,17 +1,42 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { CppClient, parseRetryAfter, type StatusAnswer } from '../src/cpp-client.js'
+import {
+  CppClient,
+  parseRetryAfter,
+  type CppClientOptions,
+  type StatusAnswer
+} from '../src/cpp-client.js'
+import { HttpSession } from '../src/http-request.js'
 import type { Phase, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
 const TOKEN = 'test-token-123'
-let simulator: Simulator | undefined
 let client: CppClient | undefined
+let simulator: Simulator | undefined
+let session: HttpSession | undefined
 
 afterEach(async () => {
-  client?.dispose()
+  session?.dispose()
   await simulator?.close()
-  simulator = client = undefined
+  simulator = session = undefined
 })
+
+/** A client with the static test token, as the action makes one from a `token` input. */
+function clientFor(
+  baseUrl: string,
+  options: { requestTimeoutMs?: number } & Partial<CppClientOptions> = {}
+): CppClient {
+  session = new HttpSession(options.requestTimeoutMs ?? 2_000)
+  return new CppClient({
+    baseUrl,
+    apiVersion: '2017-10-31',
+    publisherId: 'contoso',
+    offerId: 'contoso-vm',
+    credential: { getToken: async () => TOKEN, invalidate: () => false },
+    session,
+    redact: text => text.split(TOKEN).join('***'),
+    ...options
+  })
+}
 
 async function ask(
   timeline: Phase[],
@@ -19,15 +44,7 @@ async function ask(
   clientOptions: { requestTimeoutMs?: number; publisherId?: string; offerId?: string } = {}
 ): Promise<StatusAnswer> {
   simulator = await startSimulator({ token: TOKEN, timeline, ...extra })
-  client = new CppClient({
-    baseUrl: simulator.url,
-    apiVersion: '2017-10-31',
-    publisherId: 'contoso',
-    offerId: 'contoso-vm',
-    token: TOKEN,
-    requestTimeoutMs: 2_000,
-    ...clientOptions
-  })
+  client = clientFor(simulator.url, clientOptions)
   return client.getOfferStatus()
 }
 
@@ -175,14 +192,7 @@ describe('CppClient against the simulator', () => {
   it('treats a refused connection as transient', async () => {
     const closed = await startSimulator({ timeline: [{ status: 'running' }] })
     await closed.close()
-    client = new CppClient({
-      baseUrl: closed.url,
-      apiVersion: '2017-10-31',
-      publisherId: 'p',
-      offerId: 'o',
-      token: TOKEN,
-      requestTimeoutMs: 1_000
-    })
+    client = clientFor(closed.url)
     expect(await client.getOfferStatus()).toMatchObject({
       kind: 'transient',
       problem: expect.stringMatching(/ECONNREFUSED/)
@@ -209,14 +219,7 @@ describe('CppClient against the simulator', () => {
   it('stops a request when the signal aborts', async () => {
     const controller = new AbortController()
     simulator = await startSimulator({ timeline: [{ fault: 'hang' }] })
-    client = new CppClient({
-      baseUrl: simulator.url,
-      apiVersion: '2017-10-31',
-      publisherId: 'p',
-      offerId: 'o',
-      token: TOKEN,
-      requestTimeoutMs: 30_000
-    })
+    client = clientFor(simulator.url, { requestTimeoutMs: 30_000 })
     setTimeout(() => controller.abort(), 100)
     expect(await client.getOfferStatus(controller.signal)).toEqual({
       kind: 'transient',

@@ -23,7 +23,7 @@ describe('readSettings', () => {
     expect(read({})).toEqual({
       publisherId: 'contoso',
       offerId: 'contoso-vm',
-      token: 'secret-token',
+      signIn: { kind: 'token', token: 'secret-token' },
       baseUrl: 'https://cloudpartner.azure.com',
       apiVersion: '2017-10-31',
       targetStatuses: ['Succeeded'],
@@ -63,7 +63,7 @@ describe('readSettings', () => {
       requestTimeoutMs: 10_000,
       failOnTimeout: false,
       writeSummary: false,
-      token: 'abc.def'
+      signIn: { kind: 'token', token: 'abc.def' }
     })
   })
 
@@ -75,7 +75,7 @@ describe('readSettings', () => {
     [{ 'publisher-id': ' contoso' }, 'publisher-id', /spaces at its ends/],
     [{ 'offer-id': 'vm\nx' }, 'offer-id', /control character/],
     [{ 'offer-id': 'vm\u0007' }, 'offer-id', /control character/],
-    [{ token: '' }, 'token', /required/],
+    [{ token: '' }, 'token', /is empty and nothing else was given/],
     [{ token: 'abc def' }, 'token', /spaces/],
     [{ 'base-url': 'http://cloudpartner.azure.com' }, 'base-url', /https/],
     [{ 'base-url': 'ftp://127.0.0.1' }, 'base-url', /https/],
@@ -98,7 +98,7 @@ describe('readSettings', () => {
     [{ summary: '1' }, 'summary', /true or false/]
   ])('refuses %j naming the input', (inputs, input, problem) => {
     const error = errorOf(inputs)
-    expect(error.input).toBe(input)
+    expect(error.inputs).toEqual([input])
     expect(error.message).toMatch(new RegExp(`^Input '${input}' `))
     expect(error.message).toMatch(problem)
     expect(error.message).not.toContain('\n')
@@ -120,5 +120,63 @@ describe('DEFAULTS', () => {
   it('match the defaults declared in action.yml', async () => {
     const { actionDefaults } = await import('../scripts/run-action.js')
     expect(DEFAULTS).toEqual(await actionDefaults())
+  })
+})
+
+describe('readSettings: sign-in', () => {
+  const app = {
+    token: '',
+    'tenant-id': 'contoso.onmicrosoft.com',
+    'client-id': '11111111-2222-3333-4444-555555555555'
+  }
+
+  it('reads client credentials', () => {
+    expect(read({ ...app, 'client-secret': 's3cret' }).signIn).toEqual({
+      kind: 'client-secret',
+      tenantId: 'contoso.onmicrosoft.com',
+      clientId: '11111111-2222-3333-4444-555555555555',
+      clientSecret: 's3cret',
+      authorityHost: 'https://login.microsoftonline.com'
+    })
+  })
+
+  it('reads GitHub OIDC federation from tenant-id and client-id alone', () => {
+    expect(read({ ...app, 'authority-host': 'https://login.microsoftonline.us/' }).signIn).toEqual({
+      kind: 'oidc',
+      tenantId: 'contoso.onmicrosoft.com',
+      clientId: '11111111-2222-3333-4444-555555555555',
+      authorityHost: 'https://login.microsoftonline.us'
+    })
+  })
+
+  it.each([
+    [
+      { ...app, token: 'abc' },
+      ['token', 'tenant-id', 'client-id'],
+      /were all given: sign in one way/
+    ],
+    [{ token: 'abc', 'client-secret': 'x' }, ['token', 'client-secret'], /were all given/],
+    [
+      { token: '', 'client-secret': 'x' },
+      ['client-secret'],
+      /need 'tenant-id' and 'client-id' as well/
+    ],
+    [{ token: '', 'tenant-id': 't' }, ['tenant-id'], /need 'client-id' as well/],
+    [{ token: '', 'client-id': app['client-id'] }, ['client-id'], /need 'tenant-id' as well/],
+    [{ ...app, 'client-id': 'my-app' }, ['client-id'], /a GUID/],
+    [{ ...app, 'tenant-id': 'a/b' }, ['tenant-id'], /plain id/],
+    [{ ...app, 'authority-host': 'http://login.example' }, ['authority-host'], /must use https/],
+    [{ ...app, 'client-secret': 'a\nb' }, ['client-secret'], /control characters/]
+  ])('refuses %j naming the inputs', (inputs, names, problem) => {
+    const error = errorOf(inputs)
+    expect(error.inputs).toEqual(names)
+    expect(error.message).toMatch(problem)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('never quotes the client secret', () => {
+    expect(errorOf({ ...app, 'client-secret': 'hidden\u0007value' }).message).not.toContain(
+      'hidden'
+    )
   })
 })

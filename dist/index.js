@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9087);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2:
+/***/ 9087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31426,6 +31426,195 @@ function sleep(ms, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+// Server text goes into logs, annotations and markdown: make it plain, short and inert.
+const ENTITIES = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#39;': "'",
+    '&nbsp;': ' '
+};
+// C0 and C1 control characters: invisible, and able to break a log line or a header.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
+const SPACE_OR_CONTROL = new RegExp(`(?:\\s|${CONTROL_CHAR.source})+`, 'g');
+function hasControlChar(text) {
+    return CONTROL_CHAR.test(text);
+}
+/**
+ * Text on one line of at most `max` characters: no line break or control character
+ * is left to start a workflow command or break a table row.
+ */
+function clip(text, max) {
+    // Cut before cleaning as well: the server may send megabytes where a few words fit.
+    const line = text
+        .slice(0, 4 * max)
+        .replace(SPACE_OR_CONTROL, ' ')
+        .trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** The visible text of an HTML fragment (a step message), clipped. */
+function brief(html, max) {
+    const text = html
+        .slice(0, 4 * max)
+        .replace(/<br\s*\/?>/gi, ' ')
+        .replace(/<[^<>]*>/g, '') // [^<>]: linear even on `<<<<` without a `>`
+        .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => ENTITIES[entity] ?? entity);
+    return clip(text, max);
+}
+/**
+ * Text safe inside a markdown table cell: no markup, HTML, links, mentions or cell
+ * breaks survive, because every character that could start one becomes an entity.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>|`*_[\]\\~]/g, entity)
+        .replace(/:(?=\/\/)/g, entity) // autolinks: https://
+        .replace(/\b(www)\./gi, '$1&#46;') // autolinks: www.
+        .replace(/@(?=\w)/g, entity); // mentions
+}
+function entity(char) {
+    return `&#${char.charCodeAt(0)};`;
+}
+
+;// CONCATENATED MODULE: ./src/http-request.ts
+
+
+/** A request that got no usable answer; `transient` when a later attempt may fare better. */
+class RequestError extends Error {
+    transient;
+    constructor(message, transient) {
+        super(message);
+        this.transient = transient;
+        this.name = 'RequestError';
+    }
+}
+const USER_AGENT = 'wait-for-marketplace-offer';
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// Connection trouble that a later attempt may not meet.
+const TRANSIENT_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+    'BODY_ABORTED'
+]);
+/**
+ * HTTP requests on @actions/http-client (which honours the runner's proxy settings)
+ * with a limit on the whole exchange, cancellation, and no redirects followed.
+ */
+class HttpSession {
+    timeoutMs;
+    http;
+    constructor(timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
+    /** The whole answer, or a RequestError. Never follows a redirect. */
+    async request(method, url, headers, body, signal) {
+        const http = (this.http ??= new HttpClient(USER_AGENT, [], {
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: true,
+            socketTimeout: this.timeoutMs
+        }));
+        let message;
+        const exchange = (async () => {
+            const response = await http.request(method, url, body ?? null, headers);
+            message = response.message;
+            return { message, text: await readBody(message) };
+        })();
+        // The request may go on after we stop waiting for it; its failure is then moot.
+        exchange.catch(() => undefined);
+        const stop = await raceStop(exchange, this.timeoutMs, signal);
+        if (stop) {
+            // Drop the connection so a hung request cannot outlive its timeout.
+            message?.destroy();
+            this.dispose();
+            throw stop === 'timeout'
+                ? new RequestError(`no answer within ${this.timeoutMs / 1000}s (request-timeout)`, true)
+                : new RequestError('request cancelled', true);
+        }
+        try {
+            const { message, text } = await exchange;
+            return {
+                status: message.statusCode ?? 0,
+                statusText: message.statusMessage ?? '',
+                headers: message.headers,
+                body: text
+            };
+        }
+        catch (error) {
+            throw networkError(error);
+        }
+    }
+    dispose() {
+        this.http?.dispose();
+        this.http = undefined;
+    }
+}
+function header(answer, name) {
+    const value = answer.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function networkError(error) {
+    const { code, message } = (error ?? {});
+    const text = clip(`${message ?? String(error)}${code && !message?.includes(code) ? ` (${code})` : ''}`, 500);
+    const transient = (code !== undefined && (TRANSIENT_NETWORK_CODES.has(code) || code.startsWith('UND_ERR'))) ||
+        /^Request timeout/.test(message ?? '');
+    return transient
+        ? new RequestError(`connection problem: ${text}`, true)
+        : new RequestError(`request failed: ${text}`, false);
+}
+function readBody(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const aborted = () => reject(Object.assign(new Error('the connection closed before the whole body arrived'), {
+            code: 'BODY_ABORTED'
+        }));
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                message.destroy();
+                reject(new Error(`the response is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('aborted', aborted);
+        message.on('error', aborted);
+        message.on('close', () => {
+            if (!message.complete)
+                aborted();
+        });
+    });
+}
+function raceStop(exchange, timeoutMs, signal) {
+    if (signal?.aborted)
+        return Promise.resolve('aborted');
+    return new Promise(resolve => {
+        const timer = setTimeout(() => finish('timeout'), timeoutMs);
+        const onAbort = () => finish('aborted');
+        signal?.addEventListener('abort', onAbort, { once: true });
+        function finish(result) {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(result);
+        }
+        exchange.then(() => finish(undefined), () => finish(undefined));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/statuses.ts
 /** Offer statuses of the Cloud Partner Portal, spelled as its reference does. */
 const OFFER_STATUSES = [
@@ -31553,85 +31742,14 @@ function percentage(value) {
     return Math.min(100, Math.max(0, Math.round(n)));
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
-// Server text goes into logs, annotations and markdown: make it plain, short and inert.
-const ENTITIES = {
-    '&amp;': '&',
-    '&lt;': '<',
-    '&gt;': '>',
-    '&quot;': '"',
-    '&#39;': "'",
-    '&nbsp;': ' '
-};
-// C0 and C1 control characters: invisible, and able to break a log line or a header.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
-const SPACE_OR_CONTROL = new RegExp(`(?:\\s|${CONTROL_CHAR.source})+`, 'g');
-function hasControlChar(text) {
-    return CONTROL_CHAR.test(text);
-}
-/**
- * Text on one line of at most `max` characters: no line break or control character
- * is left to start a workflow command or break a table row.
- */
-function clip(text, max) {
-    // Cut before cleaning as well: the server may send megabytes where a few words fit.
-    const line = text
-        .slice(0, 4 * max)
-        .replace(SPACE_OR_CONTROL, ' ')
-        .trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-/** The visible text of an HTML fragment (a step message), clipped. */
-function brief(html, max) {
-    const text = html
-        .slice(0, 4 * max)
-        .replace(/<br\s*\/?>/gi, ' ')
-        .replace(/<[^<>]*>/g, '') // [^<>]: linear even on `<<<<` without a `>`
-        .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => ENTITIES[entity] ?? entity);
-    return clip(text, max);
-}
-/**
- * Text safe inside a markdown table cell: no markup, HTML, links, mentions or cell
- * breaks survive, because every character that could start one becomes an entity.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[&<>|`*_[\]\\~]/g, entity)
-        .replace(/:(?=\/\/)/g, entity) // autolinks: https://
-        .replace(/\b(www)\./gi, '$1&#46;') // autolinks: www.
-        .replace(/@(?=\w)/g, entity); // mentions
-}
-function entity(char) {
-    return `&#${char.charCodeAt(0)};`;
-}
-
 ;// CONCATENATED MODULE: ./src/cpp-client.ts
 
 
 
-const USER_AGENT = 'wait-for-marketplace-offer';
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const QUOTE_CHARS = 160;
 const MESSAGE_CHARS = 500;
-// Connection trouble that a later attempt may not meet.
-const TRANSIENT_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ENETDOWN',
-    'EHOSTDOWN',
-    'BODY_ABORTED'
-]);
 class CppClient {
     options;
-    http;
     url;
     now;
     constructor(options) {
@@ -31642,81 +31760,81 @@ class CppClient {
                 `/offers/${encodeURIComponent(offerId)}/status?api-version=${encodeURIComponent(apiVersion)}`;
         this.now = options.now ?? Date.now;
     }
-    /** One GET of the offer status, classified. Never throws. */
+    /**
+     * One look at the offer status, classified. A 401 renews a renewable credential and
+     * asks once more at once. Never throws.
+     */
     async getOfferStatus(signal) {
-        const http = (this.http ??= new HttpClient(USER_AGENT, [], {
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: true,
-            socketTimeout: this.options.requestTimeoutMs
-        }));
-        let message;
-        const exchange = (async () => {
-            const response = await http.get(this.url, {
+        let answer = await this.ask(signal);
+        let renewed = false;
+        if (answer instanceof Unauthorized && this.options.credential.invalidate()) {
+            renewed = true;
+            answer = await this.ask(signal);
+        }
+        if (!(answer instanceof Unauthorized))
+            return answer;
+        const why = renewed
+            ? 'even to a new token: the app may not have been added to the publisher in Partner Center'
+            : 'the token is expired or lacks rights (it must be an Entra ID token for https://cloudpartner.azure.com)';
+        return this.redacted({
+            kind: 'final',
+            problem: `the Cloud Partner Portal answered 401 Unauthorized: ${why}${describeErrorBody(answer.body)}`
+        });
+    }
+    async ask(signal) {
+        try {
+            const token = await this.options.credential.getToken(signal);
+            const answer = await this.options.session.request('GET', this.url, {
                 accept: 'application/json',
                 'content-type': 'application/json',
-                authorization: `Bearer ${this.options.token}`
-            });
-            message = response.message;
-            return { message, body: await readBody(message) };
-        })();
-        // The request may go on after we stop waiting for it; its failure is then moot.
-        exchange.catch(() => undefined);
-        const stop = await raceStop(exchange, this.options.requestTimeoutMs, signal);
-        if (stop) {
-            // Drop the connection so a hung request cannot outlive its timeout.
-            message?.destroy();
-            this.dispose();
-            return stop === 'timeout'
-                ? {
-                    kind: 'transient',
-                    problem: `no answer within ${this.options.requestTimeoutMs / 1000}s (request-timeout)`
-                }
-                : { kind: 'transient', problem: 'request cancelled' };
-        }
-        try {
-            const { message, body } = await exchange;
-            return this.redact(this.classify(message, body));
+                authorization: `Bearer ${token}`
+            }, undefined, signal);
+            if (answer.status === 401)
+                return new Unauthorized(answer.body);
+            return this.redacted(this.classify(answer));
         }
         catch (error) {
-            return this.redact(classifyNetworkError(error));
+            if (!(error instanceof RequestError))
+                throw error;
+            return this.redacted({
+                kind: error.transient ? 'transient' : 'final',
+                problem: error.message
+            });
         }
     }
-    dispose() {
-        this.http?.dispose();
-        this.http = undefined;
-    }
-    classify(message, body) {
-        const code = message.statusCode ?? 0;
-        const answered = `the Cloud Partner Portal answered ${code}${message.statusMessage ? ` ${message.statusMessage}` : ''}`;
+    classify(answer) {
+        const code = answer.status;
+        const answered = `the Cloud Partner Portal answered ${code}${answer.statusText ? ` ${answer.statusText}` : ''}`;
         if (code >= 200 && code < 300)
-            return parseStatusBody(body, answered);
+            return parseStatusBody(answer.body, answered);
         if (code === 408 || code === 429 || (code >= 500 && code !== 501)) {
             return {
                 kind: 'transient',
-                problem: `${answered}${describeErrorBody(body)}`,
-                retryAfterMs: parseRetryAfter(header(message, 'retry-after'), this.now())
+                problem: `${answered}${describeErrorBody(answer.body)}`,
+                retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), this.now())
             };
         }
         if (code >= 300 && code < 400) {
-            const location = header(message, 'location');
+            const location = header(answer, 'location');
             return {
                 kind: 'final',
                 problem: `${answered}, a redirect${location ? ` to ${quote(location)}` : ''}; set base-url to the API root`
             };
         }
-        const hint = code === 401
-            ? ': the token is expired, malformed or not for https://cloudpartner.azure.com'
-            : code === 403
-                ? ': the token lacks rights to this publisher'
-                : '';
-        return { kind: 'final', problem: `${answered}${hint}${describeErrorBody(body)}` };
+        const hint = code === 403 ? ': the token lacks rights to this publisher' : '';
+        return { kind: 'final', problem: `${answered}${hint}${describeErrorBody(answer.body)}` };
     }
-    // A server may echo what it was sent: never let the token through in its words.
-    redact(answer) {
-        if (answer.kind === 'ok' || !answer.problem.includes(this.options.token))
-            return answer;
-        return { ...answer, problem: answer.problem.split(this.options.token).join('***') };
+    redacted(answer) {
+        return answer.kind === 'ok'
+            ? answer
+            : { ...answer, problem: this.options.redact(answer.problem) };
+    }
+}
+/** A 401, which a renewable credential may get past. */
+class Unauthorized {
+    body;
+    constructor(body) {
+        this.body = body;
     }
 }
 /** Seconds or an HTTP-date, as milliseconds from now; undefined when absent or unreadable. */
@@ -31737,7 +31855,7 @@ function parseStatusBody(body, answered) {
         json = JSON.parse(body);
     }
     catch (error) {
-        const why = error instanceof Error ? ` (${oneLine(error.message)})` : '';
+        const why = error instanceof Error ? ` (${clip(error.message, MESSAGE_CHARS)})` : '';
         return {
             kind: 'final',
             problem: `${answered} with a body that is not JSON${why}: ${quote(body)}`
@@ -31759,13 +31877,12 @@ function describeErrorBody(body) {
         const json = JSON.parse(body);
         const inner = (typeof json.error === 'object' && json.error) || json;
         const { code, message, Message } = inner;
-        const description = json.error_description;
         const parts = [
             code ?? (typeof json.error === 'string' ? json.error : undefined),
-            message ?? Message ?? description
+            message ?? Message ?? json.error_description
         ]
             .filter(part => typeof part === 'string' && part.trim() !== '')
-            .map(part => oneLine(part));
+            .map(part => clip(part, MESSAGE_CHARS));
         if (parts.length > 0)
             return `: ${parts.join(': ')}`;
     }
@@ -31774,65 +31891,157 @@ function describeErrorBody(body) {
     }
     return `: ${quote(body)}`;
 }
-function classifyNetworkError(error) {
-    const { code, message } = (error ?? {});
-    const text = `${message ?? String(error)}${code && !message?.includes(code) ? ` (${code})` : ''}`;
-    if ((code && (TRANSIENT_NETWORK_CODES.has(code) || code.startsWith('UND_ERR'))) ||
-        /^Request timeout/.test(message ?? '')) {
-        return { kind: 'transient', problem: `connection problem: ${oneLine(text)}` };
-    }
-    return { kind: 'final', problem: `request failed: ${oneLine(text)}` };
-}
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        const aborted = () => reject(Object.assign(new Error('the connection closed before the whole body arrived'), {
-            code: 'BODY_ABORTED'
-        }));
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                message.destroy();
-                reject(new Error(`the response is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('aborted', aborted);
-        message.on('error', aborted);
-        message.on('close', () => {
-            if (!message.complete)
-                aborted();
-        });
-    });
-}
-function raceStop(exchange, timeoutMs, signal) {
-    if (signal?.aborted)
-        return Promise.resolve('aborted');
-    return new Promise(resolve => {
-        const timer = setTimeout(() => finish('timeout'), timeoutMs);
-        const onAbort = () => finish('aborted');
-        signal?.addEventListener('abort', onAbort, { once: true });
-        function finish(result) {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve(result);
-        }
-        exchange.then(() => finish(undefined), () => finish(undefined));
-    });
-}
-function header(message, name) {
-    const value = message.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function oneLine(text) {
-    return clip(text, MESSAGE_CHARS);
-}
 /** The start of what came back, on one line, quoted. */
 function quote(text) {
     return `"${clip(text, QUOTE_CHARS)}"`;
+}
+
+;// CONCATENATED MODULE: ./src/entra-token.ts
+// Why not @azure/identity: measured here, it more than doubles the bundle (about 1.1 MB
+// to 2.5 MB), adds about 40 ms to every start, and refuses non-https authorities, which
+// rules out tests against the local simulator. The client-credentials grant is one
+// form POST; this module is all of it.
+
+
+/** The Cloud Partner Portal as an Entra ID resource, in the v2 scope form. */
+const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
+// Entra's answer carries expires_in; should it not, assume less than its usual hour.
+const ASSUMED_LIFETIME_S = 1_800;
+/**
+ * One client-credentials token request to the Entra ID v2 endpoint. Throws a
+ * RequestError: transient for throttling, 5xx and connection trouble; final with
+ * Entra's own `error` and AADSTS description otherwise.
+ */
+async function requestEntraToken(session, request, now, signal) {
+    const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: request.clientId,
+        scope: CPP_SCOPE
+    });
+    if ('clientSecret' in request.proof) {
+        form.set('client_secret', request.proof.clientSecret);
+    }
+    else {
+        form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+        form.set('client_assertion', request.proof.clientAssertion);
+    }
+    const url = `${request.authorityHost}/${encodeURIComponent(request.tenantId)}/oauth2/v2.0/token`;
+    const sentAt = now();
+    const answer = await session.request('POST', url, { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, form.toString(), signal);
+    let json = {};
+    try {
+        json = JSON.parse(answer.body);
+    }
+    catch {
+        // Described below from the status alone.
+    }
+    const refused = `Entra ID answered ${answer.status} ${answer.statusText}`.trim();
+    if (answer.status === 200 && typeof json.access_token === 'string' && json.access_token) {
+        const lifetime = Number(json.expires_in);
+        const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : ASSUMED_LIFETIME_S;
+        return { accessToken: json.access_token, issuedAt: sentAt, expiresAt: sentAt + seconds * 1000 };
+    }
+    if (answer.status === 200) {
+        throw new RequestError(`${refused} without an access_token`, false);
+    }
+    const transient = answer.status === 429 || answer.status >= 500;
+    throw new RequestError(`${refused}${describeEntraError(json, answer.body)}`, transient);
+}
+/** `: invalid_client: AADSTS7000215: Invalid client secret provided.`, without trace ids. */
+function describeEntraError(json, body) {
+    const code = typeof json.error === 'string' ? json.error : '';
+    const description = typeof json.error_description === 'string'
+        ? (json.error_description.split(/\r?\n/)[0] ?? '')
+        : '';
+    const parts = [code, description].filter(Boolean).map(part => clip(part, 400));
+    if (parts.length > 0)
+        return `: ${parts.join(': ')}`;
+    return body.trim() ? `: "${clip(body, 160)}"` : '';
+}
+
+;// CONCATENATED MODULE: ./src/input-error.ts
+/** Bad action input: the message names the input(s) and fits on one line. */
+class InputError extends Error {
+    inputs;
+    constructor(inputs, problem) {
+        const names = [inputs].flat();
+        super(`${names.length === 1 ? 'Input' : 'Inputs'} ${quoteNames(names)} ${problem}`);
+        this.name = 'InputError';
+        this.inputs = names;
+    }
+}
+/** 'a', 'a' and 'b', 'a', 'b' and 'c'. */
+function quoteNames(names) {
+    const quoted = names.map(name => `'${name}'`);
+    return quoted.length > 1
+        ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`
+        : (quoted[0] ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/credential.ts
+
+
+
+/** The audience Entra ID expects of a GitHub ID token used as a federated credential. */
+const ENTRA_AUDIENCE = 'api://AzureADTokenExchange';
+// Renew this long before expiry: a request must never carry a token that dies on the way.
+const RENEW_BEFORE_MS = 5 * 60_000;
+function createCredential(signIn, deps) {
+    if (signIn.kind === 'token') {
+        return { getToken: async () => signIn.token, invalidate: () => false };
+    }
+    if (signIn.kind === 'oidc' &&
+        !(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)) {
+        throw new InputError(['tenant-id', 'client-id'], 'without client-secret sign in with GitHub OIDC, but this job gets no ID token: add `permissions: id-token: write` to the job');
+    }
+    return new EntraCredential(signIn, deps);
+}
+/** An Entra ID app token, cached with its expiry and renewed a few minutes before it ends. */
+class EntraCredential {
+    signIn;
+    deps;
+    token;
+    constructor(signIn, deps) {
+        this.signIn = signIn;
+        this.deps = deps;
+    }
+    async getToken(signal) {
+        const now = this.deps.now();
+        if (this.token && now < this.token.expiresAt - this.renewMargin(this.token)) {
+            return this.token.accessToken;
+        }
+        this.token = await requestEntraToken(this.deps.session, {
+            authorityHost: this.signIn.authorityHost,
+            tenantId: this.signIn.tenantId,
+            clientId: this.signIn.clientId,
+            proof: this.signIn.kind === 'client-secret'
+                ? { clientSecret: this.signIn.clientSecret }
+                : { clientAssertion: await this.idToken() }
+        }, this.deps.now, signal);
+        this.deps.mask(this.token.accessToken);
+        return this.token.accessToken;
+    }
+    invalidate() {
+        this.token = undefined;
+        return true;
+    }
+    // GitHub's ID tokens live minutes and Entra refuses a stale one (AADSTS700024): ask for
+    // a fresh one for every token request.
+    async idToken() {
+        try {
+            const idToken = await this.deps.getIDToken(ENTRA_AUDIENCE);
+            this.deps.mask(idToken);
+            return idToken;
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new RequestError(`could not get a GitHub ID token: ${reason.replace(/\s+/g, ' ').trim()}`, true);
+        }
+    }
+    // A few minutes, or half the lifetime of a token shorter than that.
+    renewMargin(token) {
+        return Math.min(RENEW_BEFORE_MS, (token.expiresAt - token.issuedAt) / 2);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/duration.ts
@@ -31877,17 +32086,6 @@ function formatDuration(ms) {
             parts.push(`${count}${unit}`);
     }
     return parts.slice(0, 2).join(' ') || '0s';
-}
-
-;// CONCATENATED MODULE: ./src/input-error.ts
-/** Bad action input: the message names the input and fits on one line. */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input '${input}' ${problem}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -31992,6 +32190,33 @@ function describeStep(step) {
         : status;
 }
 
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * The secrets of this run: each is masked in the runner's log as soon as it is known,
+ * and cut out of any text we repeat (a server may echo what it was sent, and the job
+ * summary and outputs are not masked by the runner).
+ */
+class Secrets {
+    mask;
+    values = new Set();
+    constructor(mask) {
+        this.mask = mask;
+    }
+    add = (value) => {
+        const secret = value.trim();
+        if (!secret || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        this.mask(secret);
+    };
+    redact = (text) => {
+        let clean = text;
+        for (const secret of this.values)
+            clean = clean.split(secret).join('***');
+        return clean;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -31999,6 +32224,7 @@ function describeStep(step) {
 
 /** Defaults of action.yml, used when an input is empty (as when run outside a runner). */
 const DEFAULTS = {
+    'authority-host': 'https://login.microsoftonline.com',
     'base-url': 'https://cloudpartner.azure.com',
     'api-version': '2017-10-31',
     'target-status': 'Succeeded',
@@ -32019,8 +32245,8 @@ function readSettings(readInput) {
     const settings = {
         publisherId: readId(readInput, 'publisher-id'),
         offerId: readId(readInput, 'offer-id'),
-        token: readToken(readInput),
-        baseUrl: readBaseUrl(input('base-url')),
+        signIn: readSignIn(readInput, input('authority-host')),
+        baseUrl: readHttpsUrl('base-url', input('base-url')),
         apiVersion: readApiVersion(input('api-version')),
         targetStatuses: readStatuses('target-status', input('target-status'), OFFER_STATUSES),
         failOnStatuses: readStatuses('fail-on-status', input('fail-on-status'), OFFER_STATUSES),
@@ -32060,40 +32286,73 @@ function readId(readInput, name) {
     }
     return value;
 }
+const SIGN_IN_WAYS = "sign in one way: 'token'; or 'tenant-id', 'client-id' and 'client-secret'; or 'tenant-id' and 'client-id' (GitHub OIDC)";
+function readSignIn(readInput, authorityHost) {
+    const given = ['token', 'tenant-id', 'client-id', 'client-secret'].filter(name => readInput(name).trim() !== '');
+    const has = (name) => given.includes(name);
+    if (has('token')) {
+        if (given.length > 1)
+            throw new InputError(given, `were all given: ${SIGN_IN_WAYS}`);
+        return { kind: 'token', token: readToken(readInput) };
+    }
+    if (!has('tenant-id') || !has('client-id')) {
+        if (given.length === 0)
+            throw new InputError('token', `is empty and nothing else was given: ${SIGN_IN_WAYS}`);
+        const missing = ['tenant-id', 'client-id'].filter(name => !has(name));
+        throw new InputError(given, `need ${quoteNames(missing)} as well: ${SIGN_IN_WAYS}`);
+    }
+    const app = {
+        tenantId: readId(readInput, 'tenant-id'),
+        clientId: readClientId(readInput('client-id').trim()),
+        authorityHost: readHttpsUrl('authority-host', authorityHost)
+    };
+    if (!has('client-secret'))
+        return { kind: 'oidc', ...app };
+    // Never quote a secret; only refuse what would break the request.
+    const clientSecret = readInput('client-secret').trim();
+    if (hasControlChar(clientSecret)) {
+        throw new InputError('client-secret', 'contains control characters or line breaks');
+    }
+    return { kind: 'client-secret', ...app, clientSecret };
+}
 function readToken(readInput) {
     const token = readInput('token')
         .trim()
         .replace(/^bearer\s+/i, '');
-    if (!token) {
-        throw new InputError('token', 'is required: pass a Cloud Partner Portal bearer token');
-    }
     // Never quote the token: it is a secret.
-    if (/\s/.test(token) || hasControlChar(token)) {
+    if (!token || /\s/.test(token) || hasControlChar(token)) {
         throw new InputError('token', 'contains spaces or control characters; pass the bare token');
     }
     return token;
+}
+function readClientId(value) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+        throw new InputError('client-id', `must be the app's application (client) id, a GUID: ${JSON.stringify(value.slice(0, 60))}`);
+    }
+    return value;
 }
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 function isLoopbackHost(hostname) {
     return LOOPBACK_HOSTS.test(hostname);
 }
-function readBaseUrl(value) {
+// Secrets go to these URLs: https only, but for loopback hosts (the simulator).
+function readHttpsUrl(name, value) {
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new InputError('base-url', `is not a URL: ${JSON.stringify(value)}`);
+        throw new InputError(name, `is not a URL: ${JSON.stringify(value)}`);
     }
     if (url.username || url.password) {
-        throw new InputError('base-url', 'must not contain a user name or password');
+        throw new InputError(name, 'must not contain a user name or password');
     }
     if (url.search || url.hash) {
-        throw new InputError('base-url', 'must not contain a query or fragment');
+        throw new InputError(name, 'must not contain a query or fragment');
     }
     const loopback = isLoopbackHost(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new InputError('base-url', `must use https (plain http only for loopback hosts): ${JSON.stringify(value)}`);
+        throw new InputError(name, `must use https (plain http only for loopback hosts): ${JSON.stringify(value)}`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -32376,20 +32635,37 @@ function fingerprintOf(offer) {
 
 
 
+
+
+
 /** inputs -> settings -> poll loop -> result -> outputs, summary, step status. */
 async function run() {
     const startedAt = Date.now();
-    // Masked before anything else can print it, even an error about another input.
-    maskSecret(getInput('token'));
+    // Masked before anything else can print them, even an error about another input.
+    const secrets = new Secrets(setSecret);
+    for (const name of ['token', 'client-secret']) {
+        const value = getInput(name);
+        secrets.add(value);
+        secrets.add(value.trim().replace(/^bearer\s+/i, ''));
+    }
     const cancellation = abortOnSignals();
+    let connection;
     try {
         let settings;
         try {
             settings = readSettings(name => getInput(name));
+            connection = connect(settings, secrets);
         }
         catch (error) {
-            const reason = error instanceof InputError ? error.message : String(error);
-            const failed = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() };
+            if (!(error instanceof InputError))
+                throw error;
+            const failed = {
+                outcome: 'error',
+                reason: error.message,
+                polls: 0,
+                startedAt,
+                endedAt: Date.now()
+            };
             await report(failed, [], {
                 offerLabel: offerLabelFromInputs(),
                 targetStatuses: [],
@@ -32398,8 +32674,8 @@ async function run() {
             });
             return;
         }
-        const result = await wait(settings, cancellation.signal);
-        await report(result.result, result.changes, {
+        const { result, changes } = await wait(settings, connection.client, cancellation.signal);
+        await report(result, changes, {
             offerLabel: `${settings.publisherId}/${settings.offerId}`,
             targetStatuses: settings.targetStatuses,
             writeSummary: settings.writeSummary,
@@ -32407,35 +32683,54 @@ async function run() {
         });
     }
     finally {
+        connection?.close();
         cancellation.dispose();
     }
 }
-async function wait(settings, signal) {
-    const client = new CppClient(settings);
+/** The status client with its credential; throws an InputError for a sign-in that cannot work. */
+function connect(settings, secrets) {
+    const signInSession = new HttpSession(settings.requestTimeoutMs);
+    const apiSession = new HttpSession(settings.requestTimeoutMs);
+    const credential = createCredential(settings.signIn, {
+        session: signInSession,
+        now: Date.now,
+        mask: secrets.add,
+        getIDToken: audience => getIDToken(audience),
+        env: process.env
+    });
+    return {
+        client: new CppClient({ ...settings, credential, session: apiSession, redact: secrets.redact }),
+        close: () => {
+            apiSession.dispose();
+            signInSession.dispose();
+        }
+    };
+}
+async function wait(settings, client, signal) {
     const progress = new ProgressLog(core_namespaceObject);
     info(`Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
         `${settings.targetStatuses.join(' or ')}` +
         (settings.timeoutMs > 0
             ? ` (timeout ${formatDuration(settings.timeoutMs)})`
             : ' (one look)') +
-        ` at ${settings.baseUrl}`);
-    try {
-        const result = await waitForStatus({ ...settings, signal }, {
-            fetchStatus: s => client.getOfferStatus(s),
-            now: Date.now,
-            sleep: sleep,
-            random: Math.random,
-            onAnswer: progress.observe
-        });
-        if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
-            result.reason = `the wait was cancelled (${signal.reason.message})`;
-        }
-        return { result, changes: progress.changes };
+        ` at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`);
+    const result = await waitForStatus({ ...settings, signal }, {
+        fetchStatus: s => client.getOfferStatus(s),
+        now: Date.now,
+        sleep: sleep,
+        random: Math.random,
+        onAnswer: progress.observe
+    });
+    if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
+        result.reason = `the wait was cancelled (${signal.reason.message})`;
     }
-    finally {
-        client.dispose();
-    }
+    return { result, changes: progress.changes };
 }
+const SIGN_IN_NAMES = {
+    token: 'the given token',
+    'client-secret': 'an Entra ID app secret',
+    oidc: 'GitHub OIDC federation'
+};
 async function report(result, changes, context) {
     const elapsedMs = result.endedAt - result.startedAt;
     for (const [name, value] of Object.entries(actionOutputs({ ...result, elapsedMs }))) {
@@ -32466,15 +32761,6 @@ async function writeSummary(result, changes, context) {
     catch (error) {
         warning(`Could not write the job summary: ${error instanceof Error ? error.message : error}`);
     }
-}
-function maskSecret(value) {
-    const secret = value.trim();
-    if (!secret)
-        return;
-    setSecret(secret);
-    const bare = secret.replace(/^bearer\s+/i, '');
-    if (bare !== secret)
-        setSecret(bare);
 }
 function offerLabelFromInputs() {
     const label = `${getInput('publisher-id')}/${getInput('offer-id')}`;

@@ -17,6 +17,28 @@ export interface Scenario {
   /** The offer's steps; the reference's six when absent. */
   steps?: StepTemplate[]
   timeline: Phase[]
+  /** An Entra ID app: when set, the API also takes the tokens it issues, until they expire. */
+  entra?: EntraSpec
+}
+
+export interface EntraSpec {
+  tenantId: string
+  clientId: string
+  /** The app secret it accepts; without one, only GitHub OIDC federation signs in. */
+  clientSecret?: string
+  /** Lifetime of the access tokens it issues; default 1h. */
+  tokenLifetime?: string | number
+  /** Lifetime of the runner's ID tokens; default 5m. Entra refuses an older assertion. */
+  idTokenLifetime?: string | number
+  /** Answers to the first token requests, one each, before it issues tokens. */
+  errors?: EntraErrorSpec[]
+}
+
+/** An Entra error answer: default 400 with `error` and an AADSTS `description`. */
+export interface EntraErrorSpec {
+  status?: number
+  error?: string
+  description?: string
 }
 
 export interface StepTemplate {
@@ -142,6 +164,10 @@ export function checkScenario(value: unknown): Scenario {
 }
 
 export function phaseDurationMs(phase: Phase): number | undefined {
-  if (phase.for === undefined) return undefined
-  return typeof phase.for === 'number' ? phase.for * 1000 : parseDuration(phase.for)
+  return phase.for === undefined ? undefined : durationMs(phase.for)
+}
+
+/** A duration of a scenario: seconds as a number, or text such as `90s` or `1h`. */
+export function durationMs(value: string | number): number | undefined {
+  return typeof value === 'number' ? value * 1000 : parseDuration(value)
 }

@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse
+} from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import {
   REFERENCE_STEPS,
@@ -10,20 +15,37 @@ import {
   type Scenario,
   type StatusPhase
 } from './scenario.js'
+import { sendJson } from './respond.js'
+import { RUNNER_REQUEST_TOKEN, SignInServices } from './sign-in.js'
 
 export interface RecordedRequest {
   method: string
   url: string
   headers: IncomingMessage['headers']
   at: number
+  /** The status answered, once the answer is sent. */
+  status?: number
 }
 
 export interface Simulator {
-  /** The base-url to give the action. */
+  /** The base-url (and authority-host) to give the action. */
   url: string
   /** Every request received, in order. */
   requests: RecordedRequest[]
+  /** The Entra ID and runner ID-token services. */
+  signIn: SignInServices
+  /** The runner's environment for GitHub OIDC against this simulator. */
+  oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string }
   close(): Promise<void>
+}
+
+export interface SimulatorOptions {
+  port?: number
+  host?: string
+  /** The simulator's clock, for tests in virtual time. */
+  now?: () => number
+  /** Serve https with this key and certificate. */
+  tls?: { key: string; cert: string }
 }
 
 const API_VERSION = '2017-10-31'
@@ -45,38 +67,63 @@ const ERROR_CODES: Record<number, [string, string]> = {
 /** Starts the Cloud Partner Portal simulator on loopback, playing a scenario. */
 export async function startSimulator(
   scenario: Scenario,
-  options: { port?: number; host?: string } = {}
+  options: SimulatorOptions = {}
 ): Promise<Simulator> {
+  const now = options.now ?? Date.now
   const requests: RecordedRequest[] = []
   const next = playTimeline(scenario)
+  const signIn = new SignInServices(scenario.entra, now)
 
-  const server = createServer((request, response) => {
-    requests.push({
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const record: RecordedRequest = {
       method: request.method ?? '',
       url: request.url ?? '',
       headers: request.headers,
-      at: Date.now()
-    })
-    const refusal = checkRequest(request, scenario)
+      at: now()
+    }
+    requests.push(record)
+    response.on('finish', () => (record.status = response.statusCode))
+    const body = await readBody(request)
+    if (signIn.handle(request, body, response)) return
+    const refusal = checkStatusRequest(request, scenario, signIn)
     if (refusal) return sendError(response, refusal[0], refusal[1])
-    const { phase, body } = next(Date.now())
-    answer(phase, body, request, response)
-  })
+    const { phase, body: offer } = next(now())
+    answer(phase, offer, request, response, now)
+  }
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    handle(request, response).catch(() => response.destroy())
+  }
+  const server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener)
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, resolve)
   })
   const { port } = server.address() as AddressInfo
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${port}`
   return {
-    url: `http://${host}:${port}`,
+    url,
     requests,
+    signIn,
+    oidcEnv: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/_runner/idtoken?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNNER_REQUEST_TOKEN
+    },
     close: () =>
       new Promise(resolve => {
         server.closeAllConnections()
         server.close(() => resolve())
       })
   }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
 }
 
 /** Returns, for each request, the phase that answers it and the offer body at that point. */
@@ -157,16 +204,21 @@ function toMessage(spec: MessageSpec): object {
   }
 }
 
-function checkRequest(request: IncomingMessage, scenario: Scenario): [number, string] | undefined {
+function checkStatusRequest(
+  request: IncomingMessage,
+  scenario: Scenario,
+  signIn: SignInServices
+): [number, string] | undefined {
   const url = new URL(request.url ?? '/', 'http://simulator')
   const match = STATUS_PATH.exec(url.pathname)
   if (request.method !== 'GET' || !match) return [404, `No such resource: ${url.pathname}`]
   if (url.searchParams.get('api-version') !== API_VERSION) {
     return [400, `Unsupported api-version; use ${API_VERSION}.`]
   }
-  const authorization = request.headers.authorization ?? ''
-  if (!/^Bearer \S+$/.test(authorization)) return [401, 'No bearer token was sent.']
-  if (scenario.token !== undefined && authorization !== `Bearer ${scenario.token}`) {
+  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+  if (!token) return [401, 'No bearer token was sent.']
+  const checked = scenario.token !== undefined || scenario.entra !== undefined
+  if (checked && token !== scenario.token && !signIn.accepts(token)) {
     return [401, 'The access token is invalid or expired.']
   }
   const [publisherId, offerId] = [match[1], match[2]].map(s => decodeURIComponent(s ?? ''))
@@ -183,18 +235,20 @@ function answer(
   phase: Phase,
   body: object,
   request: IncomingMessage,
-  response: ServerResponse
+  response: ServerResponse,
+  now: () => number
 ): void {
   if ('status' in phase) return sendJson(response, 200, body)
   if ('respond' in phase) return sendRaw(response, phase)
-  sendFault(phase, body, request, response)
+  sendFault(phase, body, request, response, now)
 }
 
 function sendFault(
   phase: FaultPhase,
   body: object,
   request: IncomingMessage,
-  response: ServerResponse
+  response: ServerResponse,
+  now: () => number
 ): void {
   const json = JSON.stringify(body, null, 2)
   switch (phase.fault) {
@@ -232,7 +286,7 @@ function sendFault(
       const headers: Record<string, string> = {}
       if (phase.retryAfter !== undefined) headers['retry-after'] = String(phase.retryAfter)
       if (phase.retryAfterDate !== undefined) {
-        headers['retry-after'] = new Date(Date.now() + phase.retryAfterDate * 1000).toUTCString()
+        headers['retry-after'] = new Date(now() + phase.retryAfterDate * 1000).toUTCString()
       }
       sendError(response, phase.fault, phase.message, phase.code, headers)
     }
@@ -252,15 +306,6 @@ function sendError(
   sendJson(response, status, {
     error: { code: code ?? defaultCode, message: message ?? defaultMessage }
   })
-}
-
-function sendJson(response: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body)
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text)
-  })
-  response.end(text)
 }
 
 function sendRaw(response: ServerResponse, phase: RawPhase): void {

@@ -1,10 +1,13 @@
 import * as core from '@actions/core'
 import { abortOnSignals, sleep } from './cancellation.js'
 import { CppClient } from './cpp-client.js'
+import { createCredential } from './credential.js'
 import { formatDuration } from './duration.js'
+import { HttpSession } from './http-request.js'
 import { InputError } from './input-error.js'
 import { actionOutputs } from './outputs.js'
 import { ProgressLog, type StatusChange } from './progress-log.js'
+import { Secrets } from './secrets.js'
 import { readSettings, type Settings } from './settings.js'
 import { renderSummary } from './summary.js'
 import { waitForStatus, type WaitResult } from './wait-for-status.js'
@@ -12,16 +15,29 @@ import { waitForStatus, type WaitResult } from './wait-for-status.js'
 /** inputs -> settings -> poll loop -> result -> outputs, summary, step status. */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
-  // Masked before anything else can print it, even an error about another input.
-  maskSecret(core.getInput('token'))
+  // Masked before anything else can print them, even an error about another input.
+  const secrets = new Secrets(core.setSecret)
+  for (const name of ['token', 'client-secret']) {
+    const value = core.getInput(name)
+    secrets.add(value)
+    secrets.add(value.trim().replace(/^bearer\s+/i, ''))
+  }
   const cancellation = abortOnSignals()
+  let connection: Connection | undefined
   try {
     let settings: Settings
     try {
       settings = readSettings(name => core.getInput(name))
+      connection = connect(settings, secrets)
     } catch (error) {
-      const reason = error instanceof InputError ? error.message : String(error)
-      const failed = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() } as const
+      if (!(error instanceof InputError)) throw error
+      const failed = {
+        outcome: 'error',
+        reason: error.message,
+        polls: 0,
+        startedAt,
+        endedAt: Date.now()
+      } as const
       await report(failed, [], {
         offerLabel: offerLabelFromInputs(),
         targetStatuses: [],
@@ -31,23 +47,49 @@ export async function run(): Promise<void> {
       return
     }
 
-    const result = await wait(settings, cancellation.signal)
-    await report(result.result, result.changes, {
+    const { result, changes } = await wait(settings, connection.client, cancellation.signal)
+    await report(result, changes, {
       offerLabel: `${settings.publisherId}/${settings.offerId}`,
       targetStatuses: settings.targetStatuses,
       writeSummary: settings.writeSummary,
       failOnTimeout: settings.failOnTimeout
     })
   } finally {
+    connection?.close()
     cancellation.dispose()
+  }
+}
+
+interface Connection {
+  client: CppClient
+  close(): void
+}
+
+/** The status client with its credential; throws an InputError for a sign-in that cannot work. */
+function connect(settings: Settings, secrets: Secrets): Connection {
+  const signInSession = new HttpSession(settings.requestTimeoutMs)
+  const apiSession = new HttpSession(settings.requestTimeoutMs)
+  const credential = createCredential(settings.signIn, {
+    session: signInSession,
+    now: Date.now,
+    mask: secrets.add,
+    getIDToken: audience => core.getIDToken(audience),
+    env: process.env
+  })
+  return {
+    client: new CppClient({ ...settings, credential, session: apiSession, redact: secrets.redact }),
+    close: () => {
+      apiSession.dispose()
+      signInSession.dispose()
+    }
   }
 }
 
 async function wait(
   settings: Settings,
+  client: CppClient,
   signal: AbortSignal
 ): Promise<{ result: WaitResult; changes: StatusChange[] }> {
-  const client = new CppClient(settings)
   const progress = new ProgressLog(core)
   core.info(
     `Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
@@ -55,26 +97,28 @@ async function wait(
       (settings.timeoutMs > 0
         ? ` (timeout ${formatDuration(settings.timeoutMs)})`
         : ' (one look)') +
-      ` at ${settings.baseUrl}`
+      ` at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
-  try {
-    const result = await waitForStatus(
-      { ...settings, signal },
-      {
-        fetchStatus: s => client.getOfferStatus(s),
-        now: Date.now,
-        sleep,
-        random: Math.random,
-        onAnswer: progress.observe
-      }
-    )
-    if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
-      result.reason = `the wait was cancelled (${signal.reason.message})`
+  const result = await waitForStatus(
+    { ...settings, signal },
+    {
+      fetchStatus: s => client.getOfferStatus(s),
+      now: Date.now,
+      sleep,
+      random: Math.random,
+      onAnswer: progress.observe
     }
-    return { result, changes: progress.changes }
-  } finally {
-    client.dispose()
+  )
+  if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
+    result.reason = `the wait was cancelled (${signal.reason.message})`
   }
+  return { result, changes: progress.changes }
+}
+
+const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {
+  token: 'the given token',
+  'client-secret': 'an Entra ID app secret',
+  oidc: 'GitHub OIDC federation'
 }
 
 interface ReportContext {
@@ -124,14 +168,6 @@ async function writeSummary(
       `Could not write the job summary: ${error instanceof Error ? error.message : error}`
     )
   }
-}
-
-function maskSecret(value: string): void {
-  const secret = value.trim()
-  if (!secret) return
-  core.setSecret(secret)
-  const bare = secret.replace(/^bearer\s+/i, '')
-  if (bare !== secret) core.setSecret(bare)
 }
 
 function offerLabelFromInputs(): string {

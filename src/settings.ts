@@ -1,5 +1,5 @@
 import { formatDuration, parseDuration } from './duration.js'
-import { InputError } from './input-error.js'
+import { InputError, quoteNames } from './input-error.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './statuses.js'
 import { hasControlChar } from './text.js'
 
@@ -7,7 +7,7 @@ import { hasControlChar } from './text.js'
 export interface Settings {
   publisherId: string
   offerId: string
-  token: string
+  signIn: SignIn
   baseUrl: string
   apiVersion: string
   targetStatuses: string[]
@@ -21,10 +21,23 @@ export interface Settings {
   writeSummary: boolean
 }
 
+/** The one way to get a bearer token that the inputs give. */
+export type SignIn =
+  | { kind: 'token'; token: string }
+  | {
+      kind: 'client-secret'
+      tenantId: string
+      clientId: string
+      clientSecret: string
+      authorityHost: string
+    }
+  | { kind: 'oidc'; tenantId: string; clientId: string; authorityHost: string }
+
 export type InputReader = (name: string) => string
 
 /** Defaults of action.yml, used when an input is empty (as when run outside a runner). */
 export const DEFAULTS: Record<string, string> = {
+  'authority-host': 'https://login.microsoftonline.com',
   'base-url': 'https://cloudpartner.azure.com',
   'api-version': '2017-10-31',
   'target-status': 'Succeeded',
@@ -48,8 +61,8 @@ export function readSettings(readInput: InputReader): Settings {
   const settings: Settings = {
     publisherId: readId(readInput, 'publisher-id'),
     offerId: readId(readInput, 'offer-id'),
-    token: readToken(readInput),
-    baseUrl: readBaseUrl(input('base-url')),
+    signIn: readSignIn(readInput, input('authority-host')),
+    baseUrl: readHttpsUrl('base-url', input('base-url')),
     apiVersion: readApiVersion(input('api-version')),
     targetStatuses: readStatuses('target-status', input('target-status'), OFFER_STATUSES),
     failOnStatuses: readStatuses('fail-on-status', input('fail-on-status'), OFFER_STATUSES),
@@ -100,18 +113,57 @@ function readId(readInput: InputReader, name: string): string {
   return value
 }
 
+const SIGN_IN_WAYS =
+  "sign in one way: 'token'; or 'tenant-id', 'client-id' and 'client-secret'; or 'tenant-id' and 'client-id' (GitHub OIDC)"
+
+function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
+  const given = ['token', 'tenant-id', 'client-id', 'client-secret'].filter(
+    name => readInput(name).trim() !== ''
+  )
+  const has = (name: string): boolean => given.includes(name)
+  if (has('token')) {
+    if (given.length > 1) throw new InputError(given, `were all given: ${SIGN_IN_WAYS}`)
+    return { kind: 'token', token: readToken(readInput) }
+  }
+  if (!has('tenant-id') || !has('client-id')) {
+    if (given.length === 0)
+      throw new InputError('token', `is empty and nothing else was given: ${SIGN_IN_WAYS}`)
+    const missing = ['tenant-id', 'client-id'].filter(name => !has(name))
+    throw new InputError(given, `need ${quoteNames(missing)} as well: ${SIGN_IN_WAYS}`)
+  }
+  const app = {
+    tenantId: readId(readInput, 'tenant-id'),
+    clientId: readClientId(readInput('client-id').trim()),
+    authorityHost: readHttpsUrl('authority-host', authorityHost)
+  }
+  if (!has('client-secret')) return { kind: 'oidc', ...app }
+  // Never quote a secret; only refuse what would break the request.
+  const clientSecret = readInput('client-secret').trim()
+  if (hasControlChar(clientSecret)) {
+    throw new InputError('client-secret', 'contains control characters or line breaks')
+  }
+  return { kind: 'client-secret', ...app, clientSecret }
+}
+
 function readToken(readInput: InputReader): string {
   const token = readInput('token')
     .trim()
     .replace(/^bearer\s+/i, '')
-  if (!token) {
-    throw new InputError('token', 'is required: pass a Cloud Partner Portal bearer token')
-  }
   // Never quote the token: it is a secret.
-  if (/\s/.test(token) || hasControlChar(token)) {
+  if (!token || /\s/.test(token) || hasControlChar(token)) {
     throw new InputError('token', 'contains spaces or control characters; pass the bare token')
   }
   return token
+}
+
+function readClientId(value: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+    throw new InputError(
+      'client-id',
+      `must be the app's application (client) id, a GUID: ${JSON.stringify(value.slice(0, 60))}`
+    )
+  }
+  return value
 }
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
@@ -120,23 +172,24 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.test(hostname)
 }
 
-function readBaseUrl(value: string): string {
+// Secrets go to these URLs: https only, but for loopback hosts (the simulator).
+function readHttpsUrl(name: string, value: string): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError('base-url', `is not a URL: ${JSON.stringify(value)}`)
+    throw new InputError(name, `is not a URL: ${JSON.stringify(value)}`)
   }
   if (url.username || url.password) {
-    throw new InputError('base-url', 'must not contain a user name or password')
+    throw new InputError(name, 'must not contain a user name or password')
   }
   if (url.search || url.hash) {
-    throw new InputError('base-url', 'must not contain a query or fragment')
+    throw new InputError(name, 'must not contain a query or fragment')
   }
   const loopback = isLoopbackHost(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new InputError(
-      'base-url',
+      name,
       `must use https (plain http only for loopback hosts): ${JSON.stringify(value)}`
     )
   }

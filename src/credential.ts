@@ -1,0 +1,102 @@
+import { requestEntraToken, type EntraToken } from './entra-token.js'
+import { RequestError, type HttpSession } from './http-request.js'
+import { InputError } from './input-error.js'
+import type { SignIn } from './settings.js'
+
+/** Where the bearer token of each status request comes from. */
+export interface Credential {
+  /** A token that is valid for a while yet. Throws a RequestError. */
+  getToken(signal?: AbortSignal): Promise<string>
+  /** After a 401: drops the token so that the next one is fresh; false if it cannot be renewed. */
+  invalidate(): boolean
+}
+
+export interface CredentialDeps {
+  session: HttpSession
+  now(): number
+  /** Registers a value that must never be shown (core.setSecret). */
+  mask(secret: string): void
+  /** A GitHub OIDC ID token for an audience (core.getIDToken). */
+  getIDToken(audience: string): Promise<string>
+  env: NodeJS.ProcessEnv
+}
+
+/** The audience Entra ID expects of a GitHub ID token used as a federated credential. */
+export const ENTRA_AUDIENCE = 'api://AzureADTokenExchange'
+// Renew this long before expiry: a request must never carry a token that dies on the way.
+const RENEW_BEFORE_MS = 5 * 60_000
+
+export function createCredential(signIn: SignIn, deps: CredentialDeps): Credential {
+  if (signIn.kind === 'token') {
+    return { getToken: async () => signIn.token, invalidate: () => false }
+  }
+  if (
+    signIn.kind === 'oidc' &&
+    !(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+  ) {
+    throw new InputError(
+      ['tenant-id', 'client-id'],
+      'without client-secret sign in with GitHub OIDC, but this job gets no ID token: add `permissions: id-token: write` to the job'
+    )
+  }
+  return new EntraCredential(signIn, deps)
+}
+
+/** An Entra ID app token, cached with its expiry and renewed a few minutes before it ends. */
+class EntraCredential implements Credential {
+  private token: EntraToken | undefined
+
+  constructor(
+    private readonly signIn: Extract<SignIn, { kind: 'client-secret' | 'oidc' }>,
+    private readonly deps: CredentialDeps
+  ) {}
+
+  async getToken(signal?: AbortSignal): Promise<string> {
+    const now = this.deps.now()
+    if (this.token && now < this.token.expiresAt - this.renewMargin(this.token)) {
+      return this.token.accessToken
+    }
+    this.token = await requestEntraToken(
+      this.deps.session,
+      {
+        authorityHost: this.signIn.authorityHost,
+        tenantId: this.signIn.tenantId,
+        clientId: this.signIn.clientId,
+        proof:
+          this.signIn.kind === 'client-secret'
+            ? { clientSecret: this.signIn.clientSecret }
+            : { clientAssertion: await this.idToken() }
+      },
+      this.deps.now,
+      signal
+    )
+    this.deps.mask(this.token.accessToken)
+    return this.token.accessToken
+  }
+
+  invalidate(): boolean {
+    this.token = undefined
+    return true
+  }
+
+  // GitHub's ID tokens live minutes and Entra refuses a stale one (AADSTS700024): ask for
+  // a fresh one for every token request.
+  private async idToken(): Promise<string> {
+    try {
+      const idToken = await this.deps.getIDToken(ENTRA_AUDIENCE)
+      this.deps.mask(idToken)
+      return idToken
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new RequestError(
+        `could not get a GitHub ID token: ${reason.replace(/\s+/g, ' ').trim()}`,
+        true
+      )
+    }
+  }
+
+  // A few minutes, or half the lifetime of a token shorter than that.
+  private renewMargin(token: EntraToken): number {
+    return Math.min(RENEW_BEFORE_MS, (token.expiresAt - token.issuedAt) / 2)
+  }
+}

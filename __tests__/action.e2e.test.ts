@@ -49,7 +49,8 @@ const OUTPUT_NAMES = [
   'preview-links',
   'live-links',
   'polls',
-  'elapsed-seconds'
+  'elapsed-seconds',
+  'check-run-id'
 ]
 
 describe('the action, end to end', () => {

@@ -41,7 +41,8 @@ describe('actionOutputs', () => {
       'preview-links': '["https://preview.example"]',
       'live-links': '[]',
       polls: '7',
-      'elapsed-seconds': '1800'
+      'elapsed-seconds': '1800',
+      'check-run-id': ''
     })
   })
 
@@ -54,7 +55,16 @@ describe('actionOutputs', () => {
       'preview-links': '[]',
       'live-links': '[]',
       polls: '0',
-      'elapsed-seconds': '0'
+      'elapsed-seconds': '0',
+      'check-run-id': ''
     })
+  })
+
+  it('gives the id of the check run when one was made', () => {
+    expect(
+      actionOutputs({ outcome: 'success', polls: 1, elapsedMs: 0, checkRunId: 4242 })[
+        'check-run-id'
+      ]
+    ).toBe('4242')
   })
 })

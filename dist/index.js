@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9087);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7504);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9087:
+/***/ 7504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28438,8 +28436,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28514,7 +28512,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -28570,8 +28568,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28585,10 +28583,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28604,7 +28602,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29307,7 +29305,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29569,7 +29567,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29592,7 +29590,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29688,7 +29686,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29892,7 +29890,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29919,7 +29917,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30412,13 +30410,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30709,7 +30707,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31048,8 +31046,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31230,7 +31228,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -31298,7 +31296,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31426,6 +31424,250 @@ function sleep(ms, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/duration.ts
+const UNIT_MS = {
+    s: 1_000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+const BARE_SECONDS = /^\d+(?:\.\d+)?$/;
+const WITH_UNITS = /^(?:\d+(?:\.\d+)?[smhd])+$/;
+const PART = /(\d+(?:\.\d+)?)([smhd])/g;
+/**
+ * Parses `90s`, `15m`, `2h`, `1h30m`, `1d` or a bare number of seconds into
+ * milliseconds. Returns undefined for anything else.
+ */
+function parseDuration(text) {
+    const compact = text.trim().toLowerCase().replace(/\s+/g, '');
+    if (BARE_SECONDS.test(compact))
+        return Math.round(Number(compact) * 1_000);
+    if (!WITH_UNITS.test(compact))
+        return undefined;
+    let ms = 0;
+    for (const [, amount, unit] of compact.matchAll(PART)) {
+        ms += Number(amount) * UNIT_MS[unit];
+    }
+    return Math.round(ms);
+}
+/** `2h 5m`, `45s`, `0s`: whole seconds, the two largest units. */
+function formatDuration(ms) {
+    let seconds = Math.max(0, Math.round(ms / 1_000));
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        const count = Math.floor(seconds / size);
+        seconds -= count * size;
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.slice(0, 2).join(' ') || '0s';
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/github-checks.ts
+// The GitHub REST calls of a check run. @actions/github is imported here, on first use
+// only: a wait without `check-name` never loads it.
+
+/** A failed GitHub call; `transient` when trying again may work (429, 5xx, network). */
+class GitHubCallError extends Error {
+    status;
+    transient;
+    constructor(message, status, transient) {
+        super(message);
+        this.status = status;
+        this.transient = transient;
+        this.name = 'GitHubCallError';
+    }
+}
+/** The commit and run this job is about, from the runner's environment. */
+function checkTarget(env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    let headSha = env.GITHUB_SHA ?? '';
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
+        headSha = event.pull_request?.head?.sha ?? headSha;
+    }
+    catch {
+        // No event file (outside a runner): GITHUB_SHA it is.
+    }
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        owner,
+        repo,
+        headSha,
+        runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`
+    };
+}
+async function connectChecks(token, target) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: target.apiUrl });
+    const repository = { owner: target.owner, repo: target.repo };
+    return {
+        create: (name, fields, timeoutMs) => call(async () => {
+            const { data } = await octokit.rest.checks.create({
+                ...repository,
+                name,
+                head_sha: target.headSha,
+                ...fields,
+                request: { signal: AbortSignal.timeout(timeoutMs) }
+            });
+            return data.id;
+        }),
+        update: (id, fields, timeoutMs) => call(async () => {
+            await octokit.rest.checks.update({
+                ...repository,
+                check_run_id: id,
+                ...fields,
+                request: { signal: AbortSignal.timeout(timeoutMs) }
+            });
+        })
+    };
+}
+async function call(request) {
+    try {
+        return await request();
+    }
+    catch (error) {
+        const { status, message } = error;
+        const transient = status === undefined || status === 429 || status >= 500;
+        throw new GitHubCallError(`${status ? `${status} ` : ''}${(message ?? String(error)).split('\n')[0]}`, status, transient);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/statuses.ts
+/** Offer statuses of the Cloud Partner Portal, spelled as its reference does. */
+const OFFER_STATUSES = [
+    'NeverPublished',
+    'NotStarted',
+    'WaitingForPublisherReview',
+    'Running',
+    'Succeeded',
+    'Canceled',
+    'Failed'
+];
+/** Step statuses of the Cloud Partner Portal, spelled as its reference does. */
+const STEP_STATUSES = [
+    'NotStarted',
+    'InProgress',
+    'WaitingForPublisherReview',
+    'WaitingForApproval',
+    'Blocked',
+    'Rejected',
+    'Complete',
+    'Canceled'
+];
+/** Offer statuses after which the offer no longer changes on its own. */
+const FINAL_OFFER_STATUSES = ['Succeeded', 'Canceled', 'Failed'];
+// The service answers in camelCase, the reference in PascalCase, people type either
+// (and the British `Cancelled`): compare on a folded key.
+const ALIASES = { cancelled: 'canceled' };
+function foldKey(name) {
+    const key = name.toLowerCase().replace(/[\s_-]/g, '');
+    return ALIASES[key] ?? key;
+}
+const CANONICAL = new Map([...OFFER_STATUSES, ...STEP_STATUSES].map(name => [foldKey(name), name]));
+/** The reference's spelling of a known status; an unknown one as it came, trimmed. */
+function displayStatus(raw) {
+    return CANONICAL.get(foldKey(raw)) ?? raw.trim();
+}
+function sameStatus(a, b) {
+    return foldKey(a) === foldKey(b);
+}
+function isStatusIn(status, list) {
+    return list.some(name => sameStatus(name, status));
+}
+/**
+ * Splits a comma- or newline-separated list and maps each name to its canonical
+ * spelling. Names outside `known` are returned in `unknown`.
+ */
+function parseStatusList(text, known) {
+    const names = [];
+    const unknown = [];
+    for (const item of text.split(/[,\n]/)) {
+        const name = item.trim();
+        if (!name)
+            continue;
+        const canonical = known.find(k => sameStatus(k, name));
+        if (!canonical)
+            unknown.push(name);
+        else if (!names.includes(canonical))
+            names.push(canonical);
+    }
+    return { names, unknown };
+}
+
+;// CONCATENATED MODULE: ./src/offer-status.ts
+
+/**
+ * Reads a parsed status body. Tolerant by design: a missing, null or mistyped field
+ * becomes empty rather than an exception, and unknown statuses are carried through.
+ */
+function parseOfferStatus(body) {
+    return {
+        status: displayStatus(offer_status_text(body.status)),
+        steps: list(body.steps).map(parseStep),
+        messages: list(body.messages).map(parseMessage),
+        previewLinks: list(body.previewLinks),
+        liveLinks: list(body.liveLinks)
+    };
+}
+/** The first step that is not Complete: where publishing is now. */
+function currentStep(offer) {
+    return offer.steps.find(step => !sameStatus(step.status, 'Complete'));
+}
+function parseStep(value, index) {
+    const step = record(value);
+    const id = offer_status_text(step.id) || `step-${index + 1}`;
+    return {
+        id,
+        name: offer_status_text(step.stepName) || offer_status_text(step.name) || id,
+        description: offer_status_text(step.description),
+        status: displayStatus(offer_status_text(step.status)),
+        // The reference's field table misspells it processPercentage.
+        progress: percentage(step.progressPercentage ?? step.processPercentage),
+        estimatedTimeFrame: offer_status_text(step.estimatedTimeFrame),
+        messages: list(step.messages).map(parseMessage)
+    };
+}
+function parseMessage(value) {
+    if (typeof value === 'string')
+        return { html: value, level: '', timestamp: '' };
+    const message = record(value);
+    return {
+        html: offer_status_text(message.messageHtml) || offer_status_text(message.message) || offer_status_text(message.text),
+        level: offer_status_text(message.level).toLowerCase(),
+        timestamp: offer_status_text(message.timestamp)
+    };
+}
+function offer_status_text(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return '';
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : {};
+}
+function percentage(value) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n))
+        return null;
+    return Math.min(100, Math.max(0, Math.round(n)));
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 // Server text goes into logs, annotations and markdown: make it plain, short and inert.
 const ENTITIES = {
@@ -31477,6 +31719,319 @@ function escapeMarkdown(text) {
 }
 function entity(char) {
     return `&#${char.charCodeAt(0)};`;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+// GitHub refuses a step summary over 1 MiB; stay well under it whatever the server sends.
+const SUMMARY_BYTE_LIMIT = 1_000_000;
+// A check run's output summary holds 65,535 characters; bytes are never fewer.
+const CHECK_SUMMARY_BYTE_LIMIT = 65_535;
+const MAX_STEP_ROWS = 100;
+const MAX_CHANGE_ROWS = 100;
+const MAX_LINKS = 20;
+const CELL_CHARS = 300;
+const OUTCOME_ICON = {
+    waiting: '⏳',
+    success: '✅',
+    failure: '❌',
+    timeout: '⏱️',
+    error: '⚠️',
+    cancelled: '🚫'
+};
+const STEP_ICON = {
+    Complete: '✅',
+    InProgress: '🔄',
+    NotStarted: '⚪',
+    WaitingForPublisherReview: '👀',
+    WaitingForApproval: '⏸️',
+    Blocked: '⛔',
+    Rejected: '❌',
+    Canceled: '🚫'
+};
+/** The job summary (or a check run's) as markdown. Every piece of server text is escaped. */
+function renderSummary(input, byteLimit = SUMMARY_BYTE_LIMIT) {
+    const { result } = input;
+    const offer = result.offer;
+    const heading = offer?.status ? `: ${cell(offer.status)}` : '';
+    const lines = [
+        `## ${OUTCOME_ICON[result.outcome]} Marketplace offer ${cell(input.offerLabel)}${heading}`,
+        '',
+        result.outcome === 'waiting'
+            ? `**Waiting**: ${cell(result.reason)}.`
+            : `**Outcome: ${result.outcome}**: ${cell(result.reason)}.`,
+        ''
+    ];
+    if (offer && offer.steps.length > 0) {
+        lines.push('| | Step | Status | Progress | Estimate | Latest message |', '|---|---|---|---|---|---|');
+        for (const step of offer.steps.slice(0, MAX_STEP_ROWS))
+            lines.push(stepRow(step));
+        if (offer.steps.length > MAX_STEP_ROWS) {
+            lines.push(`| | _${offer.steps.length - MAX_STEP_ROWS} more steps not shown_ | | | | |`);
+        }
+        lines.push('');
+    }
+    else if (!offer) {
+        lines.push('No offer status was read.', '');
+    }
+    if (input.changes.length > 0) {
+        const shown = input.changes.slice(-MAX_CHANGE_ROWS);
+        lines.push('### Status changes', '', '| Time (UTC) | Change |', '|---|---|');
+        if (shown.length < input.changes.length) {
+            lines.push(`| | _${input.changes.length - shown.length} earlier changes not shown_ |`);
+        }
+        for (const change of shown)
+            lines.push(`| ${utcTime(change.at)} | ${cell(change.text)} |`);
+        lines.push('');
+    }
+    for (const [title, links] of [
+        ['Preview links', offer?.previewLinks ?? []],
+        ['Live links', offer?.liveLinks ?? []]
+    ]) {
+        if (links.length > 0)
+            lines.push(`**${title}:** ${links.slice(0, MAX_LINKS).map(summary_link).join(' · ')}`, '');
+    }
+    lines.push(`<sub>${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(result.endedAt - result.startedAt)}` +
+        ` · target: ${input.targetStatuses.map(cell).join(', ') || '(none)'}` +
+        ` · ${result.outcome === 'waiting' ? 'updated' : 'ended'} ${utcTime(result.endedAt)} UTC` +
+        (input.runUrl ? ` · [workflow run](${input.runUrl})` : '') +
+        '</sub>', '');
+    return fitToLimit(lines.join('\n'), byteLimit);
+}
+function stepRow(step) {
+    const latest = step.messages.at(-1);
+    const message = latest ? brief(latest.html, CELL_CHARS) : '';
+    const level = latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : '';
+    return [
+        '',
+        STEP_ICON[step.status] ?? '❔',
+        cell(step.name),
+        cell(step.status || '(none)'),
+        step.progress === null ? '' : `${step.progress}%`,
+        cell(step.estimatedTimeFrame),
+        cell(`${level}${message}`),
+        ''
+    ]
+        .join(' | ')
+        .trim();
+}
+function cell(text) {
+    return escapeMarkdown(clip(text, CELL_CHARS));
+}
+function summary_link(value) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+    try {
+        const url = new URL(text);
+        if (url.protocol === 'https:' || url.protocol === 'http:') {
+            return `[${cell(url.href)}](${url.href.replace(/[()<> ]/g, encodeURIComponent)})`;
+        }
+    }
+    catch {
+        // Not a URL: shown as text.
+    }
+    return cell(text);
+}
+function utcTime(ms) {
+    return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+}
+function fitToLimit(markdown, byteLimit) {
+    if (Buffer.byteLength(markdown) <= byteLimit)
+        return markdown;
+    const note = '\n\n_The summary was cut to fit its size limit._\n';
+    const room = byteLimit - Buffer.byteLength(note);
+    return (Buffer.from(markdown)
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '') + note);
+}
+
+;// CONCATENATED MODULE: ./src/check-run.ts
+
+
+
+
+
+/** Creates the check run (in the background) with the GitHub API of the runner's environment. */
+async function startCheckRun(options, githubToken, env) {
+    const target = checkTarget(env);
+    const checkRun = new CheckRun({
+        ...options,
+        target,
+        api: await connectChecks(githubToken, target)
+    });
+    checkRun.start();
+    return checkRun;
+}
+// Fewer writes than polls: the checks API is rate limited and a person reads it.
+const UPDATE_EVERY_MS = 60_000;
+const CALL_TIMEOUT_MS = 10_000;
+const RETRY_PAUSES_MS = [1_000, 3_000];
+// On cancellation the runner kills the job within seconds: one quick try.
+const CANCELLED_CALL_TIMEOUT_MS = 2_500;
+/**
+ * Shows the wait as a check run on the commit: created in progress, updated when the
+ * status changes (at most about once a minute), completed with the outcome. GitHub
+ * calls run in order, beside the wait, and never decide the step.
+ */
+class CheckRun {
+    options;
+    id;
+    queue = Promise.resolve();
+    disabled = false;
+    warned = false;
+    polls = 0;
+    state;
+    sentAt = Number.NEGATIVE_INFINITY;
+    sentChanges = -1;
+    constructor(options) {
+        this.options = options;
+        const now = options.now();
+        this.state = {
+            outcome: 'waiting',
+            reason: `waiting for ${options.targetStatuses.join(' or ')}`,
+            polls: 0,
+            startedAt: now,
+            endedAt: now
+        };
+    }
+    start() {
+        const fields = {
+            ...this.fields(),
+            started_at: new Date(this.state.startedAt).toISOString(),
+            details_url: this.options.target.runUrl
+        };
+        this.enqueue(async () => {
+            this.id = await this.withRetries(timeoutMs => this.options.api.create(this.options.name, fields, timeoutMs));
+        });
+    }
+    /** Sees every answer; sends an update when something changed and a minute has passed. */
+    observe = (answer, at) => {
+        this.polls++;
+        if (answer.kind !== 'ok')
+            return;
+        this.state = { ...this.state, offer: answer.offer, polls: this.polls, endedAt: at };
+        const changed = this.options.changes.length !== this.sentChanges;
+        if (!changed || at - this.sentAt < UPDATE_EVERY_MS)
+            return;
+        this.sentAt = at;
+        this.sentChanges = this.options.changes.length;
+        const fields = this.fields();
+        this.enqueue(async () => {
+            if (this.id !== undefined) {
+                const id = this.id;
+                await this.withRetries(timeoutMs => this.options.api.update(id, fields, timeoutMs));
+            }
+        });
+    };
+    /** Completes the check run with the outcome; resolves when GitHub has it (or gave up). */
+    async complete(result) {
+        this.state = result;
+        const cancelled = result.outcome === 'cancelled';
+        const fields = {
+            ...this.fields(),
+            status: 'completed',
+            conclusion: this.conclusion(result),
+            completed_at: new Date(result.endedAt).toISOString()
+        };
+        this.enqueue(async () => {
+            if (this.id !== undefined) {
+                const id = this.id;
+                await this.withRetries(timeoutMs => this.options.api.update(id, fields, timeoutMs), cancelled);
+            }
+        });
+        await this.queue;
+    }
+    conclusion(result) {
+        switch (result.outcome) {
+            case 'success':
+                return 'success';
+            case 'timeout':
+                return this.options.failOnTimeout ? 'timed_out' : 'neutral';
+            case 'cancelled':
+                return 'cancelled';
+            default:
+                return 'failure';
+        }
+    }
+    fields() {
+        return {
+            status: 'in_progress',
+            output: {
+                title: clip(checkTitle(this.state), 200),
+                summary: renderSummary({
+                    offerLabel: this.options.offerLabel,
+                    result: this.state,
+                    changes: [...this.options.changes],
+                    targetStatuses: this.options.targetStatuses,
+                    runUrl: this.options.target.runUrl
+                }, CHECK_SUMMARY_BYTE_LIMIT)
+            }
+        };
+    }
+    enqueue(task) {
+        this.queue = this.queue.then(async () => {
+            if (this.disabled)
+                return;
+            try {
+                await task();
+            }
+            catch (error) {
+                this.giveUp(error);
+            }
+        });
+    }
+    async withRetries(call, once = false) {
+        const pauses = once ? [] : RETRY_PAUSES_MS;
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await call(once ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS);
+            }
+            catch (error) {
+                const pause = pauses[attempt];
+                if (!(error instanceof GitHubCallError) || !error.transient || pause === undefined)
+                    throw error;
+                await this.options.sleep(pause);
+            }
+        }
+    }
+    // Warn once. Stop calling GitHub when it refused (no rights, no such check run) or the
+    // check run was never made; after trouble that may pass, the next call tries again.
+    giveUp(error) {
+        const status = error instanceof GitHubCallError ? error.status : undefined;
+        const transient = error instanceof GitHubCallError && error.transient;
+        if (!transient || this.id === undefined)
+            this.disabled = true;
+        if (this.warned)
+            return;
+        this.warned = true;
+        const reason = error instanceof Error ? error.message : String(error);
+        const hint = status === 401 || status === 403 || status === 404
+            ? ': the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token)'
+            : '';
+        this.options.warn(`Check run "${this.options.name}" ${this.id === undefined ? 'not created' : 'not updated'} (${reason})${hint}. The wait goes on${this.disabled ? ' without it' : ''}.`);
+    }
+}
+/** One line for the checks list: the outcome, or where publishing is now. */
+function checkTitle(state) {
+    const status = state.offer?.status || 'no status yet';
+    switch (state.outcome) {
+        case 'waiting': {
+            const step = state.offer && currentStep(state.offer);
+            const progress = step?.progress ? ` ${step.progress}%` : '';
+            return step ? `${status} · ${step.name}: ${step.status}${progress}` : status;
+        }
+        case 'success':
+            return `${status} after ${formatDuration(state.endedAt - state.startedAt)}`;
+        case 'failure':
+            return `Publishing failed: ${state.reason}`;
+        case 'timeout':
+            return `Timed out: ${status} after ${formatDuration(state.endedAt - state.startedAt)}`;
+        case 'cancelled':
+            return `Cancelled while ${status}`;
+        default:
+            return `Error: ${state.reason}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/http-request.ts
@@ -31613,133 +32168,6 @@ function raceStop(exchange, timeoutMs, signal) {
         }
         exchange.then(() => finish(undefined), () => finish(undefined));
     });
-}
-
-;// CONCATENATED MODULE: ./src/statuses.ts
-/** Offer statuses of the Cloud Partner Portal, spelled as its reference does. */
-const OFFER_STATUSES = [
-    'NeverPublished',
-    'NotStarted',
-    'WaitingForPublisherReview',
-    'Running',
-    'Succeeded',
-    'Canceled',
-    'Failed'
-];
-/** Step statuses of the Cloud Partner Portal, spelled as its reference does. */
-const STEP_STATUSES = [
-    'NotStarted',
-    'InProgress',
-    'WaitingForPublisherReview',
-    'WaitingForApproval',
-    'Blocked',
-    'Rejected',
-    'Complete',
-    'Canceled'
-];
-/** Offer statuses after which the offer no longer changes on its own. */
-const FINAL_OFFER_STATUSES = ['Succeeded', 'Canceled', 'Failed'];
-// The service answers in camelCase, the reference in PascalCase, people type either
-// (and the British `Cancelled`): compare on a folded key.
-const ALIASES = { cancelled: 'canceled' };
-function foldKey(name) {
-    const key = name.toLowerCase().replace(/[\s_-]/g, '');
-    return ALIASES[key] ?? key;
-}
-const CANONICAL = new Map([...OFFER_STATUSES, ...STEP_STATUSES].map(name => [foldKey(name), name]));
-/** The reference's spelling of a known status; an unknown one as it came, trimmed. */
-function displayStatus(raw) {
-    return CANONICAL.get(foldKey(raw)) ?? raw.trim();
-}
-function sameStatus(a, b) {
-    return foldKey(a) === foldKey(b);
-}
-function isStatusIn(status, list) {
-    return list.some(name => sameStatus(name, status));
-}
-/**
- * Splits a comma- or newline-separated list and maps each name to its canonical
- * spelling. Names outside `known` are returned in `unknown`.
- */
-function parseStatusList(text, known) {
-    const names = [];
-    const unknown = [];
-    for (const item of text.split(/[,\n]/)) {
-        const name = item.trim();
-        if (!name)
-            continue;
-        const canonical = known.find(k => sameStatus(k, name));
-        if (!canonical)
-            unknown.push(name);
-        else if (!names.includes(canonical))
-            names.push(canonical);
-    }
-    return { names, unknown };
-}
-
-;// CONCATENATED MODULE: ./src/offer-status.ts
-
-/**
- * Reads a parsed status body. Tolerant by design: a missing, null or mistyped field
- * becomes empty rather than an exception, and unknown statuses are carried through.
- */
-function parseOfferStatus(body) {
-    return {
-        status: displayStatus(offer_status_text(body.status)),
-        steps: list(body.steps).map(parseStep),
-        messages: list(body.messages).map(parseMessage),
-        previewLinks: list(body.previewLinks),
-        liveLinks: list(body.liveLinks)
-    };
-}
-/** The first step that is not Complete: where publishing is now. */
-function currentStep(offer) {
-    return offer.steps.find(step => !sameStatus(step.status, 'Complete'));
-}
-function parseStep(value, index) {
-    const step = record(value);
-    const id = offer_status_text(step.id) || `step-${index + 1}`;
-    return {
-        id,
-        name: offer_status_text(step.stepName) || offer_status_text(step.name) || id,
-        description: offer_status_text(step.description),
-        status: displayStatus(offer_status_text(step.status)),
-        // The reference's field table misspells it processPercentage.
-        progress: percentage(step.progressPercentage ?? step.processPercentage),
-        estimatedTimeFrame: offer_status_text(step.estimatedTimeFrame),
-        messages: list(step.messages).map(parseMessage)
-    };
-}
-function parseMessage(value) {
-    if (typeof value === 'string')
-        return { html: value, level: '', timestamp: '' };
-    const message = record(value);
-    return {
-        html: offer_status_text(message.messageHtml) || offer_status_text(message.message) || offer_status_text(message.text),
-        level: offer_status_text(message.level).toLowerCase(),
-        timestamp: offer_status_text(message.timestamp)
-    };
-}
-function offer_status_text(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return '';
-}
-function list(value) {
-    return Array.isArray(value) ? value : [];
-}
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : {};
-}
-function percentage(value) {
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isFinite(n))
-        return null;
-    return Math.min(100, Math.max(0, Math.round(n)));
 }
 
 ;// CONCATENATED MODULE: ./src/cpp-client.ts
@@ -32044,57 +32472,13 @@ class EntraCredential {
     }
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
-const UNIT_MS = {
-    s: 1_000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-const BARE_SECONDS = /^\d+(?:\.\d+)?$/;
-const WITH_UNITS = /^(?:\d+(?:\.\d+)?[smhd])+$/;
-const PART = /(\d+(?:\.\d+)?)([smhd])/g;
-/**
- * Parses `90s`, `15m`, `2h`, `1h30m`, `1d` or a bare number of seconds into
- * milliseconds. Returns undefined for anything else.
- */
-function parseDuration(text) {
-    const compact = text.trim().toLowerCase().replace(/\s+/g, '');
-    if (BARE_SECONDS.test(compact))
-        return Math.round(Number(compact) * 1_000);
-    if (!WITH_UNITS.test(compact))
-        return undefined;
-    let ms = 0;
-    for (const [, amount, unit] of compact.matchAll(PART)) {
-        ms += Number(amount) * UNIT_MS[unit];
-    }
-    return Math.round(ms);
-}
-/** `2h 5m`, `45s`, `0s`: whole seconds, the two largest units. */
-function formatDuration(ms) {
-    let seconds = Math.max(0, Math.round(ms / 1_000));
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        const count = Math.floor(seconds / size);
-        seconds -= count * size;
-        if (count > 0)
-            parts.push(`${count}${unit}`);
-    }
-    return parts.slice(0, 2).join(' ') || '0s';
-}
-
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
 /**
  * Every output of action.yml, as strings. A cancelled wait reports `error`: the
  * outcome output keeps to its four documented values.
  */
-function actionOutputs({ outcome, offer, polls, elapsedMs }) {
+function actionOutputs({ outcome, offer, polls, elapsedMs, checkRunId }) {
     return {
         outcome: outcome === 'cancelled' ? 'error' : outcome,
         status: offer?.status ?? '',
@@ -32109,7 +32493,8 @@ function actionOutputs({ outcome, offer, polls, elapsedMs }) {
         'preview-links': JSON.stringify(offer?.previewLinks ?? []),
         'live-links': JSON.stringify(offer?.liveLinks ?? []),
         polls: String(polls),
-        'elapsed-seconds': String(Math.round(elapsedMs / 1000))
+        'elapsed-seconds': String(Math.round(elapsedMs / 1000)),
+        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
     };
 }
 
@@ -32256,7 +32641,8 @@ function readSettings(readInput) {
         maxIntervalMs: readDuration('max-interval', input('max-interval'), SHORTEST_PAUSE_MS),
         requestTimeoutMs: readDuration('request-timeout', input('request-timeout'), SHORTEST_PAUSE_MS),
         failOnTimeout: readBoolean('fail-on-timeout', input('fail-on-timeout')),
-        writeSummary: readBoolean('summary', input('summary'))
+        writeSummary: readBoolean('summary', input('summary')),
+        checkRun: readCheckRun(readInput)
     };
     if (settings.targetStatuses.length === 0) {
         throw new InputError('target-status', 'names no status to wait for');
@@ -32314,6 +32700,19 @@ function readSignIn(readInput, authorityHost) {
         throw new InputError('client-secret', 'contains control characters or line breaks');
     }
     return { kind: 'client-secret', ...app, clientSecret };
+}
+function readCheckRun(readInput) {
+    const name = readInput('check-name').trim();
+    if (!name)
+        return undefined;
+    if (hasControlChar(name) || name.length > 100) {
+        throw new InputError('check-name', `must be one line of at most 100 characters: ${JSON.stringify(name.slice(0, 100))}`);
+    }
+    const githubToken = readInput('github-token').trim();
+    if (!githubToken) {
+        throw new InputError('github-token', "is empty but 'check-name' asks for a check run; leave it at its default, `${{ github.token }}`");
+    }
+    return { name, githubToken };
 }
 function readToken(readInput) {
     const token = readInput('token')
@@ -32388,124 +32787,6 @@ function readBoolean(name, value) {
     if (/^(false|no|off)$/i.test(value))
         return false;
     throw new InputError(name, `must be true or false: ${JSON.stringify(value)}`);
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-// GitHub refuses a step summary over 1 MiB; stay well under it whatever the server sends.
-const SUMMARY_BYTE_LIMIT = 1_000_000;
-const MAX_STEP_ROWS = 100;
-const MAX_CHANGE_ROWS = 100;
-const MAX_LINKS = 20;
-const CELL_CHARS = 300;
-const OUTCOME_ICON = {
-    success: '✅',
-    failure: '❌',
-    timeout: '⏱️',
-    error: '⚠️',
-    cancelled: '🚫'
-};
-const STEP_ICON = {
-    Complete: '✅',
-    InProgress: '🔄',
-    NotStarted: '⚪',
-    WaitingForPublisherReview: '👀',
-    WaitingForApproval: '⏸️',
-    Blocked: '⛔',
-    Rejected: '❌',
-    Canceled: '🚫'
-};
-/** The job summary as markdown. Every piece of server text is escaped. */
-function renderSummary(input) {
-    const { result } = input;
-    const offer = result.offer;
-    const heading = offer?.status ? `: ${cell(offer.status)}` : '';
-    const lines = [
-        `## ${OUTCOME_ICON[result.outcome]} Marketplace offer ${cell(input.offerLabel)}${heading}`,
-        '',
-        `**Outcome: ${result.outcome}**: ${cell(result.reason)}.`,
-        ''
-    ];
-    if (offer && offer.steps.length > 0) {
-        lines.push('| | Step | Status | Progress | Estimate | Latest message |', '|---|---|---|---|---|---|');
-        for (const step of offer.steps.slice(0, MAX_STEP_ROWS))
-            lines.push(stepRow(step));
-        if (offer.steps.length > MAX_STEP_ROWS) {
-            lines.push(`| | _${offer.steps.length - MAX_STEP_ROWS} more steps not shown_ | | | | |`);
-        }
-        lines.push('');
-    }
-    else if (!offer) {
-        lines.push('No offer status was read.', '');
-    }
-    if (input.changes.length > 0) {
-        const shown = input.changes.slice(-MAX_CHANGE_ROWS);
-        lines.push('### Status changes', '', '| Time (UTC) | Change |', '|---|---|');
-        if (shown.length < input.changes.length) {
-            lines.push(`| | _${input.changes.length - shown.length} earlier changes not shown_ |`);
-        }
-        for (const change of shown)
-            lines.push(`| ${utcTime(change.at)} | ${cell(change.text)} |`);
-        lines.push('');
-    }
-    for (const [title, links] of [
-        ['Preview links', offer?.previewLinks ?? []],
-        ['Live links', offer?.liveLinks ?? []]
-    ]) {
-        if (links.length > 0)
-            lines.push(`**${title}:** ${links.slice(0, MAX_LINKS).map(summary_link).join(' · ')}`, '');
-    }
-    lines.push(`<sub>${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(result.endedAt - result.startedAt)}` +
-        ` · target: ${input.targetStatuses.map(cell).join(', ') || '(none)'}` +
-        ` · ended ${utcTime(result.endedAt)} UTC</sub>`, '');
-    return fitToLimit(lines.join('\n'));
-}
-function stepRow(step) {
-    const latest = step.messages.at(-1);
-    const message = latest ? brief(latest.html, CELL_CHARS) : '';
-    const level = latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : '';
-    return [
-        '',
-        STEP_ICON[step.status] ?? '❔',
-        cell(step.name),
-        cell(step.status || '(none)'),
-        step.progress === null ? '' : `${step.progress}%`,
-        cell(step.estimatedTimeFrame),
-        cell(`${level}${message}`),
-        ''
-    ]
-        .join(' | ')
-        .trim();
-}
-function cell(text) {
-    return escapeMarkdown(clip(text, CELL_CHARS));
-}
-function summary_link(value) {
-    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-    try {
-        const url = new URL(text);
-        if (url.protocol === 'https:' || url.protocol === 'http:') {
-            return `[${cell(url.href)}](${url.href.replace(/[()<> ]/g, encodeURIComponent)})`;
-        }
-    }
-    catch {
-        // Not a URL: shown as text.
-    }
-    return cell(text);
-}
-function utcTime(ms) {
-    return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-}
-function fitToLimit(markdown) {
-    if (Buffer.byteLength(markdown) <= SUMMARY_BYTE_LIMIT)
-        return markdown;
-    const note = '\n\n_The summary was cut to fit the job summary size limit._\n';
-    const room = SUMMARY_BYTE_LIMIT - Buffer.byteLength(note);
-    return (Buffer.from(markdown)
-        .subarray(0, room)
-        .toString('utf8')
-        .replace(/\uFFFD$/, '') + note);
 }
 
 ;// CONCATENATED MODULE: ./src/backoff.ts
@@ -32638,12 +32919,13 @@ function fingerprintOf(offer) {
 
 
 
+
 /** inputs -> settings -> poll loop -> result -> outputs, summary, step status. */
 async function run() {
     const startedAt = Date.now();
     // Masked before anything else can print them, even an error about another input.
     const secrets = new Secrets(setSecret);
-    for (const name of ['token', 'client-secret']) {
+    for (const name of ['token', 'client-secret', 'github-token']) {
         const value = getInput(name);
         secrets.add(value);
         secrets.add(value.trim().replace(/^bearer\s+/i, ''));
@@ -32674,12 +32956,19 @@ async function run() {
             });
             return;
         }
-        const { result, changes } = await wait(settings, connection.client, cancellation.signal);
-        await report(result, changes, {
+        const progress = new ProgressLog(core_namespaceObject);
+        const checkRun = settings.checkRun && (await openCheckRun(settings, progress.changes));
+        const result = await wait(settings, connection.client, cancellation.signal, (answer, at) => {
+            progress.observe(answer, at);
+            checkRun?.observe(answer, at);
+        });
+        await checkRun?.complete(result);
+        await report(result, progress.changes, {
             offerLabel: `${settings.publisherId}/${settings.offerId}`,
             targetStatuses: settings.targetStatuses,
             writeSummary: settings.writeSummary,
-            failOnTimeout: settings.failOnTimeout
+            failOnTimeout: settings.failOnTimeout,
+            checkRunId: checkRun?.id
         });
     }
     finally {
@@ -32706,8 +32995,20 @@ function connect(settings, secrets) {
         }
     };
 }
-async function wait(settings, client, signal) {
-    const progress = new ProgressLog(core_namespaceObject);
+function openCheckRun(settings, changes) {
+    const { name, githubToken } = settings.checkRun;
+    return startCheckRun({
+        name,
+        offerLabel: `${settings.publisherId}/${settings.offerId}`,
+        targetStatuses: settings.targetStatuses,
+        failOnTimeout: settings.failOnTimeout,
+        changes,
+        now: Date.now,
+        sleep: sleep,
+        warn: message => warning(message)
+    }, githubToken, process.env);
+}
+async function wait(settings, client, signal, onAnswer) {
     info(`Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
         `${settings.targetStatuses.join(' or ')}` +
         (settings.timeoutMs > 0
@@ -32719,12 +33020,12 @@ async function wait(settings, client, signal) {
         now: Date.now,
         sleep: sleep,
         random: Math.random,
-        onAnswer: progress.observe
+        onAnswer
     });
     if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
         result.reason = `the wait was cancelled (${signal.reason.message})`;
     }
-    return { result, changes: progress.changes };
+    return result;
 }
 const SIGN_IN_NAMES = {
     token: 'the given token',
@@ -32733,7 +33034,8 @@ const SIGN_IN_NAMES = {
 };
 async function report(result, changes, context) {
     const elapsedMs = result.endedAt - result.startedAt;
-    for (const [name, value] of Object.entries(actionOutputs({ ...result, elapsedMs }))) {
+    const outputs = actionOutputs({ ...result, elapsedMs, checkRunId: context.checkRunId });
+    for (const [name, value] of Object.entries(outputs)) {
         setOutput(name, value);
     }
     if (context.writeSummary)
@@ -32781,6 +33083,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -32945,6 +33254,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -32988,7 +33304,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -32997,6 +33313,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -33113,6 +33432,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -33127,6 +33468,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -17,6 +17,9 @@ export interface ActionRun {
   summary: string
 }
 
+/** What `${{ github.token }}` stands for in these runs. */
+export const GITHUB_TOKEN = 'ghs_simulatedGitHubToken0123456789'
+
 export interface ActionOptions {
   inputs: Record<string, string>
   /** Extra environment, e.g. GITHUB_EVENT_NAME. */
@@ -31,6 +34,7 @@ interface ActionManifest {
   inputs: Record<string, { default?: string }>
 }
 
+/** The defaults of action.yml as written, expressions such as `${{ github.token }}` included. */
 export async function actionDefaults(): Promise<Record<string, string>> {
   const manifest = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionManifest
   const defaults: Record<string, string> = {}
@@ -38,6 +42,11 @@ export async function actionDefaults(): Promise<Record<string, string>> {
     if (input.default !== undefined) defaults[name] = String(input.default)
   }
   return defaults
+}
+
+// The runner evaluates expressions in defaults; the one action.yml uses is github.token.
+function evaluate(value: string): string {
+  return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, GITHUB_TOKEN)
 }
 
 /** Starts the action; `done` settles when it has exited and its files are read. */
@@ -76,7 +85,7 @@ export async function startAction(
     ...options.env
   }
   for (const [name, value] of Object.entries(inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluate(value)
   }
 
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {

@@ -19,6 +19,15 @@ export interface Scenario {
   timeline: Phase[]
   /** An Entra ID app: when set, the API also takes the tokens it issues, until they expire. */
   entra?: EntraSpec
+  /** How the simulated GitHub checks API answers. */
+  github?: GitHubSpec
+}
+
+export interface GitHubSpec {
+  /** Every checks call answers this status, e.g. 403 for a read-only token. */
+  failWith?: number
+  /** The first this many checks calls answer 502, then they work. */
+  flakyCalls?: number
 }
 
 export interface EntraSpec {

@@ -15,6 +15,7 @@ import {
   type Scenario,
   type StatusPhase
 } from './scenario.js'
+import { GitHubChecks } from './github.js'
 import { sendJson } from './respond.js'
 import { RUNNER_REQUEST_TOKEN, SignInServices } from './sign-in.js'
 
@@ -34,6 +35,8 @@ export interface Simulator {
   requests: RecordedRequest[]
   /** The Entra ID and runner ID-token services. */
   signIn: SignInServices
+  /** The GitHub checks API (give the action GITHUB_API_URL = url). */
+  github: GitHubChecks
   /** The runner's environment for GitHub OIDC against this simulator. */
   oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string }
   close(): Promise<void>
@@ -73,6 +76,7 @@ export async function startSimulator(
   const requests: RecordedRequest[] = []
   const next = playTimeline(scenario)
   const signIn = new SignInServices(scenario.entra, now)
+  const github = new GitHubChecks(scenario.github)
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const record: RecordedRequest = {
@@ -84,7 +88,7 @@ export async function startSimulator(
     requests.push(record)
     response.on('finish', () => (record.status = response.statusCode))
     const body = await readBody(request)
-    if (signIn.handle(request, body, response)) return
+    if (signIn.handle(request, body, response) || github.handle(request, body, response)) return
     const refusal = checkStatusRequest(request, scenario, signIn)
     if (refusal) return sendError(response, refusal[0], refusal[1])
     const { phase, body: offer } = next(now())
@@ -105,6 +109,7 @@ export async function startSimulator(
     url,
     requests,
     signIn,
+    github,
     oidcEnv: {
       ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/_runner/idtoken?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNNER_REQUEST_TOKEN

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { abortOnSignals, sleep } from './cancellation.js'
-import { CppClient } from './cpp-client.js'
+import { startCheckRun, type CheckRun } from './check-run.js'
+import { CppClient, type StatusAnswer } from './cpp-client.js'
 import { createCredential } from './credential.js'
 import { formatDuration } from './duration.js'
 import { HttpSession } from './http-request.js'
@@ -17,7 +18,7 @@ export async function run(): Promise<void> {
   const startedAt = Date.now()
   // Masked before anything else can print them, even an error about another input.
   const secrets = new Secrets(core.setSecret)
-  for (const name of ['token', 'client-secret']) {
+  for (const name of ['token', 'client-secret', 'github-token']) {
     const value = core.getInput(name)
     secrets.add(value)
     secrets.add(value.trim().replace(/^bearer\s+/i, ''))
@@ -47,12 +48,19 @@ export async function run(): Promise<void> {
       return
     }
 
-    const { result, changes } = await wait(settings, connection.client, cancellation.signal)
-    await report(result, changes, {
+    const progress = new ProgressLog(core)
+    const checkRun = settings.checkRun && (await openCheckRun(settings, progress.changes))
+    const result = await wait(settings, connection.client, cancellation.signal, (answer, at) => {
+      progress.observe(answer, at)
+      checkRun?.observe(answer, at)
+    })
+    await checkRun?.complete(result)
+    await report(result, progress.changes, {
       offerLabel: `${settings.publisherId}/${settings.offerId}`,
       targetStatuses: settings.targetStatuses,
       writeSummary: settings.writeSummary,
-      failOnTimeout: settings.failOnTimeout
+      failOnTimeout: settings.failOnTimeout,
+      checkRunId: checkRun?.id
     })
   } finally {
     connection?.close()
@@ -85,12 +93,30 @@ function connect(settings: Settings, secrets: Secrets): Connection {
   }
 }
 
+function openCheckRun(settings: Settings, changes: StatusChange[]): Promise<CheckRun> {
+  const { name, githubToken } = settings.checkRun as NonNullable<Settings['checkRun']>
+  return startCheckRun(
+    {
+      name,
+      offerLabel: `${settings.publisherId}/${settings.offerId}`,
+      targetStatuses: settings.targetStatuses,
+      failOnTimeout: settings.failOnTimeout,
+      changes,
+      now: Date.now,
+      sleep,
+      warn: message => core.warning(message)
+    },
+    githubToken,
+    process.env
+  )
+}
+
 async function wait(
   settings: Settings,
   client: CppClient,
-  signal: AbortSignal
-): Promise<{ result: WaitResult; changes: StatusChange[] }> {
-  const progress = new ProgressLog(core)
+  signal: AbortSignal,
+  onAnswer: (answer: StatusAnswer, at: number) => void
+): Promise<WaitResult> {
   core.info(
     `Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
       `${settings.targetStatuses.join(' or ')}` +
@@ -106,13 +132,13 @@ async function wait(
       now: Date.now,
       sleep,
       random: Math.random,
-      onAnswer: progress.observe
+      onAnswer
     }
   )
   if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
     result.reason = `the wait was cancelled (${signal.reason.message})`
   }
-  return { result, changes: progress.changes }
+  return result
 }
 
 const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {
@@ -126,6 +152,7 @@ interface ReportContext {
   targetStatuses: string[]
   writeSummary: boolean
   failOnTimeout: boolean
+  checkRunId?: number
 }
 
 async function report(
@@ -134,7 +161,8 @@ async function report(
   context: ReportContext
 ): Promise<void> {
   const elapsedMs = result.endedAt - result.startedAt
-  for (const [name, value] of Object.entries(actionOutputs({ ...result, elapsedMs }))) {
+  const outputs = actionOutputs({ ...result, elapsedMs, checkRunId: context.checkRunId })
+  for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, value)
   }
   if (context.writeSummary) await writeSummary(result, changes, context)

@@ -6,6 +6,7 @@ export interface OutputSource {
   offer?: OfferStatus
   polls: number
   elapsedMs: number
+  checkRunId?: number
 }
 
 /**
@@ -16,7 +17,8 @@ export function actionOutputs({
   outcome,
   offer,
   polls,
-  elapsedMs
+  elapsedMs,
+  checkRunId
 }: OutputSource): Record<string, string> {
   return {
     outcome: outcome === 'cancelled' ? 'error' : outcome,
@@ -34,6 +36,7 @@ export function actionOutputs({
     'preview-links': JSON.stringify(offer?.previewLinks ?? []),
     'live-links': JSON.stringify(offer?.liveLinks ?? []),
     polls: String(polls),
-    'elapsed-seconds': String(Math.round(elapsedMs / 1000))
+    'elapsed-seconds': String(Math.round(elapsedMs / 1000)),
+    'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
   }
 }

@@ -19,6 +19,8 @@ export interface Settings {
   requestTimeoutMs: number
   failOnTimeout: boolean
   writeSummary: boolean
+  /** Show the wait as a check run of this name, written with this token. */
+  checkRun?: { name: string; githubToken: string }
 }
 
 /** The one way to get a bearer token that the inputs give. */
@@ -76,7 +78,8 @@ export function readSettings(readInput: InputReader): Settings {
     maxIntervalMs: readDuration('max-interval', input('max-interval'), SHORTEST_PAUSE_MS),
     requestTimeoutMs: readDuration('request-timeout', input('request-timeout'), SHORTEST_PAUSE_MS),
     failOnTimeout: readBoolean('fail-on-timeout', input('fail-on-timeout')),
-    writeSummary: readBoolean('summary', input('summary'))
+    writeSummary: readBoolean('summary', input('summary')),
+    checkRun: readCheckRun(readInput)
   }
 
   if (settings.targetStatuses.length === 0) {
@@ -143,6 +146,25 @@ function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
     throw new InputError('client-secret', 'contains control characters or line breaks')
   }
   return { kind: 'client-secret', ...app, clientSecret }
+}
+
+function readCheckRun(readInput: InputReader): Settings['checkRun'] {
+  const name = readInput('check-name').trim()
+  if (!name) return undefined
+  if (hasControlChar(name) || name.length > 100) {
+    throw new InputError(
+      'check-name',
+      `must be one line of at most 100 characters: ${JSON.stringify(name.slice(0, 100))}`
+    )
+  }
+  const githubToken = readInput('github-token').trim()
+  if (!githubToken) {
+    throw new InputError(
+      'github-token',
+      "is empty but 'check-name' asks for a check run; leave it at its default, `${{ github.token }}`"
+    )
+  }
+  return { name, githubToken }
 }
 
 function readToken(readInput: InputReader): string {

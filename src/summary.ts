@@ -4,22 +4,33 @@ import type { StatusChange } from './progress-log.js'
 import { brief, clip, escapeMarkdown } from './text.js'
 import type { Outcome, WaitResult } from './wait-for-status.js'
 
+/** Where the wait stands: ended with an outcome, or still `waiting` (for a check run). */
+export type SummaryState = Omit<
+  Pick<WaitResult, 'outcome' | 'reason' | 'offer' | 'polls' | 'startedAt' | 'endedAt'>,
+  'outcome'
+> & { outcome: Outcome | 'waiting' }
+
 export interface SummaryInput {
   /** `publisher/offer`, or what is known of it. */
   offerLabel: string
-  result: Pick<WaitResult, 'outcome' | 'reason' | 'offer' | 'polls' | 'startedAt' | 'endedAt'>
+  result: SummaryState
   changes: StatusChange[]
   targetStatuses: string[]
+  /** The workflow run, linked at the end. */
+  runUrl?: string
 }
 
 // GitHub refuses a step summary over 1 MiB; stay well under it whatever the server sends.
 export const SUMMARY_BYTE_LIMIT = 1_000_000
+// A check run's output summary holds 65,535 characters; bytes are never fewer.
+export const CHECK_SUMMARY_BYTE_LIMIT = 65_535
 const MAX_STEP_ROWS = 100
 const MAX_CHANGE_ROWS = 100
 const MAX_LINKS = 20
 const CELL_CHARS = 300
 
-const OUTCOME_ICON: Record<Outcome, string> = {
+export const OUTCOME_ICON: Record<SummaryState['outcome'], string> = {
+  waiting: '⏳',
   success: '✅',
   failure: '❌',
   timeout: '⏱️',
@@ -38,15 +49,17 @@ const STEP_ICON: Record<string, string> = {
   Canceled: '🚫'
 }
 
-/** The job summary as markdown. Every piece of server text is escaped. */
-export function renderSummary(input: SummaryInput): string {
+/** The job summary (or a check run's) as markdown. Every piece of server text is escaped. */
+export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMIT): string {
   const { result } = input
   const offer = result.offer
   const heading = offer?.status ? `: ${cell(offer.status)}` : ''
   const lines = [
     `## ${OUTCOME_ICON[result.outcome]} Marketplace offer ${cell(input.offerLabel)}${heading}`,
     '',
-    `**Outcome: ${result.outcome}**: ${cell(result.reason)}.`,
+    result.outcome === 'waiting'
+      ? `**Waiting**: ${cell(result.reason)}.`
+      : `**Outcome: ${result.outcome}**: ${cell(result.reason)}.`,
     ''
   ]
 
@@ -85,10 +98,12 @@ export function renderSummary(input: SummaryInput): string {
   lines.push(
     `<sub>${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(result.endedAt - result.startedAt)}` +
       ` · target: ${input.targetStatuses.map(cell).join(', ') || '(none)'}` +
-      ` · ended ${utcTime(result.endedAt)} UTC</sub>`,
+      ` · ${result.outcome === 'waiting' ? 'updated' : 'ended'} ${utcTime(result.endedAt)} UTC` +
+      (input.runUrl ? ` · [workflow run](${input.runUrl})` : '') +
+      '</sub>',
     ''
   )
-  return fitToLimit(lines.join('\n'))
+  return fitToLimit(lines.join('\n'), byteLimit)
 }
 
 function stepRow(step: PublishStep): string {
@@ -131,10 +146,10 @@ function utcTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
 }
 
-function fitToLimit(markdown: string): string {
-  if (Buffer.byteLength(markdown) <= SUMMARY_BYTE_LIMIT) return markdown
-  const note = '\n\n_The summary was cut to fit the job summary size limit._\n'
-  const room = SUMMARY_BYTE_LIMIT - Buffer.byteLength(note)
+function fitToLimit(markdown: string, byteLimit: number): string {
+  if (Buffer.byteLength(markdown) <= byteLimit) return markdown
+  const note = '\n\n_The summary was cut to fit its size limit._\n'
+  const room = byteLimit - Buffer.byteLength(note)
   return (
     Buffer.from(markdown)
       .subarray(0, room)

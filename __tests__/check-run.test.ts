@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { CheckRun, checkTitle } from '../src/check-run.js'
+import type { StatusAnswer } from '../src/cpp-client.js'
+import { connectChecks, type CheckTarget } from '../src/github-checks.js'
+import { parseOfferStatus } from '../src/offer-status.js'
+import type { StatusChange } from '../src/progress-log.js'
+import type { GitHubSpec } from '../simulator/scenario.js'
+import { startSimulator, type Simulator } from '../simulator/server.js'
+
+const START = Date.UTC(2026, 0, 1)
+const TARGET: CheckTarget = {
+  apiUrl: '',
+  owner: 'contoso',
+  repo: 'offers',
+  headSha: 'a'.repeat(40),
+  runUrl: 'https://github.com/contoso/offers/actions/runs/7'
+}
+let simulator: Simulator | undefined
+
+afterEach(async () => {
+  await simulator?.close()
+  simulator = undefined
+})
+
+function running(progress: number): StatusAnswer {
+  return {
+    kind: 'ok',
+    offer: parseOfferStatus({
+      status: 'running',
+      steps: [
+        {
+          id: 'cert',
+          stepName: 'Certification',
+          status: 'inProgress',
+          progressPercentage: progress
+        }
+      ]
+    })
+  }
+}
+
+async function checkRun(github: GitHubSpec = {}) {
+  simulator = await startSimulator({ timeline: [{ status: 'running' }], github })
+  let now = START
+  const changes: StatusChange[] = []
+  const warnings: string[] = []
+  const run = new CheckRun({
+    name: 'Marketplace publish',
+    offerLabel: 'contoso/contoso-vm',
+    targetStatuses: ['Succeeded'],
+    failOnTimeout: true,
+    api: await connectChecks('ghs_test', { ...TARGET, apiUrl: simulator.url }),
+    target: TARGET,
+    changes,
+    now: () => now,
+    sleep: async () => undefined,
+    warn: message => warnings.push(message)
+  })
+  const at = (ms: number): number => (now = START + ms)
+  return { run, changes, warnings, at, github: simulator.github }
+}
+
+describe('CheckRun', () => {
+  it('creates, updates at most once a minute when the status changes, and completes', async () => {
+    const { run, changes, at, github } = await checkRun()
+    run.start()
+    changes.push({ at: at(0), text: 'Step Certification: InProgress 10%' })
+    run.observe(running(10), at(0)) // first status: sent at once
+    changes.push({ at: at(20_000), text: 'Step Certification: InProgress 20%' })
+    run.observe(running(20), at(20_000)) // changed, but within the minute
+    run.observe(running(20), at(45_000))
+    run.observe(running(20), at(61_000)) // the minute has passed: the change goes out
+    run.observe(running(20), at(130_000)) // nothing new: nothing sent
+    await run.complete({
+      outcome: 'success',
+      reason: 'the offer reached Succeeded',
+      offer: parseOfferStatus({ status: 'succeeded' }),
+      polls: 6,
+      startedAt: START,
+      endedAt: at(150_000)
+    })
+
+    const [record] = github.checkRuns
+    expect(run.id).toBe(record?.id)
+    expect(
+      record?.calls.map(call => [call.status, (call.output as { title: string }).title])
+    ).toEqual([
+      ['in_progress', 'no status yet'],
+      ['in_progress', 'Running · Certification: InProgress 10%'],
+      ['in_progress', 'Running · Certification: InProgress 20%'],
+      ['completed', 'Succeeded after 2m 30s']
+    ])
+    expect(record?.fields).toMatchObject({
+      name: 'Marketplace publish',
+      head_sha: TARGET.headSha,
+      details_url: TARGET.runUrl,
+      started_at: new Date(START).toISOString(),
+      status: 'completed',
+      conclusion: 'success',
+      completed_at: new Date(START + 150_000).toISOString()
+    })
+    const summary = (record?.fields.output as { summary: string }).summary
+    expect(summary).toContain('| 2026-01-01 00:00:20 | Step Certification: InProgress 20% |')
+    expect(summary).toContain(`[workflow run](${TARGET.runUrl})`)
+    expect(github.authorizations.every(header => header === 'token ghs_test')).toBe(true)
+  })
+
+  it('retries GitHub trouble that may pass', async () => {
+    const { run, warnings, github } = await checkRun({ flakyCalls: 2 })
+    run.start()
+    await run.complete({
+      outcome: 'timeout',
+      reason: 'x',
+      polls: 1,
+      startedAt: START,
+      endedAt: START
+    })
+    expect(github.checkRuns[0]?.fields).toMatchObject({
+      status: 'completed',
+      conclusion: 'timed_out'
+    })
+    expect(warnings).toEqual([])
+  })
+
+  it('warns once, naming checks: write, and stops calling GitHub on a 403', async () => {
+    const { run, warnings, github, at } = await checkRun({ failWith: 403 })
+    run.start()
+    run.observe(running(10), at(0))
+    await run.complete({
+      outcome: 'success',
+      reason: 'x',
+      polls: 1,
+      startedAt: START,
+      endedAt: START
+    })
+    expect(run.id).toBeUndefined()
+    expect(warnings).toEqual([
+      'Check run "Marketplace publish" not created (403 Resource not accessible by integration - https://docs.github.com/rest/checks/runs): ' +
+        'the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token). The wait goes on without it.'
+    ])
+    expect(github.authorizations).toHaveLength(1)
+  })
+})
+
+describe('checkTitle', () => {
+  const base = {
+    reason: 'step "Certification" is Rejected',
+    polls: 3,
+    startedAt: START,
+    endedAt: START + 90_000
+  }
+  it.each([
+    [{ outcome: 'failure' as const }, 'Publishing failed: step "Certification" is Rejected'],
+    [
+      { outcome: 'timeout' as const, offer: parseOfferStatus({ status: 'running' }) },
+      'Timed out: Running after 1m 30s'
+    ],
+    [{ outcome: 'cancelled' as const }, 'Cancelled while no status yet'],
+    [{ outcome: 'error' as const }, 'Error: step "Certification" is Rejected']
+  ])('titles %j', (state, title) => {
+    expect(checkTitle({ ...base, ...state })).toBe(title)
+  })
+})

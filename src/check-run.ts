@@ -1,0 +1,230 @@
+import type { StatusAnswer } from './cpp-client.js'
+import { formatDuration } from './duration.js'
+import {
+  checkTarget,
+  connectChecks,
+  GitHubCallError,
+  type CheckConclusion,
+  type CheckRunFields,
+  type CheckTarget,
+  type ChecksApi
+} from './github-checks.js'
+import { currentStep } from './offer-status.js'
+import type { StatusChange } from './progress-log.js'
+import { CHECK_SUMMARY_BYTE_LIMIT, renderSummary, type SummaryState } from './summary.js'
+import { clip } from './text.js'
+import type { WaitResult } from './wait-for-status.js'
+
+/** Creates the check run (in the background) with the GitHub API of the runner's environment. */
+export async function startCheckRun(
+  options: Omit<CheckRunOptions, 'api' | 'target'>,
+  githubToken: string,
+  env: NodeJS.ProcessEnv
+): Promise<CheckRun> {
+  const target = checkTarget(env)
+  const checkRun = new CheckRun({
+    ...options,
+    target,
+    api: await connectChecks(githubToken, target)
+  })
+  checkRun.start()
+  return checkRun
+}
+
+export interface CheckRunOptions {
+  name: string
+  offerLabel: string
+  targetStatuses: string[]
+  failOnTimeout: boolean
+  api: ChecksApi
+  target: CheckTarget
+  /** The change history the log keeps; read, never written. */
+  changes: readonly StatusChange[]
+  now(): number
+  sleep(ms: number): Promise<void>
+  warn(message: string): void
+}
+
+// Fewer writes than polls: the checks API is rate limited and a person reads it.
+const UPDATE_EVERY_MS = 60_000
+const CALL_TIMEOUT_MS = 10_000
+const RETRY_PAUSES_MS = [1_000, 3_000]
+// On cancellation the runner kills the job within seconds: one quick try.
+const CANCELLED_CALL_TIMEOUT_MS = 2_500
+
+/**
+ * Shows the wait as a check run on the commit: created in progress, updated when the
+ * status changes (at most about once a minute), completed with the outcome. GitHub
+ * calls run in order, beside the wait, and never decide the step.
+ */
+export class CheckRun {
+  id: number | undefined
+  private queue: Promise<void> = Promise.resolve()
+  private disabled = false
+  private warned = false
+  private polls = 0
+  private state: SummaryState
+  private sentAt = Number.NEGATIVE_INFINITY
+  private sentChanges = -1
+
+  constructor(private readonly options: CheckRunOptions) {
+    const now = options.now()
+    this.state = {
+      outcome: 'waiting',
+      reason: `waiting for ${options.targetStatuses.join(' or ')}`,
+      polls: 0,
+      startedAt: now,
+      endedAt: now
+    }
+  }
+
+  start(): void {
+    const fields: CheckRunFields = {
+      ...this.fields(),
+      started_at: new Date(this.state.startedAt).toISOString(),
+      details_url: this.options.target.runUrl
+    }
+    this.enqueue(async () => {
+      this.id = await this.withRetries(timeoutMs =>
+        this.options.api.create(this.options.name, fields, timeoutMs)
+      )
+    })
+  }
+
+  /** Sees every answer; sends an update when something changed and a minute has passed. */
+  readonly observe = (answer: StatusAnswer, at: number): void => {
+    this.polls++
+    if (answer.kind !== 'ok') return
+    this.state = { ...this.state, offer: answer.offer, polls: this.polls, endedAt: at }
+    const changed = this.options.changes.length !== this.sentChanges
+    if (!changed || at - this.sentAt < UPDATE_EVERY_MS) return
+    this.sentAt = at
+    this.sentChanges = this.options.changes.length
+    const fields = this.fields()
+    this.enqueue(async () => {
+      if (this.id !== undefined) {
+        const id = this.id
+        await this.withRetries(timeoutMs => this.options.api.update(id, fields, timeoutMs))
+      }
+    })
+  }
+
+  /** Completes the check run with the outcome; resolves when GitHub has it (or gave up). */
+  async complete(result: WaitResult): Promise<void> {
+    this.state = result
+    const cancelled = result.outcome === 'cancelled'
+    const fields: CheckRunFields = {
+      ...this.fields(),
+      status: 'completed',
+      conclusion: this.conclusion(result),
+      completed_at: new Date(result.endedAt).toISOString()
+    }
+    this.enqueue(async () => {
+      if (this.id !== undefined) {
+        const id = this.id
+        await this.withRetries(
+          timeoutMs => this.options.api.update(id, fields, timeoutMs),
+          cancelled
+        )
+      }
+    })
+    await this.queue
+  }
+
+  private conclusion(result: WaitResult): CheckConclusion {
+    switch (result.outcome) {
+      case 'success':
+        return 'success'
+      case 'timeout':
+        return this.options.failOnTimeout ? 'timed_out' : 'neutral'
+      case 'cancelled':
+        return 'cancelled'
+      default:
+        return 'failure'
+    }
+  }
+
+  private fields(): CheckRunFields {
+    return {
+      status: 'in_progress',
+      output: {
+        title: clip(checkTitle(this.state), 200),
+        summary: renderSummary(
+          {
+            offerLabel: this.options.offerLabel,
+            result: this.state,
+            changes: [...this.options.changes],
+            targetStatuses: this.options.targetStatuses,
+            runUrl: this.options.target.runUrl
+          },
+          CHECK_SUMMARY_BYTE_LIMIT
+        )
+      }
+    }
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (this.disabled) return
+      try {
+        await task()
+      } catch (error) {
+        this.giveUp(error)
+      }
+    })
+  }
+
+  private async withRetries<T>(call: (timeoutMs: number) => Promise<T>, once = false): Promise<T> {
+    const pauses = once ? [] : RETRY_PAUSES_MS
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call(once ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS)
+      } catch (error) {
+        const pause = pauses[attempt]
+        if (!(error instanceof GitHubCallError) || !error.transient || pause === undefined)
+          throw error
+        await this.options.sleep(pause)
+      }
+    }
+  }
+
+  // Warn once. Stop calling GitHub when it refused (no rights, no such check run) or the
+  // check run was never made; after trouble that may pass, the next call tries again.
+  private giveUp(error: unknown): void {
+    const status = error instanceof GitHubCallError ? error.status : undefined
+    const transient = error instanceof GitHubCallError && error.transient
+    if (!transient || this.id === undefined) this.disabled = true
+    if (this.warned) return
+    this.warned = true
+    const reason = error instanceof Error ? error.message : String(error)
+    const hint =
+      status === 401 || status === 403 || status === 404
+        ? ': the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token)'
+        : ''
+    this.options.warn(
+      `Check run "${this.options.name}" ${this.id === undefined ? 'not created' : 'not updated'} (${reason})${hint}. The wait goes on${this.disabled ? ' without it' : ''}.`
+    )
+  }
+}
+
+/** One line for the checks list: the outcome, or where publishing is now. */
+export function checkTitle(state: SummaryState): string {
+  const status = state.offer?.status || 'no status yet'
+  switch (state.outcome) {
+    case 'waiting': {
+      const step = state.offer && currentStep(state.offer)
+      const progress = step?.progress ? ` ${step.progress}%` : ''
+      return step ? `${status} · ${step.name}: ${step.status}${progress}` : status
+    }
+    case 'success':
+      return `${status} after ${formatDuration(state.endedAt - state.startedAt)}`
+    case 'failure':
+      return `Publishing failed: ${state.reason}`
+    case 'timeout':
+      return `Timed out: ${status} after ${formatDuration(state.endedAt - state.startedAt)}`
+    case 'cancelled':
+      return `Cancelled while ${status}`
+    default:
+      return `Error: ${state.reason}`
+  }
+}

@@ -1,0 +1,105 @@
+// The GitHub REST calls of a check run. @actions/github is imported here, on first use
+// only: a wait without `check-name` never loads it.
+import { readFileSync } from 'node:fs'
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
+
+export interface CheckRunFields {
+  status: 'in_progress' | 'completed'
+  conclusion?: CheckConclusion
+  started_at?: string
+  completed_at?: string
+  details_url?: string
+  output: { title: string; summary: string }
+}
+
+export interface ChecksApi {
+  create(name: string, fields: CheckRunFields, timeoutMs: number): Promise<number>
+  update(id: number, fields: CheckRunFields, timeoutMs: number): Promise<void>
+}
+
+export interface CheckTarget {
+  /** GITHUB_API_URL: github.com's API, or a GitHub Enterprise Server's. */
+  apiUrl: string
+  owner: string
+  repo: string
+  /** The pull request's head commit for pull request events, GITHUB_SHA otherwise. */
+  headSha: string
+  runUrl: string
+}
+
+/** A failed GitHub call; `transient` when trying again may work (429, 5xx, network). */
+export class GitHubCallError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly transient: boolean
+  ) {
+    super(message)
+    this.name = 'GitHubCallError'
+  }
+}
+
+/** The commit and run this job is about, from the runner's environment. */
+export function checkTarget(env: NodeJS.ProcessEnv): CheckTarget {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  let headSha = env.GITHUB_SHA ?? ''
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as {
+      pull_request?: { head?: { sha?: string } }
+    }
+    headSha = event.pull_request?.head?.sha ?? headSha
+  } catch {
+    // No event file (outside a runner): GITHUB_SHA it is.
+  }
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  return {
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    owner,
+    repo,
+    headSha,
+    runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`
+  }
+}
+
+export async function connectChecks(token: string, target: CheckTarget): Promise<ChecksApi> {
+  const { getOctokit } = await import('@actions/github')
+  const octokit = getOctokit(token, { baseUrl: target.apiUrl })
+  const repository = { owner: target.owner, repo: target.repo }
+  return {
+    create: (name, fields, timeoutMs) =>
+      call(async () => {
+        const { data } = await octokit.rest.checks.create({
+          ...repository,
+          name,
+          head_sha: target.headSha,
+          ...fields,
+          request: { signal: AbortSignal.timeout(timeoutMs) }
+        })
+        return data.id
+      }),
+    update: (id, fields, timeoutMs) =>
+      call(async () => {
+        await octokit.rest.checks.update({
+          ...repository,
+          check_run_id: id,
+          ...fields,
+          request: { signal: AbortSignal.timeout(timeoutMs) }
+        })
+      })
+  }
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    const { status, message } = error as { status?: number; message?: string }
+    const transient = status === undefined || status === 429 || status >= 500
+    throw new GitHubCallError(
+      `${status ? `${status} ` : ''}${(message ?? String(error)).split('\n')[0]}`,
+      status,
+      transient
+    )
+  }
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import type { EntraSpec } from '../simulator/scenario.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.js'
-import { expectNoSecret } from './leak-check.js'
+import { expectNoLeaks } from './leak-check.js'
 import { runAction } from '../scripts/run-action.js'
 
 const TENANT = 'contoso.onmicrosoft.com'
@@ -17,6 +17,7 @@ let simulator: Simulator | undefined
 const certDir = mkdtempSync(join(tmpdir(), 'simulator-tls-'))
 
 afterEach(async () => {
+  expectNoLeaks(simulator)
   await simulator?.close()
   simulator = undefined
 })
@@ -57,7 +58,6 @@ describe('signing in, end to end', () => {
     expect(run.outputs.outcome).toBe('success')
     expect(run.stdout).toContain('signed in with an Entra ID app secret')
     expect(sim.signIn.tokenRequests).toHaveLength(1)
-    expectNoSecret(run, [SECRET, ...sim.signIn.accessTokensIssued])
   })
 
   it('with GitHub OIDC federation', async () => {
@@ -67,7 +67,6 @@ describe('signing in, end to end', () => {
     expect(run.outputs.outcome).toBe('success')
     expect(run.stdout).toContain('signed in with GitHub OIDC federation')
     expect(sim.signIn.tokenRequests[0]?.form.client_assertion).toBe(sim.signIn.idTokensIssued[0])
-    expectNoSecret(run, [...sim.signIn.idTokensIssued, ...sim.signIn.accessTokensIssued])
   })
 
   it('with OIDC but no id-token permission: a one-line error before any request', async () => {
@@ -90,7 +89,6 @@ describe('signing in, end to end', () => {
     expect(run.stdout).toContain(
       '::error::error: Entra ID answered 401 Unauthorized: invalid_client: AADSTS7000215: Invalid client secret provided.'
     )
-    expectNoSecret(run, [wrong])
   })
 
   it('with two ways at once: a one-line error naming the inputs', async () => {
@@ -103,7 +101,6 @@ describe('signing in, end to end', () => {
     expect(run.stdout).toMatch(
       /::error::Inputs 'token', 'tenant-id', 'client-id' and 'client-secret' were all given: sign in one way/
     )
-    expectNoSecret(run, ['abc-token', SECRET])
   })
 
   it('over https, with a certificate made for this test', async () => {
@@ -144,6 +141,5 @@ describe('signing in, end to end', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('success')
     expect(sim.signIn.tokenRequests).toHaveLength(1)
-    expectNoSecret(run, [SECRET, ...sim.signIn.accessTokensIssued])
   })
 })

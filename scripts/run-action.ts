@@ -10,6 +10,8 @@ import { parse } from 'yaml'
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface ActionRun {
+  /** The inputs as the action saw them (defaults and expressions applied). */
+  inputs: Record<string, string>
   exitCode: number | null
   stdout: string
   stderr: string
@@ -84,8 +86,10 @@ export async function startAction(
     ...files,
     ...options.env
   }
+  const evaluated: Record<string, string> = {}
   for (const [name, value] of Object.entries(inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluate(value)
+    evaluated[name] = evaluate(value)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
   }
 
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
@@ -108,10 +112,26 @@ export async function startAction(
         readFile(files.GITHUB_STEP_SUMMARY, 'utf8')
       ])
       await rm(dir, { recursive: true, force: true })
-      return { exitCode, stdout, stderr, outputs: parseOutputFile(outputs), summary }
+      const run = {
+        inputs: evaluated,
+        exitCode,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(outputs),
+        summary
+      }
+      finishedRuns.push(run)
+      return run
     }
   )
   return { child, done }
+}
+
+const finishedRuns: ActionRun[] = []
+
+/** The runs that ended since the last call, for checks over every run (leaks). */
+export function takeRuns(): ActionRun[] {
+  return finishedRuns.splice(0)
 }
 
 export async function runAction(options: ActionOptions): Promise<ActionRun> {

@@ -43,11 +43,13 @@ export interface EntraSpec {
   errors?: EntraErrorSpec[]
 }
 
-/** An Entra error answer: default 400 with `error` and an AADSTS `description`. */
+/** An Entra error answer: default 400 with `error` and an AADSTS `description`; or no answer. */
 export interface EntraErrorSpec {
   status?: number
   error?: string
   description?: string
+  /** Never answer. */
+  hang?: boolean
 }
 
 export interface StepTemplate {

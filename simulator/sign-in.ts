@@ -86,6 +86,7 @@ export class SignInServices {
     const scripted = spec.errors?.[this.errorsServed]
     if (scripted) {
       this.errorsServed++
+      if (scripted.hang) return // never answers; close() drops the connection
       return entraError(
         response,
         scripted.status ?? 400,

@@ -1,0 +1,114 @@
+// Every row of the fault catalogue, end to end: dist/index.js as a child process
+// against the simulator.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startSimulator, type Simulator } from '../simulator/server.js'
+import {
+  ROOT,
+  runAction,
+  startAction,
+  type ActionOptions,
+  type ActionRun
+} from '../scripts/run-action.js'
+import { FAULTS, faultTable, type FaultCase } from './fault-catalogue.js'
+import { expectNoLeaks } from './leak-check.js'
+
+const TOKEN = 'fault-catalogue-token-a11'
+const TENANT = 'contoso.onmicrosoft.com'
+const CLIENT_ID = '11111111-2222-3333-4444-555555555555'
+const OUTPUT_NAMES = [
+  'outcome',
+  'status',
+  'steps',
+  'current-step',
+  'preview-links',
+  'live-links',
+  'polls',
+  'elapsed-seconds',
+  'check-run-id'
+]
+const BASE_INPUTS = {
+  interval: '1s',
+  'max-interval': '2s',
+  'request-timeout': '1s',
+  timeout: '20s'
+}
+// Starting node and writing the report, beyond the deadline and one request timeout.
+const START_AND_REPORT_MS = 3_000
+let simulator: Simulator | undefined
+
+afterEach(async () => {
+  expectNoLeaks(simulator)
+  await simulator?.close()
+  simulator = undefined
+})
+
+async function baseUrl(row: FaultCase, sim: Simulator): Promise<string> {
+  if (row.baseUrl === 'unknown-host') return 'https://cpp.example.invalid'
+  if (row.baseUrl !== 'closed-port') return sim.url
+  const closed = await startSimulator({ timeline: [{ status: 'running' }] })
+  await closed.close()
+  return closed.url
+}
+
+async function optionsFor(row: FaultCase, sim: Simulator): Promise<ActionOptions> {
+  const signIn: Record<string, string> = row.entra
+    ? { token: '', 'tenant-id': TENANT, 'client-id': CLIENT_ID, 'authority-host': sim.url }
+    : { token: TOKEN }
+  return {
+    inputs: {
+      'publisher-id': 'contoso',
+      'offer-id': 'contoso-vm',
+      'base-url': await baseUrl(row, sim),
+      ...signIn,
+      ...BASE_INPUTS,
+      ...row.inputs
+    },
+    env:
+      row.baseUrl === 'unknown-host'
+        ? { NODE_OPTIONS: `--import ${join(ROOT, '__tests__', 'fixtures', 'dns-failure.mjs')}` }
+        : {}
+  }
+}
+
+async function play(row: FaultCase, options: ActionOptions): Promise<ActionRun> {
+  if (!row.signal) return runAction(options)
+  const { name, after } = row.signal
+  const { child, done } = await startAction(options)
+  await new Promise<void>(resolve =>
+    child.stdout?.on('data', (chunk: string) => String(chunk).includes(after) && resolve())
+  )
+  const signalledAt = Date.now()
+  child.kill(name)
+  const run = await done
+  expect(Date.now() - signalledAt).toBeLessThan(START_AND_REPORT_MS)
+  return run
+}
+
+describe('the fault catalogue, end to end', () => {
+  it.each(FAULTS.map(row => [row.fault, row] as const))('%s', async (_, row) => {
+    const sim = (simulator = await startSimulator({
+      token: row.entra ? undefined : TOKEN,
+      timeline: row.timeline,
+      entra: row.entra && { tenantId: TENANT, clientId: CLIENT_ID, ...row.entra }
+    }))
+    const options = await optionsFor(row, sim)
+    const startedAt = Date.now()
+    const run = await play(row, options)
+    const deadline = Number.parseFloat(options.inputs.timeout ?? '') * 1000
+    const requestTimeout = Number.parseFloat(options.inputs['request-timeout'] ?? '') * 1000
+
+    expect(Date.now() - startedAt).toBeLessThan(deadline + requestTimeout + START_AND_REPORT_MS)
+    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(run.outputs.outcome).toBe(row.outcome)
+    expect(run.exitCode).toBe(row.exitCode)
+    expect(run.summary).toMatch(/^## /)
+    expect(run.stderr).toBe('')
+    row.check?.(run, sim, expect)
+  })
+
+  it('is written down in docs/faults.md as it is here (npm run faults:doc)', async () => {
+    expect(await readFile(join(ROOT, 'docs', 'faults.md'), 'utf8')).toBe(faultTable())
+  })
+})

@@ -1,0 +1,253 @@
+// Property-based tests: whatever string or JSON value comes in, every parser gives a
+// result or the documented input error, never another exception.
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { parseRetryAfter } from '../src/cpp-client.js'
+import { formatDuration, parseDuration } from '../src/duration.js'
+import { InputError } from '../src/input-error.js'
+import { parseOfferStatus } from '../src/offer-status.js'
+import { actionOutputs } from '../src/outputs.js'
+import { DEFAULTS, readSettings } from '../src/settings.js'
+import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../src/statuses.js'
+import { SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT, renderSummary } from '../src/summary.js'
+import { brief, clip, escapeMarkdown } from '../src/text.js'
+import { judge } from '../src/verdict.js'
+
+const INPUTS = [
+  'publisher-id',
+  'offer-id',
+  'token',
+  'tenant-id',
+  'client-id',
+  'client-secret',
+  'authority-host',
+  'base-url',
+  'api-version',
+  'target-status',
+  'fail-on-status',
+  'fail-on-step-status',
+  'timeout',
+  'interval',
+  'max-interval',
+  'request-timeout',
+  'fail-on-timeout',
+  'summary',
+  'check-name',
+  'github-token'
+]
+
+/** Any string, or one near the values inputs take, so both paths get explored. */
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '90s',
+    '15m',
+    '2h',
+    '1h30m',
+    '6d',
+    'abc',
+    'Succeeded',
+    'failed, Canceled',
+    'Rejected',
+    'true',
+    'false',
+    'contoso',
+    'a/b',
+    '..',
+    'https://cloudpartner.azure.com',
+    'http://127.0.0.1:8080',
+    'http://example.com',
+    '2017-10-31',
+    '11111111-2222-3333-4444-555555555555',
+    'Bearer abc',
+    'tok en'
+  )
+)
+
+const anyJson = fc.jsonValue({ maxDepth: 4 })
+const offerLike = fc.oneof(
+  fc.dictionary(
+    fc.constantFrom('status', 'steps', 'messages', 'previewLinks', 'liveLinks', 'x'),
+    anyJson
+  ),
+  fc.record({
+    status: fc.oneof(text, anyJson),
+    steps: fc.array(
+      fc.dictionary(
+        fc.constantFrom(
+          'id',
+          'stepName',
+          'status',
+          'progressPercentage',
+          'estimatedTimeFrame',
+          'messages'
+        ),
+        fc.oneof(text, anyJson)
+      ),
+      { maxLength: 6 }
+    )
+  })
+)
+
+describe('properties', () => {
+  it('parseDuration: a whole number of milliseconds or undefined, never an exception', () => {
+    fc.assert(
+      fc.property(text, value => {
+        const ms = parseDuration(value)
+        expect(ms === undefined || (Number.isSafeInteger(ms) && ms >= 0)).toBe(true)
+      })
+    )
+  })
+
+  it('parseDuration reads what formatDuration writes, to the second, within its two units', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 * 86_400 }), seconds => {
+        const written = formatDuration(seconds * 1000)
+        const read = parseDuration(written) ?? -1
+        expect(read).toBeLessThanOrEqual(seconds * 1000)
+        expect(read).toBeGreaterThan(
+          seconds * 1000 - (seconds >= 86_400 ? 3_600_000 : seconds >= 3_600 ? 60_000 : 1_000)
+        )
+      })
+    )
+  })
+
+  it('parseStatusList: known names in their spelling, the rest reported, nothing else', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(OFFER_STATUSES, STEP_STATUSES), (value, known) => {
+        const { names, unknown } = parseStatusList(value, known)
+        expect(names.every(name => (known as readonly string[]).includes(name))).toBe(true)
+        expect(
+          unknown.every(name => name === name.trim() && name !== '' && !/[,\n]/.test(name))
+        ).toBe(true)
+      })
+    )
+  })
+
+  it('readSettings: settings, or a one-line InputError naming real inputs, never quoting a secret', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...INPUTS), text), inputs => {
+        try {
+          const settings = readSettings(name => inputs[name] ?? '')
+          expect(settings.timeoutMs).toBeGreaterThanOrEqual(0)
+          expect(settings.maxIntervalMs).toBeGreaterThanOrEqual(settings.intervalMs)
+          expect(settings.intervalMs).toBeGreaterThanOrEqual(1_000)
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError)
+          const { message, inputs: named } = error as InputError
+          expect(message).toMatch(/^Inputs? '/)
+          expect(message).not.toMatch(/[\n\r]/)
+          expect(named.every(name => INPUTS.includes(name))).toBe(true)
+          for (const secret of [inputs.token, inputs['client-secret']]) {
+            const others = Object.entries(inputs).filter(([, v]) => v !== secret)
+            const distinct =
+              secret &&
+              secret.trim().length >= 6 &&
+              !others.some(([, v]) => v.includes(secret.trim()))
+            if (distinct) expect(message).not.toContain(secret.trim())
+          }
+        }
+      }),
+      { numRuns: 2_000 }
+    )
+  })
+
+  it('readSettings accepts the defaults of action.yml with any one sign-in', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9._~+/-]{1,80}$/), token => {
+        const settings = readSettings(
+          name => ({ ...DEFAULTS, 'publisher-id': 'p', 'offer-id': 'o', token })[name] ?? ''
+        )
+        expect(settings.signIn).toEqual({ kind: 'token', token })
+      })
+    )
+  })
+
+  it('parseRetryAfter: milliseconds from now, never negative, or undefined', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text,
+          fc.date({ noInvalidDate: true }).map(d => d.toUTCString())
+        ),
+        value => {
+          const ms = parseRetryAfter(value, Date.UTC(2026, 0, 1))
+          expect(ms === undefined || (Number.isFinite(ms) && ms >= 0)).toBe(true)
+        }
+      )
+    )
+  })
+
+  it('parseOfferStatus: any JSON object gives a well-typed status, never an exception', () => {
+    fc.assert(
+      fc.property(offerLike, body => {
+        const offer = parseOfferStatus(body as Record<string, unknown>)
+        expect(typeof offer.status).toBe('string')
+        for (const step of offer.steps) {
+          expect(typeof step.id === 'string' && step.id !== '').toBe(true)
+          expect(typeof step.name).toBe('string')
+          expect(typeof step.status).toBe('string')
+          expect(step.progress === null || (step.progress >= 0 && step.progress <= 100)).toBe(true)
+          expect(step.messages.every(m => typeof m.html === 'string')).toBe(true)
+        }
+        expect(Array.isArray(offer.previewLinks) && Array.isArray(offer.liveLinks)).toBe(true)
+        const verdict = judge(offer, {
+          targetStatuses: ['Succeeded'],
+          failOnStatuses: ['Failed'],
+          failOnStepStatuses: ['Rejected']
+        })
+        expect([undefined, 'success', 'failure']).toContain(verdict?.outcome)
+        expect(() =>
+          JSON.parse(
+            actionOutputs({ outcome: 'success', offer, polls: 1, elapsedMs: 0 }).steps ?? ''
+          )
+        ).not.toThrow()
+      })
+    )
+  })
+
+  it('renderSummary: within its limit, one table row per step, whatever the server sent', () => {
+    fc.assert(
+      fc.property(offerLike, text, fc.array(text, { maxLength: 5 }), (body, reason, changes) => {
+        const offer = parseOfferStatus(body as Record<string, unknown>)
+        for (const limit of [SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT]) {
+          const markdown = renderSummary(
+            {
+              offerLabel: reason,
+              targetStatuses: ['Succeeded'],
+              changes: changes.map((change, i) => ({ at: i, text: change })),
+              result: { outcome: 'failure', reason, offer, polls: 3, startedAt: 0, endedAt: 1_000 }
+            },
+            limit
+          )
+          expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(limit)
+          const stepRows = markdown
+            .split('\n')
+            .filter(line => /^\| \S+ \| /.test(line) && line.split('|').length === 8)
+          expect(stepRows).toHaveLength(Math.min(offer.steps.length, 100))
+          expect(markdown).not.toMatch(/<(?!sub>|\/sub>)/)
+        }
+      })
+    )
+  })
+
+  it('clip, brief and escapeMarkdown: one inert line', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.integer({ min: 2, max: 50 }),
+        (value, max) => {
+          for (const line of [clip(value, max), brief(value, max)]) {
+            expect(line.length).toBeLessThanOrEqual(max)
+            // eslint-disable-next-line no-control-regex
+            expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/)
+          }
+          expect(escapeMarkdown(clip(value, max))).not.toMatch(/[<>|`*_[\]\\~]/)
+        }
+      )
+    )
+  })
+})

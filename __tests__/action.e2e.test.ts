@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { Phase, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { expectNoLeaks } from './leak-check.js'
-import { runAction, startAction, type ActionRun } from '../scripts/run-action.js'
+import { actionOutputNames, runAction, startAction, type ActionRun } from '../scripts/run-action.js'
 
 const TOKEN = 'e2e-secret-token-5f1c'
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }
@@ -42,18 +42,6 @@ function errorLines(run: ActionRun): string[] {
   return run.stdout.split('\n').filter(line => line.startsWith('::error::'))
 }
 
-const OUTPUT_NAMES = [
-  'outcome',
-  'status',
-  'steps',
-  'current-step',
-  'preview-links',
-  'live-links',
-  'polls',
-  'elapsed-seconds',
-  'check-run-id'
-]
-
 describe('the action, end to end', () => {
   it('waits for a publish to succeed: exit 0, outputs and a summary', async () => {
     const sim = await serve([
@@ -72,7 +60,7 @@ describe('the action, end to end', () => {
     ])
     const run = await runAction({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(0)
-    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
     expect(run.outputs).toMatchObject({
       outcome: 'success',
       status: 'Succeeded',
@@ -220,7 +208,7 @@ describe('the action, end to end', () => {
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(`::error::${message}`)
-    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
     expect(run.outputs).toMatchObject({ outcome: 'error', status: '', polls: '0' })
     expect(run.summary).toContain(message)
   })

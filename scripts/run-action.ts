@@ -34,11 +34,21 @@ export interface ActionOptions {
 
 interface ActionManifest {
   inputs: Record<string, { default?: string }>
+  outputs: Record<string, unknown>
+}
+
+async function readManifest(): Promise<ActionManifest> {
+  return parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionManifest
+}
+
+/** The outputs action.yml declares, sorted. */
+export async function actionOutputNames(): Promise<string[]> {
+  return Object.keys((await readManifest()).outputs).sort()
 }
 
 /** The defaults of action.yml as written, expressions such as `${{ github.token }}` included. */
 export async function actionDefaults(): Promise<Record<string, string>> {
-  const manifest = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionManifest
+  const manifest = await readManifest()
   const defaults: Record<string, string> = {}
   for (const [name, input] of Object.entries(manifest.inputs)) {
     if (input.default !== undefined) defaults[name] = String(input.default)

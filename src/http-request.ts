@@ -51,7 +51,7 @@ export class HttpSession {
 
   /** The whole answer, or a RequestError. Never follows a redirect. */
   async request(
-    method: 'GET' | 'POST',
+    method: string,
     url: string,
     headers: Record<string, string>,
     body?: string,

@@ -1,0 +1,117 @@
+// Cold start and peak memory of the built action, run as a runner runs it.
+import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { startSimulator } from '../simulator/server.js'
+import { actionDefaults, ROOT } from '../scripts/run-action.js'
+
+export interface StartFigures {
+  distJsBytes: number
+  bareNodeMs: number
+  actionMs: number
+  ratio: number
+  runs: number
+  peakMemoryMb: number
+}
+
+const DIST = join(ROOT, 'dist')
+
+/** Bytes of JavaScript in dist/, every chunk included. */
+export async function distJsBytes(): Promise<number> {
+  const files = (await readdir(DIST)).filter(name => name.endsWith('.js'))
+  const sizes = await Promise.all(files.map(async name => (await stat(join(DIST, name))).size))
+  return sizes.reduce((a, b) => a + b, 0)
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+/** Runs node with args; resolves with the wall time in ms and what fd 3 received. */
+function timed(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; extra: string }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(process.execPath, args, {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit', 'pipe']
+    })
+    let extra = ''
+    child.stdio[3]?.on('data', chunk => (extra += String(chunk)))
+    child.on('error', reject)
+    child.on('close', code => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`))
+      else resolve({ ms, extra })
+    })
+  })
+}
+
+export async function measureStart(runs: number): Promise<StartFigures> {
+  const simulator = await startSimulator({ timeline: [{ status: 'running' }] })
+  const dir = await mkdtemp(join(tmpdir(), 'bench-start-'))
+  try {
+    const files = ['output', 'summary', 'event.json'].map(name => join(dir, name))
+    await Promise.all(files.map(file => writeFile(file, file.endsWith('.json') ? '{}' : '')))
+    // What a runner gives a step, and nothing of this shell: no NODE_OPTIONS or
+    // NODE_EXTRA_CA_CERTS, which alone cost tens of milliseconds at every start.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: files[0],
+      GITHUB_STEP_SUMMARY: files[1],
+      GITHUB_EVENT_PATH: files[2],
+      GITHUB_WORKSPACE: dir,
+      RUNNER_TEMP: dir
+    }
+    const inputs = {
+      ...(await actionDefaults()),
+      'github-token': 'ghs_bench',
+      'publisher-id': 'contoso',
+      'offer-id': 'contoso-vm',
+      token: 'bench-token',
+      'base-url': simulator.url,
+      timeout: '0',
+      'fail-on-timeout': 'false'
+    }
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+
+    const action = [join(DIST, 'index.js')]
+    const bare = ['-e', '0']
+    await timed(action, env) // warm the file cache, as a runner's second step would be
+    const ratios: number[] = []
+    const bareTimes: number[] = []
+    const actionTimes: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const b = (await timed(bare, env)).ms
+      const a = (await timed(action, env)).ms
+      bareTimes.push(b)
+      actionTimes.push(a)
+      ratios.push(a / b)
+    }
+
+    // Peak memory: the same run inside a node that reports its own maxRSS on fd 3.
+    const url = pathToFileURL(join(DIST, 'index.js')).href
+    const probe = `import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS))); await import(${JSON.stringify(url)})`
+    const { extra } = await timed(['--input-type=module', '-e', probe], env)
+
+    return {
+      distJsBytes: await distJsBytes(),
+      bareNodeMs: median(bareTimes),
+      actionMs: median(actionTimes),
+      ratio: median(ratios),
+      runs,
+      peakMemoryMb: Number(extra) / 1024
+    }
+  } finally {
+    await simulator.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -172,10 +172,10 @@ describe('waitForStatus', () => {
     expect(result.offer).toBeUndefined()
   })
 
-  it('looks again at the first interval after a change', async () => {
+  it('looks again at the first interval after the offer status changes', async () => {
     const { deps, sleeps } = virtualWait(t => {
-      if (t < 10 * MINUTE) return offer('running', [['cert', 'inProgress']])
-      if (t < 30 * MINUTE) return offer('running', [['cert', 'complete']])
+      if (t < 10 * MINUTE) return offer('notStarted', [['cert', 'notStarted']])
+      if (t < 30 * MINUTE) return offer('running', [['cert', 'inProgress']])
       return offer('succeeded', [['cert', 'complete']])
     })
     await waitForStatus(options, deps)

@@ -1,7 +1,7 @@
-import { pauseBefore } from './backoff.js'
 import type { StatusAnswer } from './cpp-client.js'
 import { formatDuration } from './duration.js'
 import type { OfferStatus } from './offer-status.js'
+import { PollSchedule } from './schedule.js'
 import { judge, type StatusRules } from './verdict.js'
 
 export type Outcome = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled'
@@ -36,7 +36,7 @@ export interface WaitDeps {
 
 /**
  * Polls until the offer reaches a target status, fails, the deadline passes, a final
- * error, or cancellation. Backs off while nothing changes, honours Retry-After, never
+ * error, or cancellation. Paces itself by PollSchedule, honours Retry-After, never
  * sleeps past the deadline and takes a last look at it.
  */
 export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promise<WaitResult> {
@@ -46,8 +46,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
   let offer: OfferStatus | undefined
   let problem: string | undefined
   let polls = 0
-  let attempt = 0
-  let lastFingerprint = ''
+  const schedule = new PollSchedule(options.intervalMs, options.maxIntervalMs, deps.random)
 
   const end = (outcome: Outcome, reason: string): WaitResult => ({
     outcome,
@@ -84,10 +83,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       problem = undefined
       const verdict = judge(offer, options)
       if (verdict) return end(verdict.outcome, verdict.reason)
-      // Something moved: look again soon rather than at the backed-off pace.
-      const fingerprint = fingerprintOf(offer)
-      if (fingerprint !== lastFingerprint) attempt = 0
-      lastFingerprint = fingerprint
+      schedule.observe(offer, deps.now())
     }
 
     const now = deps.now()
@@ -100,14 +96,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
           `${formatDuration(options.timeoutMs)} after the start: ${problem}`
       )
     }
-    const pause = Math.max(
-      pauseBefore(attempt++, options.intervalMs, options.maxIntervalMs, deps.random),
-      retryAfterMs ?? 0
-    )
+    const pause = Math.max(schedule.next(now), retryAfterMs ?? 0)
     await deps.sleep(Math.min(pause, left), signal)
   }
-}
-
-function fingerprintOf(offer: OfferStatus): string {
-  return [offer.status, ...offer.steps.map(step => `${step.id}=${step.status}`)].join('|')
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { fetch, ProxyAgent } from '../src/undici-stand-in.js'
+import { fetch, ProxyAgent } from '../src/stand-ins/undici.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
 let simulator: Simulator | undefined

@@ -5,23 +5,12 @@ import { describe, expect, it } from '@jest/globals'
 import type { StatusAnswer } from '../src/cpp-client.js'
 import { parseOfferStatus } from '../src/offer-status.js'
 import { waitForStatus, type WaitOptions } from '../src/wait-for-status.js'
+import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const WAITS = 1_000
 const LONGEST_REQUEST_MS = 30_000
-
-/** mulberry32: small, fast, and the same numbers for the same seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const options: WaitOptions = {
   targetStatuses: ['Succeeded'],

@@ -3,6 +3,7 @@
 import type { StatusAnswer } from '../src/cpp-client.js'
 import { parseOfferStatus } from '../src/offer-status.js'
 import { waitForStatus } from '../src/wait-for-status.js'
+import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -32,18 +33,6 @@ export interface ScheduleFigures {
   requestsPerHour: number
   lagP50Minutes: number
   lagP95Minutes: number
-}
-
-/** mulberry32: the same numbers for the same seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
 }
 
 export function makeTimeline(seed: number): Timeline {

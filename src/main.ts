@@ -32,24 +32,12 @@ export async function run(): Promise<void> {
       connection = connect(settings, secrets)
     } catch (error) {
       if (!(error instanceof InputError)) throw error
-      const failed = {
-        outcome: 'error',
-        reason: error.message,
-        polls: 0,
-        startedAt,
-        endedAt: Date.now()
-      } as const
-      await report(failed, [], {
-        offerLabel: offerLabelFromInputs(),
-        targetStatuses: [],
-        writeSummary: !/^false$/i.test(core.getInput('summary').trim()),
-        failOnTimeout: true
-      })
+      await reportEarlyEnd(error.message, startedAt)
       return
     }
 
     const progress = new ProgressLog(core)
-    const checkRun = settings.checkRun && (await openCheckRun(settings, progress.changes))
+    const checkRun = settings.checkRun ? await openCheckRun(settings, progress.changes) : undefined
     const result = await wait(settings, connection.client, cancellation.signal, (answer, at) => {
       progress.observe(answer, at)
       checkRun?.observe(answer, at)
@@ -62,6 +50,12 @@ export async function run(): Promise<void> {
       failOnTimeout: settings.failOnTimeout,
       checkRunId: checkRun?.id
     })
+  } catch (error) {
+    // A defect, not bad input or a service answer: still leave every output and a reason.
+    await reportEarlyEnd(
+      `unexpected error: ${error instanceof Error ? error.message : error}`,
+      startedAt
+    )
   } finally {
     connection?.close()
     cancellation.dispose()
@@ -93,7 +87,11 @@ function connect(settings: Settings, secrets: Secrets): Connection {
   }
 }
 
-function openCheckRun(settings: Settings, changes: StatusChange[]): Promise<CheckRun> {
+/** The check run, or none (with a warning) when it cannot even be set up: it never decides the step. */
+async function openCheckRun(
+  settings: Settings,
+  changes: StatusChange[]
+): Promise<CheckRun | undefined> {
   const { name, githubToken } = settings.checkRun as NonNullable<Settings['checkRun']>
   return startCheckRun(
     {
@@ -108,7 +106,12 @@ function openCheckRun(settings: Settings, changes: StatusChange[]): Promise<Chec
     },
     githubToken,
     process.env
-  )
+  ).catch(error => {
+    core.warning(
+      `Check run "${name}" not created (${error instanceof Error ? error.message : error}). The wait goes on without it.`
+    )
+    return undefined
+  })
 }
 
 async function wait(
@@ -196,6 +199,17 @@ async function writeSummary(
       `Could not write the job summary: ${error instanceof Error ? error.message : error}`
     )
   }
+}
+
+/** An end before any wait (bad input, or a defect): outputs, summary and a failed step all the same. */
+function reportEarlyEnd(reason: string, startedAt: number): Promise<void> {
+  const result = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() } as const
+  return report(result, [], {
+    offerLabel: offerLabelFromInputs(),
+    targetStatuses: [],
+    writeSummary: !/^false$/i.test(core.getInput('summary').trim()),
+    failOnTimeout: true
+  })
 }
 
 function offerLabelFromInputs(): string {

@@ -35,7 +35,7 @@ export interface ScheduleFigures {
   lagP95Minutes: number
 }
 
-export function makeTimeline(seed: number): Timeline {
+function makeTimeline(seed: number): Timeline {
   const random = seeded(seed)
   let at = random() * 2 * MINUTE
   const steps = STEP_ESTIMATES.map(([id, estimate, shortest, longest]) => {

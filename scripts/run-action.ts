@@ -149,7 +149,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
 }
 
 /** Reads `name<<delimiter` blocks (and plain `name=value` lines) of a GITHUB_OUTPUT file. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {

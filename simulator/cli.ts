@@ -7,7 +7,7 @@ import { startSimulator } from './server.js'
 
 const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios')
 
-export function resolveScenario(arg: string): string {
+function resolveScenario(arg: string): string {
   if (existsSync(arg)) return arg
   const named = join(scenariosDir, `${basename(arg, '.json')}.json`)
   if (existsSync(named)) return named

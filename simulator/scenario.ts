@@ -157,7 +157,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
   }
 }
 
-export function checkScenario(value: unknown): Scenario {
+function checkScenario(value: unknown): Scenario {
   const scenario = value as Scenario
   if (!scenario || !Array.isArray(scenario.timeline) || scenario.timeline.length === 0) {
     throw new Error('a scenario needs a non-empty "timeline" array')

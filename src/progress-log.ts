@@ -64,7 +64,7 @@ export class ProgressLog {
 }
 
 /** Lines for what differs between two reads; everything on the first read. */
-export function describeChanges(before: OfferStatus | undefined, after: OfferStatus): string[] {
+function describeChanges(before: OfferStatus | undefined, after: OfferStatus): string[] {
   const lines: string[] = []
   if (before?.status !== after.status) {
     lines.push(`Offer status: ${clip(after.status, NAME_CHARS) || '(none)'}`)

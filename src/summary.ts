@@ -29,7 +29,7 @@ const MAX_CHANGE_ROWS = 100
 const MAX_LINKS = 20
 const CELL_CHARS = 300
 
-export const OUTCOME_ICON: Record<SummaryState['outcome'], string> = {
+const OUTCOME_ICON: Record<SummaryState['outcome'], string> = {
   waiting: '⏳',
   success: '✅',
   failure: '❌',

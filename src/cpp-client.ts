@@ -1,5 +1,12 @@
 import type { Credential } from './credential.js'
-import { header, RequestError, type HttpAnswer, type HttpSession } from './http-request.js'
+import {
+  describeErrorBody,
+  header,
+  quote,
+  RequestError,
+  type HttpAnswer,
+  type HttpSession
+} from './http-request.js'
 import { parseOfferStatus, type OfferStatus } from './offer-status.js'
 import { clip } from './text.js'
 
@@ -23,7 +30,6 @@ export interface CppClientOptions {
   now?: () => number
 }
 
-const QUOTE_CHARS = 160
 const MESSAGE_CHARS = 500
 
 export class CppClient {
@@ -146,29 +152,4 @@ function parseStatusBody(body: string, answered: string): StatusAnswer {
     }
   }
   return { kind: 'ok', offer: parseOfferStatus(json as Record<string, unknown>) }
-}
-
-/** `: CODE: message` from the error shapes Azure front ends use, else a quote of the body. */
-function describeErrorBody(body: string): string {
-  if (body.trim() === '') return ''
-  try {
-    const json = JSON.parse(body) as Record<string, unknown>
-    const inner = (typeof json.error === 'object' && json.error) || json
-    const { code, message, Message } = inner as Record<string, unknown>
-    const parts = [
-      code ?? (typeof json.error === 'string' ? json.error : undefined),
-      message ?? Message ?? json.error_description
-    ]
-      .filter(part => typeof part === 'string' && part.trim() !== '')
-      .map(part => clip(part as string, MESSAGE_CHARS))
-    if (parts.length > 0) return `: ${parts.join(': ')}`
-  } catch {
-    // Not JSON: quote it below.
-  }
-  return `: ${quote(body)}`
-}
-
-/** The start of what came back, on one line, quoted. */
-function quote(text: string): string {
-  return `"${clip(text, QUOTE_CHARS)}"`
 }

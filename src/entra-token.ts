@@ -2,8 +2,7 @@
 // to 2.5 MB), adds about 40 ms to every start, and refuses non-https authorities, which
 // rules out tests against the local simulator. The client-credentials grant is one
 // form POST; this module is all of it.
-import { RequestError, type HttpSession } from './http-request.js'
-import { clip } from './text.js'
+import { describeErrorBody, RequestError, type HttpSession } from './http-request.js'
 
 /** The Cloud Partner Portal as an Entra ID resource, in the v2 scope form. */
 export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
@@ -62,7 +61,7 @@ export async function requestEntraToken(
   try {
     json = JSON.parse(answer.body) as Record<string, unknown>
   } catch {
-    // Described below from the status alone.
+    // Not a token answer: described below.
   }
   const refused = `Entra ID answered ${answer.status} ${answer.statusText}`.trim()
   if (answer.status === 200 && typeof json.access_token === 'string' && json.access_token) {
@@ -74,17 +73,5 @@ export async function requestEntraToken(
     throw new RequestError(`${refused} without an access_token`, false)
   }
   const transient = answer.status === 429 || answer.status >= 500
-  throw new RequestError(`${refused}${describeEntraError(json, answer.body)}`, transient)
-}
-
-/** `: invalid_client: AADSTS7000215: Invalid client secret provided.`, without trace ids. */
-function describeEntraError(json: Record<string, unknown>, body: string): string {
-  const code = typeof json.error === 'string' ? json.error : ''
-  const description =
-    typeof json.error_description === 'string'
-      ? (json.error_description.split(/\r?\n/)[0] ?? '')
-      : ''
-  const parts = [code, description].filter(Boolean).map(part => clip(part, 400))
-  if (parts.length > 0) return `: ${parts.join(': ')}`
-  return body.trim() ? `: "${clip(body, 160)}"` : ''
+  throw new RequestError(`${refused}${describeErrorBody(answer.body)}`, transient)
 }

@@ -22,6 +22,8 @@ export class RequestError extends Error {
 }
 
 const USER_AGENT = 'wait-for-marketplace-offer'
+const QUOTE_CHARS = 160
+const MESSAGE_CHARS = 500
 const MAX_BODY_BYTES = 8 * 1024 * 1024
 
 // Connection trouble that a later attempt may not meet.
@@ -167,4 +169,37 @@ function raceStop(
       () => finish(undefined)
     )
   })
+}
+
+/**
+ * `: CODE: message` from the error bodies Azure front ends and Entra ID send
+ * (`{"error": {code, message}}`, `{code, message}`, `{error, error_description}`), else
+ * a quote of the body. Only a description's first line: Entra's next lines are trace ids.
+ */
+export function describeErrorBody(body: string): string {
+  if (body.trim() === '') return ''
+  try {
+    const json = JSON.parse(body) as Record<string, unknown>
+    const inner = (typeof json.error === 'object' && json.error) || json
+    const { code, message, Message } = inner as Record<string, unknown>
+    const description =
+      typeof json.error_description === 'string'
+        ? json.error_description.split(/\r?\n/)[0]
+        : undefined
+    const parts = [
+      code ?? (typeof json.error === 'string' ? json.error : undefined),
+      message ?? Message ?? description
+    ]
+      .filter(part => typeof part === 'string' && part.trim() !== '')
+      .map(part => clip(part as string, MESSAGE_CHARS))
+    if (parts.length > 0) return `: ${parts.join(': ')}`
+  } catch {
+    // Not JSON: quote it below.
+  }
+  return `: ${quote(body)}`
+}
+
+/** The start of what came back, on one line, quoted. */
+export function quote(text: string): string {
+  return `"${clip(text, QUOTE_CHARS)}"`
 }

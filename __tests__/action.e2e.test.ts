@@ -99,7 +99,7 @@ describe('the action, end to end', () => {
     })
     expect(run.stdout).toContain('::error title=Publishing%3A Certification::Image failed the scan')
     expect(errorLines(run)).toEqual([
-      '::error::failure: step "Certification" is Rejected (1 polls in 0s)'
+      '::error::failure: step "Certification" is Rejected (1 poll in 0s)'
     ])
     expect(run.summary).toContain('## ❌ Marketplace offer contoso/contoso-vm: Running')
     expect(run.summary).toContain('| ❌ | Certification | Rejected |')
@@ -175,7 +175,7 @@ describe('the action, end to end', () => {
     expect(run.outputs).toMatchObject({ outcome: 'error', status: '', steps: '[]', polls: '1' })
     expect(errorLines(run)).toHaveLength(1)
     expect(errorLines(run)[0]).toMatch(message)
-    expect(run.summary).toContain('No offer status was read.')
+    expect(run.summary).toContain('No status was read.')
   })
 
   it('ends with error on a body that is not JSON, quoting what came back', async () => {
@@ -192,7 +192,7 @@ describe('the action, end to end', () => {
   it.each([
     [{ timeout: 'abc' }, "Input 'timeout' is not a duration"],
     [{ 'offer-id': 'a/../b' }, "Input 'offer-id' must be a plain id"],
-    [{ 'offer-id': 'vm\nx' }, "Input 'offer-id' contains a control character"],
+    [{ 'offer-id': 'vm\rx' }, "Input 'offer-id' contains a control character"],
     [{ 'target-status': 'Done' }, 'Input \'target-status\' has unknown status "Done"'],
     [
       { interval: '5m', 'max-interval': '1m' },

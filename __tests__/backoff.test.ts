@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { pauseBefore } from '../src/backoff.js'
+import { pauseBefore } from '../src/wait/backoff.js'
 
 describe('pauseBefore', () => {
   it('grows from interval to max-interval', () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { CheckRun, checkTitle } from '../src/check-run.js'
-import type { StatusAnswer } from '../src/cpp-client.js'
-import { connectChecks, type CheckTarget } from '../src/github-checks.js'
-import { parseOfferStatus } from '../src/offer-status.js'
-import type { StatusChange } from '../src/progress-log.js'
+import { CheckRun, checkTitle } from '../src/report/check-run.js'
+import type { Look as StatusAnswer } from '../src/status/source.js'
+import { connectChecks, type CheckTarget } from '../src/report/github-checks.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import type { StatusChange } from '../src/report/progress-log.js'
 import type { GitHubSpec } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
@@ -25,7 +25,7 @@ afterEach(async () => {
 function running(progress: number): StatusAnswer {
   return {
     kind: 'ok',
-    offer: parseOfferStatus({
+    snapshot: parseOfferStatus({
       status: 'running',
       steps: [
         {
@@ -46,7 +46,7 @@ async function checkRun(github: GitHubSpec = {}) {
   const warnings: string[] = []
   const run = new CheckRun({
     name: 'Marketplace publish',
-    offerLabel: 'contoso/contoso-vm',
+    label: 'offer contoso/contoso-vm',
     targetStatuses: ['Succeeded'],
     failOnTimeout: true,
     api: await connectChecks('ghs_test', { ...TARGET, apiUrl: simulator.url }),
@@ -74,7 +74,7 @@ describe('CheckRun', () => {
     await run.complete({
       outcome: 'success',
       reason: 'the offer reached Succeeded',
-      offer: parseOfferStatus({ status: 'succeeded' }),
+      snapshot: parseOfferStatus({ status: 'succeeded' }),
       polls: 6,
       startedAt: START,
       endedAt: at(150_000)
@@ -152,7 +152,7 @@ describe('checkTitle', () => {
   it.each([
     [{ outcome: 'failure' as const }, 'Publishing failed: step "Certification" is Rejected'],
     [
-      { outcome: 'timeout' as const, offer: parseOfferStatus({ status: 'running' }) },
+      { outcome: 'timeout' as const, snapshot: parseOfferStatus({ status: 'running' }) },
       'Timed out: Running after 1m 30s'
     ],
     [{ outcome: 'cancelled' as const }, 'Cancelled while no status yet'],

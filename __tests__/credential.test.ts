@@ -1,11 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
-import { CppClient, type StatusAnswer } from '../src/cpp-client.js'
-import { createCredential, type Credential, type CredentialDeps } from '../src/credential.js'
-import { HttpSession, RequestError } from '../src/http-request.js'
-import { InputError } from '../src/input-error.js'
-import type { SignIn } from '../src/settings.js'
-import { waitForStatus } from '../src/wait-for-status.js'
+import { OfferStatusSource } from '../src/sources/cloud-partner-portal/source.js'
+import type { Look as StatusAnswer } from '../src/status/source.js'
+import {
+  createCredential,
+  type Credential,
+  type CredentialDeps
+} from '../src/sign-in/credential.js'
+import { HttpSession, RequestError } from '../src/http/http-session.js'
+import { InputError } from '../src/inputs/input-error.js'
+import type { SignIn } from '../src/inputs/settings.js'
+import { waitForStatus } from '../src/wait/wait-for-status.js'
 import type { EntraSpec, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
@@ -57,6 +62,7 @@ function session(): HttpSession {
 
 function deps(): CredentialDeps {
   return {
+    scope: CPP_SCOPE,
     session: session(),
     now: () => now,
     mask: secret => masked.push(secret),
@@ -70,17 +76,21 @@ function signIn(kind: 'client-secret' | 'oidc', sim: Simulator, secret = SECRET)
   return kind === 'client-secret' ? { kind, ...app, clientSecret: secret } : { kind, ...app }
 }
 
-function clientWith(credential: Credential, sim: Simulator): CppClient {
-  return new CppClient({
-    baseUrl: sim.url,
-    apiVersion: '2017-10-31',
-    publisherId: 'contoso',
-    offerId: 'contoso-vm',
-    credential,
-    session: session(),
-    redact: text => text,
-    now: () => now
-  })
+const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
+
+function clientWith(credential: Credential, sim: Simulator): OfferStatusSource {
+  return new OfferStatusSource(
+    {
+      baseUrl: sim.url,
+      apiVersion: '2017-10-31',
+      credential,
+      session: session(),
+      redact: text => text,
+      now: () => now
+    },
+    'contoso',
+    'contoso-vm'
+  )
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<RequestError> {
@@ -220,11 +230,11 @@ describe('CppClient and a 401', () => {
       now: () => credentialNow
     })
     const client = clientWith(credential, sim)
-    expect((await client.getOfferStatus()).kind).toBe('ok')
+    expect((await client.look()).kind).toBe('ok')
     // The service thinks the token has expired while the action does not (clock skew).
     now = START + 2 * HOUR
     credentialNow = START + 10 * MINUTE
-    const answer = await client.getOfferStatus()
+    const answer = await client.look()
     expect(answer.kind).toBe('ok')
     expect(sim.requests.filter(r => r.url.includes('/status')).map(r => r.status)).toEqual([
       200, 401, 200
@@ -235,7 +245,7 @@ describe('CppClient and a 401', () => {
   it('ends with a clear error when even a new token gets 401', async () => {
     const sim = await serve({}, { token: 'only-this-one' })
     const refused: Credential = { getToken: async () => 'unknown-token', invalidate: () => true }
-    const answer = await clientWith(refused, sim).getOfferStatus()
+    const answer = await clientWith(refused, sim).look()
     expect(answer).toEqual({
       kind: 'final',
       problem:
@@ -246,7 +256,7 @@ describe('CppClient and a 401', () => {
   it('turns a failing sign-in into an answer of the same kind', async () => {
     const sim = await serve({ errors: [{ status: 503 }] })
     const client = clientWith(createCredential(signIn('client-secret', sim), deps()), sim)
-    expect(await client.getOfferStatus()).toMatchObject({
+    expect(await client.look()).toMatchObject({
       kind: 'transient',
       problem: expect.stringMatching(/^Entra ID answered 503/)
     })
@@ -273,6 +283,7 @@ describe('a six-hour wait in virtual time, over real HTTP, across token expiry',
       const answers: StatusAnswer[] = []
       const result = await waitForStatus(
         {
+          subject: 'the offer',
           targetStatuses: ['Succeeded'],
           failOnStatuses: ['Failed'],
           failOnStepStatuses: [],
@@ -281,11 +292,11 @@ describe('a six-hour wait in virtual time, over real HTTP, across token expiry',
           maxIntervalMs: 5 * MINUTE
         },
         {
-          fetchStatus: signal => client.getOfferStatus(signal),
+          look: signal => client.look(signal),
           now: () => now,
           sleep: async ms => void (now += ms),
           random: () => 0.5,
-          onAnswer: answer => answers.push(answer)
+          onLook: answer => answers.push(answer)
         }
       )
       expect(result.outcome).toBe('success')

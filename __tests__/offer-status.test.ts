@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { currentStep, parseOfferStatus } from '../src/offer-status.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { currentStep } from '../src/status/snapshot.js'
 
 // The reference's example, with its missing quote before liveLinks put back.
 const REFERENCE_EXAMPLE = {
@@ -63,7 +64,15 @@ describe('parseOfferStatus', () => {
 
   it('survives missing and null fields', () => {
     const offer = parseOfferStatus({ status: null, steps: null, messages: null, liveLinks: null })
-    expect(offer).toEqual({ status: '', steps: [], messages: [], previewLinks: [], liveLinks: [] })
+    expect(offer).toEqual({
+      status: '',
+      steps: [],
+      messages: [],
+      previewLinks: [],
+      liveLinks: [],
+      productId: '',
+      submissionId: ''
+    })
     expect(currentStep(offer)).toBeUndefined()
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { actionOutputs } from '../src/outputs.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { actionOutputs } from '../src/report/outputs.js'
 
 describe('actionOutputs', () => {
   it('sets every output from the last status read', () => {
@@ -18,7 +18,16 @@ describe('actionOutputs', () => {
       ],
       previewLinks: ['https://preview.example']
     })
-    expect(actionOutputs({ outcome: 'timeout', offer, polls: 7, elapsedMs: 1_800_499 })).toEqual({
+    expect(
+      actionOutputs({
+        id: 'contoso-vm',
+        outcome: 'timeout',
+        reason: 'still Running',
+        snapshot: offer,
+        polls: 7,
+        elapsedMs: 1_800_499
+      })
+    ).toEqual({
       outcome: 'timeout',
       status: 'Running',
       steps: JSON.stringify([
@@ -40,6 +49,20 @@ describe('actionOutputs', () => {
       'current-step': 'cert',
       'preview-links': '["https://preview.example"]',
       'live-links': '[]',
+      'product-id': '',
+      'submission-id': '',
+      offers: JSON.stringify([
+        {
+          id: 'contoso-vm',
+          outcome: 'timeout',
+          status: 'Running',
+          currentStep: 'cert',
+          productId: '',
+          submissionId: '',
+          polls: 7,
+          reason: 'still Running'
+        }
+      ]),
       polls: '7',
       'elapsed-seconds': '1800',
       'check-run-id': ''
@@ -47,13 +70,18 @@ describe('actionOutputs', () => {
   })
 
   it('sets empty values when no status was read, and error for a cancelled wait', () => {
-    expect(actionOutputs({ outcome: 'cancelled', polls: 0, elapsedMs: 0 })).toEqual({
+    expect(
+      actionOutputs({ outcome: 'cancelled', reason: 'cancelled', polls: 0, elapsedMs: 0 })
+    ).toEqual({
       outcome: 'error',
       status: '',
       steps: '[]',
       'current-step': '',
       'preview-links': '[]',
       'live-links': '[]',
+      'product-id': '',
+      'submission-id': '',
+      offers: '[]',
       polls: '0',
       'elapsed-seconds': '0',
       'check-run-id': ''
@@ -62,7 +90,7 @@ describe('actionOutputs', () => {
 
   it('gives the id of the check run when one was made', () => {
     expect(
-      actionOutputs({ outcome: 'success', polls: 1, elapsedMs: 0, checkRunId: 4242 })[
+      actionOutputs({ outcome: 'success', reason: '', polls: 1, elapsedMs: 0, checkRunId: 4242 })[
         'check-run-id'
       ]
     ).toBe('4242')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { StatusAnswer } from '../src/cpp-client.js'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { ProgressLog, type Logger } from '../src/progress-log.js'
+import type { Look as StatusAnswer } from '../src/status/source.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { ProgressLog, type Logger } from '../src/report/progress-log.js'
 
 function recorder() {
   const lines: string[] = []
@@ -14,7 +14,7 @@ function recorder() {
 }
 
 function ok(body: Record<string, unknown>): StatusAnswer {
-  return { kind: 'ok', offer: parseOfferStatus(body) }
+  return { kind: 'ok', snapshot: parseOfferStatus(body) }
 }
 
 const running = (progress: number, messages: object[] = []) =>

@@ -2,20 +2,26 @@
 // result or the documented input error, never another exception.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { parseRetryAfter } from '../src/cpp-client.js'
-import { formatDuration, parseDuration } from '../src/duration.js'
-import { InputError } from '../src/input-error.js'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { actionOutputs } from '../src/outputs.js'
-import { DEFAULTS, readSettings } from '../src/settings.js'
-import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../src/statuses.js'
-import { SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT, renderSummary } from '../src/summary.js'
+import { parseRetryAfter } from '../src/http/policy.js'
+import { formatDuration, parseDuration } from '../src/inputs/duration.js'
+import { InputError } from '../src/inputs/input-error.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { actionOutputs } from '../src/report/outputs.js'
+import { DEFAULTS, readSettings } from '../src/inputs/settings.js'
+import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../src/status/statuses.js'
+import {
+  SUMMARY_BYTE_LIMIT,
+  CHECK_SUMMARY_BYTE_LIMIT,
+  renderSummary
+} from '../src/report/summary.js'
 import { brief, clip, escapeMarkdown } from '../src/text.js'
-import { judge } from '../src/verdict.js'
+import { judge } from '../src/wait/verdict.js'
 
 const INPUTS = [
+  'api',
   'publisher-id',
   'offer-id',
+  'job-id',
   'token',
   'tenant-id',
   'client-id',
@@ -148,7 +154,7 @@ describe('properties', () => {
             'client-secret': clientSecret
           }
           try {
-            const settings = readSettings(name => inputs[name] ?? '')
+            const settings = readSettings(name => inputs[name])
             expect(settings.timeoutMs).toBeGreaterThanOrEqual(0)
             expect(settings.maxIntervalMs).toBeGreaterThanOrEqual(settings.intervalMs)
             expect(settings.intervalMs).toBeGreaterThanOrEqual(1_000)
@@ -209,6 +215,7 @@ describe('properties', () => {
         }
         expect(Array.isArray(offer.previewLinks) && Array.isArray(offer.liveLinks)).toBe(true)
         const verdict = judge(offer, {
+          subject: 'the offer',
           targetStatuses: ['Succeeded'],
           failOnStatuses: ['Failed'],
           failOnStepStatuses: ['Rejected']
@@ -216,7 +223,13 @@ describe('properties', () => {
         expect([undefined, 'success', 'failure']).toContain(verdict?.outcome)
         expect(() =>
           JSON.parse(
-            actionOutputs({ outcome: 'success', offer, polls: 1, elapsedMs: 0 }).steps ?? ''
+            actionOutputs({
+              outcome: 'success',
+              reason: '',
+              snapshot: offer,
+              polls: 1,
+              elapsedMs: 0
+            }).steps ?? ''
           )
         ).not.toThrow()
       })
@@ -230,10 +243,17 @@ describe('properties', () => {
         for (const limit of [SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT]) {
           const markdown = renderSummary(
             {
-              offerLabel: reason,
+              label: reason,
               targetStatuses: ['Succeeded'],
               changes: changes.map((change, i) => ({ at: i, text: change })),
-              result: { outcome: 'failure', reason, offer, polls: 3, startedAt: 0, endedAt: 1_000 }
+              result: {
+                outcome: 'failure',
+                reason,
+                snapshot: offer,
+                polls: 3,
+                startedAt: 0,
+                endedAt: 1_000
+              }
             },
             limit
           )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { PollSchedule, shortestEstimateMs } from '../src/schedule.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { PollSchedule, shortestEstimateMs } from '../src/wait/schedule.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

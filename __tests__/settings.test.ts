@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../src/input-error.js'
-import { DEFAULTS, readSettings } from '../src/settings.js'
+import { InputError } from '../src/inputs/input-error.js'
+import { DEFAULTS, readSettings } from '../src/inputs/settings.js'
 
 const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: 'secret-token' }
 
+/** Inputs as the runner passes them: absent ones undefined, given ones as given. */
 function read(inputs: Record<string, string>) {
-  return readSettings(name => ({ ...required, ...inputs })[name as keyof typeof required] ?? '')
+  return readSettings(name => (({ ...required, ...inputs }) as Record<string, string>)[name])
 }
 
 function errorOf(inputs: Record<string, string>): InputError {
@@ -19,10 +20,13 @@ function errorOf(inputs: Record<string, string>): InputError {
 }
 
 describe('readSettings', () => {
-  it('fills empty inputs with the defaults of action.yml', () => {
-    expect(read({})).toEqual({
-      publisherId: 'contoso',
-      offerId: 'contoso-vm',
+  it('fills absent inputs with the defaults of action.yml and of the chosen API', () => {
+    const settings = read({})
+    expect(settings.api.name).toBe('cloud-partner-portal')
+    expect(settings.targets.map(({ id, input, label }) => ({ id, input, label }))).toEqual([
+      { id: 'contoso-vm', input: 'offer-id', label: 'offer contoso/contoso-vm' }
+    ])
+    expect(settings).toMatchObject({
       signIn: { kind: 'token', token: 'secret-token' },
       baseUrl: 'https://cloudpartner.azure.com',
       apiVersion: '2017-10-31',
@@ -44,6 +48,7 @@ describe('readSettings', () => {
       'target-status': 'waitingForPublisherReview\nsucceeded',
       'fail-on-status': '',
       'fail-on-step-status': 'rejected, blocked',
+      'api-version': '',
       timeout: '0',
       interval: '5',
       'max-interval': '2m',
@@ -55,8 +60,9 @@ describe('readSettings', () => {
     expect(settings).toMatchObject({
       baseUrl: 'http://127.0.0.1:8080',
       targetStatuses: ['WaitingForPublisherReview', 'Succeeded'],
-      failOnStatuses: ['Failed', 'Canceled'],
+      failOnStatuses: [],
       failOnStepStatuses: ['Rejected', 'Blocked'],
+      apiVersion: '2017-10-31',
       timeoutMs: 0,
       intervalMs: 5_000,
       maxIntervalMs: 120_000,
@@ -68,12 +74,16 @@ describe('readSettings', () => {
   })
 
   it.each([
-    [{ 'publisher-id': '' }, 'publisher-id', /required/],
+    [{ api: 'cloud-partner-portal', 'publisher-id': '' }, 'publisher-id', /required/],
+    [{ 'offer-id': '.' }, 'offer-id', /plain id/],
+    [{ 'job-id': '1234' }, 'job-id', /for the Product Ingestion API/],
+    [{ api: 'legacy' }, 'api', /must be auto, product-ingestion or cloud-partner-portal/],
+    [{ 'offer-id': 'a,b' }, 'offer-id', /lists 2 ids/],
     [{ 'offer-id': 'a/b' }, 'offer-id', /plain id/],
     [{ 'offer-id': 'a\\b' }, 'offer-id', /plain id/],
     [{ 'offer-id': '..' }, 'offer-id', /plain id/],
     [{ 'publisher-id': ' contoso' }, 'publisher-id', /spaces at its ends/],
-    [{ 'offer-id': 'vm\nx' }, 'offer-id', /control character/],
+    [{ 'offer-id': 'vm\rx' }, 'offer-id', /control character/],
     [{ 'offer-id': 'vm\u0007' }, 'offer-id', /control character/],
     [{ token: '' }, 'token', /is empty and nothing else was given/],
     [{ token: 'abc def' }, 'token', /spaces/],
@@ -124,6 +134,57 @@ describe('readSettings', () => {
   it('never quotes the token in its error', () => {
     const error = errorOf({ token: 'very-secret value' })
     expect(error.message).not.toContain('very-secret')
+  })
+})
+
+describe('readSettings: the Product Ingestion API', () => {
+  const ingestion = { 'publisher-id': '', token: 'secret-token' }
+
+  it('is the API when no publisher-id is given, with its own defaults', () => {
+    const settings = read({ ...ingestion, 'offer-id': 'contoso-saas' })
+    expect(settings.api.name).toBe('product-ingestion')
+    expect(settings).toMatchObject({
+      baseUrl: 'https://graph.microsoft.com/rp/product-ingestion',
+      apiVersion: '2022-07-01',
+      intervalMs: 60_000
+    })
+    expect(settings.api.scope).toBe('https://graph.microsoft.com/.default')
+    expect(settings.targets[0]).toMatchObject({ id: 'contoso-saas', label: 'offer contoso-saas' })
+  })
+
+  it('uses an interval given explicitly as given', () => {
+    expect(read({ ...ingestion, 'offer-id': 'x', interval: '10s' }).intervalMs).toBe(10_000)
+  })
+
+  it('reads a job id, and a product id with its slash', () => {
+    const job = read({ ...ingestion, 'offer-id': '', 'job-id': '0f3c-77' })
+    expect(job.targets[0]).toMatchObject({
+      id: '0f3c-77',
+      input: 'job-id',
+      label: 'configure job 0f3c-77',
+      subject: 'the job'
+    })
+    const guid = '7A3C0000-1111-2222-3333-444455556666'
+    for (const id of [`product/${guid}`, guid]) {
+      expect(read({ ...ingestion, 'offer-id': id }).targets[0]?.id).toBe(id)
+    }
+  })
+
+  it.each([
+    [{ 'offer-id': 'x', 'job-id': 'y' }, ['offer-id', 'job-id'], /both given/],
+    [{ 'offer-id': '' }, ['offer-id', 'job-id'], /both empty/],
+    [
+      { 'offer-id': 'x', 'publisher-id': 'contoso', api: 'product-ingestion' },
+      ['publisher-id'],
+      /Cloud Partner Portal/
+    ],
+    [{ 'offer-id': 'product/not-a-guid' }, ['offer-id'], /plain id/],
+    [{ 'offer-id': '', 'job-id': '../x' }, ['job-id'], /plain id/],
+    [{ 'offer-id': 'x', 'api-version': '2017' }, ['api-version'], /2022-07-01/]
+  ])('refuses %j naming the inputs', (inputs, names, problem) => {
+    const error = errorOf({ ...ingestion, ...inputs })
+    expect(error.inputs).toEqual(names)
+    expect(error.message).toMatch(problem)
   })
 })
 

@@ -2,9 +2,9 @@
 // throttles, fails, drops and hangs at random. The loop must never pass its deadline,
 // never spin, and always end with a documented outcome.
 import { describe, expect, it } from '@jest/globals'
-import type { StatusAnswer } from '../src/cpp-client.js'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { waitForStatus, type WaitOptions } from '../src/wait-for-status.js'
+import type { Look as StatusAnswer } from '../src/status/source.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
 import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
@@ -13,6 +13,7 @@ const WAITS = 1_000
 const LONGEST_REQUEST_MS = 30_000
 
 const options: WaitOptions = {
+  subject: 'the offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
   failOnStepStatuses: ['Rejected'],
@@ -48,7 +49,7 @@ async function soak(seed: number) {
     const status = now >= trace.doneAt ? trace.endsAs : 'Running'
     return {
       kind: 'ok',
-      offer: parseOfferStatus({ status, steps: [{ id: 'cert', status: 'inProgress' }] })
+      snapshot: parseOfferStatus({ status, steps: [{ id: 'cert', status: 'inProgress' }] })
     }
   }
   const result = await waitForStatus(options, {
@@ -59,7 +60,7 @@ async function soak(seed: number) {
       now += ms
       trace.sleepEnds.push(now)
     },
-    fetchStatus: async () => {
+    look: async () => {
       trace.requestTimes.push(now)
       const reply = answer()
       // Requests take from a few milliseconds to a hang cut off by request-timeout.
@@ -98,7 +99,7 @@ describe('soak in virtual time', () => {
       expect(['success', 'failure', 'timeout', 'error']).toContain(result.outcome)
       if (result.outcome === 'success' || result.outcome === 'failure') {
         expect(trace.requestTimes.at(-1) as number).toBeGreaterThanOrEqual(trace.doneAt)
-        expect(result.offer?.status).toBe(result.outcome === 'success' ? 'Succeeded' : 'Failed')
+        expect(result.snapshot?.status).toBe(result.outcome === 'success' ? 'Succeeded' : 'Failed')
       }
       if (result.outcome === 'timeout' && !/Retry-After/.test(result.reason)) {
         expect(result.endedAt).toBeGreaterThanOrEqual(deadline)

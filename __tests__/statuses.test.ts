@@ -5,7 +5,7 @@ import {
   displayStatus,
   isStatusIn,
   parseStatusList
-} from '../src/statuses.js'
+} from '../src/status/statuses.js'
 
 describe('displayStatus', () => {
   it.each([

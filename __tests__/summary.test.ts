@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { SUMMARY_BYTE_LIMIT, renderSummary, type SummaryInput } from '../src/summary.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { SUMMARY_BYTE_LIMIT, renderSummary, type SummaryInput } from '../src/report/summary.js'
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0)
 
@@ -9,13 +9,13 @@ function input(
   extra: Partial<SummaryInput> = {}
 ): SummaryInput {
   return {
-    offerLabel: 'contoso/contoso-vm',
+    label: 'offer contoso/contoso-vm',
     targetStatuses: ['Succeeded'],
     changes: [],
     result: {
       outcome: 'success',
       reason: 'the offer reached Succeeded',
-      offer: body && parseOfferStatus(body),
+      snapshot: body && parseOfferStatus(body),
       polls: 12,
       startedAt: START,
       endedAt: START + 754_000
@@ -67,7 +67,7 @@ describe('renderSummary', () => {
       })
     )
     expect(markdown).toContain('## ⚠️ Marketplace offer contoso/contoso-vm\n')
-    expect(markdown).toContain('No offer status was read.')
+    expect(markdown).toContain('No status was read.')
   })
 
   it('escapes server text so that no markup, HTML, link or cell break gets through', () => {

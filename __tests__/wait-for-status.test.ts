@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import type { StatusAnswer } from '../src/cpp-client.js'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { waitForStatus, type WaitOptions } from '../src/wait-for-status.js'
+import type { Look as StatusAnswer } from '../src/status/source.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
 
 const START = Date.UTC(2026, 0, 1)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
 const options: WaitOptions = {
+  subject: 'the offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
   failOnStepStatuses: ['Rejected'],
@@ -19,7 +20,7 @@ const options: WaitOptions = {
 function offer(status: string, steps: [string, string][] = []): StatusAnswer {
   return {
     kind: 'ok',
-    offer: parseOfferStatus({ status, steps: steps.map(([id, s]) => ({ id, status: s })) })
+    snapshot: parseOfferStatus({ status, steps: steps.map(([id, s]) => ({ id, status: s })) })
   }
 }
 
@@ -35,7 +36,7 @@ function virtualWait(answerAt: (elapsedMs: number) => StatusAnswer, requestMs = 
       sleeps.push(ms)
       now += ms
     },
-    fetchStatus: async () => {
+    look: async () => {
       requestTimes.push(now - START)
       const answer = answerAt(now - START)
       now += requestMs
@@ -71,7 +72,7 @@ describe('waitForStatus', () => {
     expect(result.reason).toBe('the offer was still Running after 6h')
     expect(requestTimes.at(-1)).toBe(6 * HOUR)
     expect(requestTimes.every(t => t <= 6 * HOUR)).toBe(true)
-    expect(result.offer?.status).toBe('Running')
+    expect(result.snapshot?.status).toBe('Running')
   })
 
   it('looks once with timeout 0', async () => {
@@ -100,7 +101,7 @@ describe('waitForStatus', () => {
   it('fails at once when a step reaches a fail-on-step-status, even while the offer runs', async () => {
     const { deps } = virtualWait(() => ({
       kind: 'ok',
-      offer: parseOfferStatus({
+      snapshot: parseOfferStatus({
         status: 'running',
         steps: [{ id: 'cert', stepName: 'Certification', status: 'rejected' }]
       })
@@ -169,7 +170,7 @@ describe('waitForStatus', () => {
     const { deps } = virtualWait(() => ({ kind: 'transient', problem: 'connection refused' }))
     const result = await waitForStatus({ ...options, timeoutMs: 10 * MINUTE }, deps)
     expect(result.reason).toBe('no status was read within 10m: connection refused')
-    expect(result.offer).toBeUndefined()
+    expect(result.snapshot).toBeUndefined()
   })
 
   it('looks again at the first interval after the offer status changes', async () => {
@@ -191,6 +192,6 @@ describe('waitForStatus', () => {
     deps.sleep = async () => controller.abort()
     const result = await waitForStatus({ ...options, signal: controller.signal }, deps)
     expect(result).toMatchObject({ outcome: 'cancelled', polls: 1 })
-    expect(result.offer?.status).toBe('Running')
+    expect(result.snapshot?.status).toBe('Running')
   })
 })

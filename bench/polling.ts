@@ -1,8 +1,8 @@
 // Polling on seeded publish timelines in virtual time: the action's own schedule
 // (waitForStatus with its defaults) beside fixed 30-second and 5-minute loops.
-import type { StatusAnswer } from '../src/cpp-client.js'
-import { parseOfferStatus } from '../src/offer-status.js'
-import { waitForStatus } from '../src/wait-for-status.js'
+import type { Look as StatusAnswer } from '../src/status/source.js'
+import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { waitForStatus } from '../src/wait/wait-for-status.js'
 import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
@@ -79,7 +79,7 @@ function service(timeline: Timeline, random: () => number): (t: number) => Statu
     })
     return {
       kind: 'ok',
-      offer: parseOfferStatus({ status: t >= timeline.doneAt ? 'succeeded' : 'running', steps })
+      snapshot: parseOfferStatus({ status: t >= timeline.doneAt ? 'succeeded' : 'running', steps })
     }
   }
 }
@@ -91,6 +91,7 @@ async function actionSchedule(timeline: Timeline): Promise<{ requests: number; s
   let now = 0
   const result = await waitForStatus(
     {
+      subject: 'the offer',
       targetStatuses: ['Succeeded'],
       failOnStatuses: ['Failed', 'Canceled'],
       failOnStepStatuses: ['Rejected'],
@@ -102,7 +103,7 @@ async function actionSchedule(timeline: Timeline): Promise<{ requests: number; s
       now: () => now,
       random,
       sleep: async ms => void (now += ms),
-      fetchStatus: async () => {
+      look: async () => {
         const answer = answerAt(now)
         now += REQUEST_MS
         return answer
@@ -120,7 +121,7 @@ function fixedSchedule(timeline: Timeline, everyMs: number): { requests: number;
   for (let now = 0; ; now += REQUEST_MS + everyMs) {
     requests++
     const answer = answerAt(now)
-    if (answer.kind === 'ok' && answer.offer.status === 'Succeeded')
+    if (answer.kind === 'ok' && answer.snapshot.status === 'Succeeded')
       return { requests, seenAt: now }
   }
 }

@@ -1,22 +1,45 @@
-// npm run demo: the built action (dist/index.js) against the simulator playing a
-// publish from Running to Succeeded, shown as a runner would show it.
+// npm run demo [-- cloud-partner-portal]: the built action (dist/index.js) against the
+// simulator, shown as a runner would show it. By default a Product Ingestion API
+// configure job publishing to preview; with the argument, a Cloud Partner Portal
+// publish from Running to Succeeded.
 import { join } from 'node:path'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
 import { ROOT, runAction } from './run-action.js'
 
+const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }> = {
+  'product-ingestion': {
+    scenario: 'ingestion-preview',
+    inputs: { 'job-id': 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51', interval: '2s' }
+  },
+  'cloud-partner-portal': {
+    scenario: 'publish',
+    inputs: { 'publisher-id': 'contoso', 'offer-id': 'contoso-demo-vm', interval: '2s' }
+  }
+}
+const ALIASES: Record<string, string> = {
+  cpp: 'cloud-partner-portal',
+  ingestion: 'product-ingestion'
+}
+
+const asked = process.argv[2] ?? 'product-ingestion'
+const demo = DEMOS[ALIASES[asked] ?? asked]
+if (!demo) {
+  console.error(`No demo ${JSON.stringify(asked)}: use ${Object.keys(DEMOS).join(' or ')}`)
+  process.exit(1)
+}
+
+const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 const rule = (title: string): string =>
-  `\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m\n`
+  `\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)}\n`
 
 const simulator = await startSimulator(
-  await loadScenario(join(ROOT, 'simulator', 'scenarios', 'publish.json'))
+  await loadScenario(join(ROOT, 'simulator', 'scenarios', `${demo.scenario}.json`))
 )
 const inputs = {
-  'publisher-id': 'contoso',
-  'offer-id': 'contoso-demo-vm',
+  ...demo.inputs,
   token: 'demo-token-not-a-secret',
   'base-url': simulator.url,
-  interval: '2s',
   'max-interval': '4s',
   timeout: '2m'
 }

@@ -61,6 +61,14 @@ function evaluate(value: string): string {
   return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, GITHUB_TOKEN)
 }
 
+/**
+ * The bundle to run: dist/index.js, or the build of the current sources that the tests
+ * make (ACTION_UNDER_TEST).
+ */
+export function actionEntry(): string {
+  return process.env.ACTION_UNDER_TEST ?? join(ROOT, 'dist', 'index.js')
+}
+
 /** Starts the action; `done` settles when it has exited and its files are read. */
 export async function startAction(
   options: ActionOptions
@@ -102,7 +110,7 @@ export async function startAction(
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
   }
 
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [actionEntry()], {
     env,
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe']

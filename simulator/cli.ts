@@ -18,11 +18,14 @@ function resolveScenario(arg: string): string {
 async function main(args: string[]): Promise<void> {
   const portAt = args.indexOf('--port')
   const port = portAt >= 0 ? Number(args[portAt + 1]) : 0
-  const name = args.find((arg, i) => !arg.startsWith('--') && i !== portAt + 1) ?? 'publish'
+  const name =
+    args.find((arg, i) => !arg.startsWith('--') && i !== portAt + 1) ?? 'ingestion-preview'
   const file = resolveScenario(name)
   const scenario = await loadScenario(file)
   const simulator = await startSimulator(scenario, { port })
-  console.log(`Cloud Partner Portal simulator playing ${basename(file)} at ${simulator.url}`)
+  const api =
+    scenario.api === 'product-ingestion' ? 'Product Ingestion API' : 'Cloud Partner Portal'
+  console.log(`${api} simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
   console.log(
     `Use base-url: ${simulator.url} (${scenario.token ? 'token: the scenario one' : 'any token'}).`

@@ -1,17 +1,25 @@
 import { readFile } from 'node:fs/promises'
-import { parseDuration } from '../src/duration.js'
+import { parseDuration } from '../src/inputs/duration.js'
 
 /**
- * A scenario file: what the simulated offer-status endpoint answers, request by
- * request. Phases play in order; each lasts `times` requests or `for` a duration
- * (from the first request it served), one request when neither is given; the last
- * phase answers for ever.
+ * A scenario file: what the simulated status API answers, request by request. Phases
+ * play in order; each lasts `times` requests or `for` a duration (from the first
+ * request it served), one request when neither is given; the last phase answers for
+ * ever.
  */
 export interface Scenario {
   description?: string
-  /** When set, requests for other ids get 404. */
+  /** The API played: the Cloud Partner Portal unless `product-ingestion`. */
+  api?: 'cloud-partner-portal' | 'product-ingestion'
+  /** Cloud Partner Portal: when set, requests for other ids get 404. */
   publisherId?: string
   offerId?: string
+  /** Product Ingestion API: the offer's external id; lookups of others find nothing. */
+  externalId?: string
+  /** Product Ingestion API: the product's guid; other products get 404. */
+  productGuid?: string
+  /** Product Ingestion API: when set, status requests for other jobs get 404. */
+  jobId?: string
   /** When set, requests with another bearer token get 401. */
   token?: string
   /** The offer's steps; the reference's six when absent. */
@@ -106,7 +114,34 @@ export interface RawPhase extends Timing {
   respond: { status?: number; headers?: Record<string, string>; body?: string; json?: unknown }
 }
 
-export type Phase = StatusPhase | FaultPhase | RawPhase
+/** Product Ingestion API: the configure job's status and the offer's submissions. */
+export interface IngestionPhase extends Timing {
+  job?: JobSpec
+  /** Every preview and live submission at this point (the draft is always there). */
+  submissions?: SubmissionSpec[]
+}
+
+export interface JobSpec {
+  /** `notStarted`, `running`, `completed` */
+  status: string
+  /** `pending`, `succeeded`, `failed`, `cancelled`; default `pending` */
+  result?: string
+  /** `{code, message, resourceId?, details?}`, as the API sends them. */
+  errors?: unknown[]
+  resourceUri?: string
+}
+
+export interface SubmissionSpec {
+  target: 'preview' | 'live'
+  /** The submission's number, the last part of its id; default by its place. */
+  number?: string
+  status?: string
+  result?: string
+  created?: string
+  errors?: unknown[]
+}
+
+export type Phase = StatusPhase | IngestionPhase | FaultPhase | RawPhase
 
 /** The reference's example steps. */
 export const REFERENCE_STEPS: StepTemplate[] = [
@@ -163,9 +198,13 @@ function checkScenario(value: unknown): Scenario {
     throw new Error('a scenario needs a non-empty "timeline" array')
   }
   scenario.timeline.forEach((phase, index) => {
-    const kinds = ['status', 'fault', 'respond'].filter(key => key in phase)
+    const kinds = ['status', 'fault', 'respond', 'job|submissions'].filter(kind =>
+      kind.split('|').some(key => key in phase)
+    )
     if (kinds.length !== 1) {
-      throw new Error(`timeline[${index}] needs exactly one of "status", "fault" or "respond"`)
+      throw new Error(
+        `timeline[${index}] needs exactly one of "status", "fault", "respond", or "job" and "submissions"`
+      )
     }
     if (phase.for !== undefined && phaseDurationMs(phase) === undefined) {
       throw new Error(`timeline[${index}].for is not a duration: ${JSON.stringify(phase.for)}`)

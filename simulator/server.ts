@@ -5,17 +5,17 @@ import {
 } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { cloudPartnerPortal } from './cloud-partner-portal.js'
+import { GitHubChecks } from './github.js'
+import { productIngestion } from './product-ingestion.js'
 import {
-  REFERENCE_STEPS,
   phaseDurationMs,
   type FaultPhase,
-  type MessageSpec,
   type Phase,
   type RawPhase,
-  type Scenario,
-  type StatusPhase
+  type Scenario
 } from './scenario.js'
-import { GitHubChecks } from './github.js'
+import type { SimulatedApi } from './simulated-api.js'
 import { sendJson } from './respond.js'
 import { RUNNER_REQUEST_TOKEN, SignInServices } from './sign-in.js'
 
@@ -51,31 +51,19 @@ export interface SimulatorOptions {
   tls?: { key: string; cert: string }
 }
 
-const API_VERSION = '2017-10-31'
-const STATUS_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/status$/
-
-const ERROR_CODES: Record<number, [string, string]> = {
-  400: ['BadRequest', 'The request is malformed.'],
-  401: ['Unauthorized', 'The access token is missing, invalid or expired.'],
-  403: ['Forbidden', 'The caller has no access to this publisher.'],
-  404: ['NotFound', 'The offer does not exist.'],
-  409: ['Conflict', 'The offer is being changed by another operation.'],
-  429: ['TooManyRequests', 'Too many requests. Retry later.'],
-  500: ['InternalServerError', 'An unexpected error occurred.'],
-  502: ['BadGateway', 'The gateway received an invalid response.'],
-  503: ['ServiceUnavailable', 'The service is temporarily unavailable.'],
-  504: ['GatewayTimeout', 'The gateway timed out.']
-}
-
-/** Starts the Cloud Partner Portal simulator on loopback, playing a scenario. */
+/** Starts the simulator on loopback, playing a scenario on the API it names. */
 export async function startSimulator(
   scenario: Scenario,
   options: SimulatorOptions = {}
 ): Promise<Simulator> {
   const now = options.now ?? Date.now
   const requests: RecordedRequest[] = []
+  const api = (scenario.api === 'product-ingestion' ? productIngestion : cloudPartnerPortal)(
+    scenario
+  )
   const next = playTimeline(scenario)
-  const signIn = new SignInServices(scenario.entra, now)
+  const bodies = new Map<string, object[]>()
+  const signIn = new SignInServices(scenario.entra, api.scope, now)
   const github = new GitHubChecks(scenario.github)
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -89,10 +77,20 @@ export async function startSimulator(
     response.on('finish', () => (record.status = response.statusCode))
     const body = await readBody(request)
     if (signIn.handle(request, body, response) || github.handle(request, body, response)) return
-    const refusal = checkStatusRequest(request, scenario, signIn)
-    if (refusal) return sendError(response, refusal[0], refusal[1])
-    const { phase, body: offer } = next(now())
-    answer(phase, offer, request, response, now)
+    const url = new URL(request.url ?? '/', 'http://simulator')
+    const route = api.route(request, url, () => authorize(request, scenario, signIn))
+    if ('refuse' in route) {
+      return sendJson(
+        response,
+        route.refuse[0],
+        api.errorBody(route.refuse[0], undefined, route.refuse[1])
+      )
+    }
+    if ('fixed' in route) return sendJson(response, 200, route.fixed)
+    const { phase, index } = next(now())
+    if (!bodies.has(route.play)) bodies.set(route.play, api.bodies(route.play))
+    const shown = bodies.get(route.play)?.[index] ?? {}
+    answer(phase, shown, request, response, now, api)
   }
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch(() => response.destroy())
@@ -131,9 +129,8 @@ function readBody(request: IncomingMessage): Promise<string> {
   })
 }
 
-/** Returns, for each request, the phase that answers it and the offer body at that point. */
-function playTimeline(scenario: Scenario): (now: number) => { phase: Phase; body: object } {
-  const bodies = offerBodies(scenario)
+/** Returns, for each request, the phase that answers it and its place in the timeline. */
+function playTimeline(scenario: Scenario): (now: number) => { phase: Phase; index: number } {
   let index = 0
   let served = 0
   let startedAt: number | undefined
@@ -153,85 +150,21 @@ function playTimeline(scenario: Scenario): (now: number) => { phase: Phase; body
     }
     served++
     startedAt ??= now
-    return { phase: scenario.timeline[index] as Phase, body: bodies[index] as object }
+    return { phase: scenario.timeline[index] as Phase, index }
   }
 }
 
-/** The offer body after each phase: steps keep their state until a phase changes them. */
-function offerBodies(scenario: Scenario): object[] {
-  const steps = (scenario.steps ?? REFERENCE_STEPS).map(template => ({
-    estimatedTimeFrame: template.estimatedTimeFrame ?? '',
-    id: template.id,
-    stepName: template.stepName,
-    description: template.description ?? '',
-    status: 'notStarted',
-    messages: [] as object[],
-    progressPercentage: 0
-  }))
-  let body: object = offerBody('running', steps, [], {})
-  return scenario.timeline.map(phase => {
-    if (!('status' in phase)) return body
-    for (const [id, patch] of Object.entries(phase.steps ?? {})) {
-      const change = typeof patch === 'string' ? { status: patch } : patch
-      for (const step of steps.filter(s => id === '*' || s.id === id)) {
-        if (change.status !== undefined) step.status = change.status
-        if (change.progress !== undefined) step.progressPercentage = change.progress
-        else if (/^complete$/i.test(step.status)) step.progressPercentage = 100
-        if (change.messages) step.messages = change.messages.map(toMessage)
-      }
-    }
-    body = offerBody(phase.status, steps, (phase.messages ?? []).map(toMessage), phase)
-    return body
-  })
-}
-
-function offerBody(
-  status: string,
-  steps: object[],
-  messages: object[],
-  phase: Partial<StatusPhase>
-): object {
-  return {
-    status,
-    messages,
-    steps: structuredClone(steps),
-    previewLinks: phase.previewLinks ?? [],
-    liveLinks: phase.liveLinks ?? [],
-    notificationEmails: 'jdoe@contoso.com'
-  }
-}
-
-function toMessage(spec: MessageSpec): object {
-  return {
-    messageHtml: spec.text,
-    level: spec.level ?? 'information',
-    timestamp: spec.timestamp ?? '2026-01-01T00:00:00.0000000Z'
-  }
-}
-
-function checkStatusRequest(
+/** Why a request's bearer token is refused, if it is. */
+function authorize(
   request: IncomingMessage,
   scenario: Scenario,
   signIn: SignInServices
 ): [number, string] | undefined {
-  const url = new URL(request.url ?? '/', 'http://simulator')
-  const match = STATUS_PATH.exec(url.pathname)
-  if (request.method !== 'GET' || !match) return [404, `No such resource: ${url.pathname}`]
-  if (url.searchParams.get('api-version') !== API_VERSION) {
-    return [400, `Unsupported api-version; use ${API_VERSION}.`]
-  }
   const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
   if (!token) return [401, 'No bearer token was sent.']
   const checked = scenario.token !== undefined || scenario.entra !== undefined
   if (checked && token !== scenario.token && !signIn.accepts(token)) {
     return [401, 'The access token is invalid or expired.']
-  }
-  const [publisherId, offerId] = [match[1], match[2]].map(s => decodeURIComponent(s ?? ''))
-  if (
-    (scenario.publisherId !== undefined && publisherId !== scenario.publisherId) ||
-    (scenario.offerId !== undefined && offerId !== scenario.offerId)
-  ) {
-    return [404, `Offer '${offerId}' of publisher '${publisherId}' was not found.`]
   }
   return undefined
 }
@@ -241,11 +174,12 @@ function answer(
   body: object,
   request: IncomingMessage,
   response: ServerResponse,
-  now: () => number
+  now: () => number,
+  api: SimulatedApi
 ): void {
-  if ('status' in phase) return sendJson(response, 200, body)
   if ('respond' in phase) return sendRaw(response, phase)
-  sendFault(phase, body, request, response, now)
+  if ('fault' in phase) return sendFault(phase, body, request, response, now, api)
+  sendJson(response, 200, body)
 }
 
 function sendFault(
@@ -253,7 +187,8 @@ function sendFault(
   body: object,
   request: IncomingMessage,
   response: ServerResponse,
-  now: () => number
+  now: () => number,
+  api: SimulatedApi
 ): void {
   const json = JSON.stringify(body, null, 2)
   switch (phase.fault) {
@@ -267,9 +202,13 @@ function sendFault(
       response.end()
       return
     case 'malformed':
-      // The reference's own example: a quote missing before liveLinks.
+      // The reference's own example: a quote missing before a key (liveLinks there).
       response.writeHead(200, { 'content-type': 'application/json' })
-      response.end(json.replace('"liveLinks"', 'liveLinks"'))
+      response.end(
+        json.includes('"liveLinks"')
+          ? json.replace('"liveLinks"', 'liveLinks"')
+          : json.replace(/"(\w+)":/, '$1":')
+      )
       return
     case 'truncated':
       response.writeHead(200, {
@@ -293,24 +232,10 @@ function sendFault(
       if (phase.retryAfterDate !== undefined) {
         headers['retry-after'] = new Date(now() + phase.retryAfterDate * 1000).toUTCString()
       }
-      sendError(response, phase.fault, phase.message, phase.code, headers)
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+      sendJson(response, phase.fault, api.errorBody(phase.fault, phase.code, phase.message))
     }
   }
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  message?: string,
-  code?: string,
-  headers: Record<string, string> = {}
-): void {
-  const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? [`Http${status}`, 'Error.']
-  response.setHeader('content-type', 'application/json')
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
-  sendJson(response, status, {
-    error: { code: code ?? defaultCode, message: message ?? defaultMessage }
-  })
 }
 
 function sendRaw(response: ServerResponse, phase: RawPhase): void {

@@ -1,4 +1,4 @@
-// The two sign-in services the action talks to besides the Cloud Partner Portal:
+// The two sign-in services the action talks to besides the status API:
 // Entra ID's token endpoint and the runner's OIDC ID-token endpoint.
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -6,7 +6,6 @@ import { sendJson } from './respond.js'
 import { durationMs, type EntraSpec } from './scenario.js'
 
 export const RUNNER_REQUEST_TOKEN = 'simulated-runner-request-token'
-const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
 const ENTRA_AUDIENCE = 'api://AzureADTokenExchange'
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/
 
@@ -24,8 +23,10 @@ export class SignInServices {
   private readonly idTokens = new Map<string, { expiresAt: number; audience: string }>()
   private errorsServed = 0
 
+  /** `scope`: the one the simulated API's tokens must be issued for. */
   constructor(
     private readonly spec: EntraSpec | undefined,
+    private readonly scope: string,
     private readonly now: () => number
   ) {}
 
@@ -130,7 +131,7 @@ export class SignInServices {
         `AADSTS700016: Application with identifier '${form.client_id}' was not found.`
       ]
     }
-    if (form.scope !== CPP_SCOPE) {
+    if (form.scope !== this.scope) {
       return [400, 'invalid_scope', `AADSTS70011: The provided scope '${form.scope}' is not valid.`]
     }
     if (form.client_secret !== undefined) {

@@ -1,25 +1,26 @@
 import * as core from '@actions/core'
-import { abortOnSignals, sleep } from './cancellation.js'
-import { startCheckRun, type CheckRun } from './check-run.js'
-import { CppClient, type StatusAnswer } from './cpp-client.js'
-import { createCredential } from './credential.js'
-import { formatDuration } from './duration.js'
-import { HttpSession } from './http-request.js'
-import { InputError } from './input-error.js'
-import { actionOutputs } from './outputs.js'
-import { ProgressLog, type StatusChange } from './progress-log.js'
-import { Secrets } from './secrets.js'
-import { readSettings, type Settings } from './settings.js'
-import { renderSummary } from './summary.js'
-import { waitForStatus, type WaitResult } from './wait-for-status.js'
+import { HttpSession } from './http/http-session.js'
+import { formatDuration } from './inputs/duration.js'
+import { InputError } from './inputs/input-error.js'
+import { runnerInputs, type InputReader } from './inputs/input-reader.js'
+import { readSettings, type Settings } from './inputs/settings.js'
+import { startCheckRun, type CheckRun } from './report/check-run.js'
+import { ProgressLog, type StatusChange } from './report/progress-log.js'
+import { reportResult } from './report/report-result.js'
+import { createCredential } from './sign-in/credential.js'
+import { Secrets } from './sign-in/secrets.js'
+import type { StatusSource, WaitTarget } from './status/source.js'
+import { abortOnSignals, sleep } from './wait/cancellation.js'
+import { waitForStatus, type WaitResult } from './wait/wait-for-status.js'
 
-/** inputs -> settings -> poll loop -> result -> outputs, summary, step status. */
+/** inputs -> settings -> status source -> wait -> result -> outputs, summary, check run. */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
+  const input = runnerInputs(process.env)
   // Masked before anything else can print them, even an error about another input.
   const secrets = new Secrets(core.setSecret)
   for (const name of ['token', 'client-secret', 'github-token']) {
-    const value = core.getInput(name)
+    const value = input(name) ?? ''
     secrets.add(value)
     secrets.add(value.trim().replace(/^bearer\s+/i, ''))
   }
@@ -28,31 +29,43 @@ export async function run(): Promise<void> {
   try {
     let settings: Settings
     try {
-      settings = readSettings(name => core.getInput(name))
+      settings = readSettings(input)
       connection = connect(settings, secrets)
     } catch (error) {
       if (!(error instanceof InputError)) throw error
-      await reportEarlyEnd(error.message, startedAt)
+      await reportEarlyEnd(input, error.message, startedAt)
       return
     }
 
-    const progress = new ProgressLog(core)
-    const checkRun = settings.checkRun ? await openCheckRun(settings, progress.changes) : undefined
-    const result = await wait(settings, connection.client, cancellation.signal, (answer, at) => {
-      progress.observe(answer, at)
-      checkRun?.observe(answer, at)
-    })
-    await checkRun?.complete(result)
-    await report(result, progress.changes, {
-      offerLabel: `${settings.publisherId}/${settings.offerId}`,
+    const target = settings.targets[0] as WaitTarget
+    const progress = new ProgressLog(core, capitalized(target.subject))
+    const checkRun = settings.checkRun
+      ? await openCheckRun(settings, target, progress.changes)
+      : undefined
+    const result = await wait(
+      settings,
+      target,
+      connection.source,
+      cancellation.signal,
+      (look, at) => {
+        progress.observe(look, at)
+        checkRun?.observe(look, at)
+      }
+    )
+    // Outputs and summary first: on cancellation the runner may not wait for GitHub.
+    await reportResult(result, progress.changes, {
+      id: target.id,
+      label: target.label,
       targetStatuses: settings.targetStatuses,
       writeSummary: settings.writeSummary,
       failOnTimeout: settings.failOnTimeout,
       checkRunId: checkRun?.id
     })
+    await checkRun?.complete(result)
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output and a reason.
     await reportEarlyEnd(
+      input,
       `unexpected error: ${error instanceof Error ? error.message : error}`,
       startedAt
     )
@@ -63,23 +76,32 @@ export async function run(): Promise<void> {
 }
 
 interface Connection {
-  client: CppClient
+  source: StatusSource
   close(): void
 }
 
-/** The status client with its credential; throws an InputError for a sign-in that cannot work. */
+/** The status source with its credential; throws an InputError for a sign-in that cannot work. */
 function connect(settings: Settings, secrets: Secrets): Connection {
   const signInSession = new HttpSession(settings.requestTimeoutMs)
   const apiSession = new HttpSession(settings.requestTimeoutMs)
   const credential = createCredential(settings.signIn, {
+    scope: settings.api.scope,
     session: signInSession,
     now: Date.now,
     mask: secrets.add,
     getIDToken: audience => core.getIDToken(audience),
     env: process.env
   })
+  const source = (settings.targets[0] as WaitTarget).open({
+    baseUrl: settings.baseUrl,
+    apiVersion: settings.apiVersion,
+    credential,
+    session: apiSession,
+    redact: secrets.redact,
+    now: Date.now
+  })
   return {
-    client: new CppClient({ ...settings, credential, session: apiSession, redact: secrets.redact }),
+    source,
     close: () => {
       apiSession.dispose()
       signInSession.dispose()
@@ -90,13 +112,14 @@ function connect(settings: Settings, secrets: Secrets): Connection {
 /** The check run, or none (with a warning) when it cannot even be set up: it never decides the step. */
 async function openCheckRun(
   settings: Settings,
+  target: WaitTarget,
   changes: StatusChange[]
 ): Promise<CheckRun | undefined> {
   const { name, githubToken } = settings.checkRun as NonNullable<Settings['checkRun']>
   return startCheckRun(
     {
       name,
-      offerLabel: `${settings.publisherId}/${settings.offerId}`,
+      label: target.label,
       targetStatuses: settings.targetStatuses,
       failOnTimeout: settings.failOnTimeout,
       changes,
@@ -116,27 +139,21 @@ async function openCheckRun(
 
 async function wait(
   settings: Settings,
-  client: CppClient,
+  target: WaitTarget,
+  source: StatusSource,
   signal: AbortSignal,
-  onAnswer: (answer: StatusAnswer, at: number) => void
+  onLook: Parameters<typeof waitForStatus>[1]['onLook']
 ): Promise<WaitResult> {
   core.info(
-    `Waiting for offer ${settings.publisherId}/${settings.offerId} to reach ` +
-      `${settings.targetStatuses.join(' or ')}` +
+    `Waiting for ${target.label} to reach ${settings.targetStatuses.join(' or ')}` +
       (settings.timeoutMs > 0
         ? ` (timeout ${formatDuration(settings.timeoutMs)})`
         : ' (one look)') +
-      ` at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
+      ` on the ${settings.api.title} at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
   const result = await waitForStatus(
-    { ...settings, signal },
-    {
-      fetchStatus: s => client.getOfferStatus(s),
-      now: Date.now,
-      sleep,
-      random: Math.random,
-      onAnswer
-    }
+    { ...settings, subject: target.subject, signal },
+    { look: s => source.look(s), now: Date.now, sleep, random: Math.random, onLook }
   )
   if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
     result.reason = `the wait was cancelled (${signal.reason.message})`
@@ -150,69 +167,28 @@ const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {
   oidc: 'GitHub OIDC federation'
 }
 
-interface ReportContext {
-  offerLabel: string
-  targetStatuses: string[]
-  writeSummary: boolean
-  failOnTimeout: boolean
-  checkRunId?: number
-}
-
-async function report(
-  result: WaitResult,
-  changes: StatusChange[],
-  context: ReportContext
-): Promise<void> {
-  const elapsedMs = result.endedAt - result.startedAt
-  const outputs = actionOutputs({ ...result, elapsedMs, checkRunId: context.checkRunId })
-  for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, value)
-  }
-  if (context.writeSummary) await writeSummary(result, changes, context)
-
-  // Bad input never reached the service: its message stands alone.
-  const line =
-    result.polls === 0
-      ? result.reason
-      : `${result.outcome}: ${result.reason} (${result.polls} polls in ${formatDuration(elapsedMs)})`
-  if (result.outcome === 'success' || (result.outcome === 'timeout' && !context.failOnTimeout)) {
-    core.info(`Result: ${line}`)
-  } else {
-    core.setFailed(line)
-  }
-}
-
-async function writeSummary(
-  result: WaitResult,
-  changes: StatusChange[],
-  context: ReportContext
-): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('No job summary: GITHUB_STEP_SUMMARY is not set.')
-    return
-  }
-  const markdown = renderSummary({ ...context, result, changes })
-  try {
-    await core.summary.addRaw(markdown).write()
-  } catch (error) {
-    core.warning(
-      `Could not write the job summary: ${error instanceof Error ? error.message : error}`
-    )
-  }
+function capitalized(subject: string): string {
+  const word = subject.replace(/^the\s+/i, '')
+  return word.charAt(0).toUpperCase() + word.slice(1)
 }
 
 /** An end before any wait (bad input, or a defect): outputs, summary and a failed step all the same. */
-function reportEarlyEnd(reason: string, startedAt: number): Promise<void> {
+function reportEarlyEnd(input: InputReader, reason: string, startedAt: number): Promise<void> {
   const result = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() } as const
-  return report(result, [], {
-    offerLabel: offerLabelFromInputs(),
+  return reportResult(result, [], {
+    label: labelFromInputs(input),
     targetStatuses: [],
-    writeSummary: !/^false$/i.test(core.getInput('summary').trim()),
+    writeSummary: !/^false$/i.test((input('summary') ?? '').trim()),
     failOnTimeout: true
   })
 }
 
-function offerLabelFromInputs(): string {
-  const label = `${core.getInput('publisher-id')}/${core.getInput('offer-id')}`
+function labelFromInputs(input: InputReader): string {
+  const [publisherId, offerId, jobId] = ['publisher-id', 'offer-id', 'job-id'].map(name =>
+    (input(name) ?? '').trim()
+  )
+  const label = jobId
+    ? `configure job ${jobId}`
+    : `offer ${[publisherId, offerId].filter(Boolean).join('/')}`
   return label.length > 120 ? `${label.slice(0, 120)}…` : label
 }

@@ -4,7 +4,7 @@
 // Octokit. Evaluating undici costs about 70 ms at every start, and its 445 KB would be
 // most of the bundle. Here that fetch goes through HttpSession: @actions/http-client
 // with its own proxy support, the way every other request of the action goes.
-import { HttpSession } from '../http-request.js'
+import { HttpSession } from '../http/http-session.js'
 
 // The caller's signal sets the real limit of each call.
 const CALL_LIMIT_MS = 60_000

@@ -1,7 +1,7 @@
+import { RequestError, type HttpSession } from '../http/http-session.js'
+import { InputError } from '../inputs/input-error.js'
+import type { SignIn } from '../inputs/settings.js'
 import { requestEntraToken, type EntraToken } from './entra-token.js'
-import { RequestError, type HttpSession } from './http-request.js'
-import { InputError } from './input-error.js'
-import type { SignIn } from './settings.js'
 
 /** Where the bearer token of each status request comes from. */
 export interface Credential {
@@ -12,6 +12,8 @@ export interface Credential {
 }
 
 export interface CredentialDeps {
+  /** The Entra ID scope of the chosen API's tokens. */
+  scope: string
   session: HttpSession
   now(): number
   /** Registers a value that must never be shown (core.setSecret). */
@@ -62,6 +64,7 @@ class EntraCredential implements Credential {
         authorityHost: this.signIn.authorityHost,
         tenantId: this.signIn.tenantId,
         clientId: this.signIn.clientId,
+        scope: this.deps.scope,
         proof:
           this.signIn.kind === 'client-secret'
             ? { clientSecret: this.signIn.clientSecret }

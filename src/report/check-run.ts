@@ -1,5 +1,8 @@
-import type { StatusAnswer } from './cpp-client.js'
-import { formatDuration } from './duration.js'
+import { formatDuration } from '../inputs/duration.js'
+import { currentStep } from '../status/snapshot.js'
+import type { Look } from '../status/source.js'
+import { clip } from '../text.js'
+import type { WaitResult } from '../wait/wait-for-status.js'
 import {
   checkTarget,
   connectChecks,
@@ -9,11 +12,8 @@ import {
   type CheckTarget,
   type ChecksApi
 } from './github-checks.js'
-import { currentStep } from './offer-status.js'
 import type { StatusChange } from './progress-log.js'
 import { CHECK_SUMMARY_BYTE_LIMIT, renderSummary, type SummaryState } from './summary.js'
-import { clip } from './text.js'
-import type { WaitResult } from './wait-for-status.js'
 
 /** Creates the check run (in the background) with the GitHub API of the runner's environment. */
 export async function startCheckRun(
@@ -33,7 +33,8 @@ export async function startCheckRun(
 
 export interface CheckRunOptions {
   name: string
-  offerLabel: string
+  /** What is waited for: `offer contoso/contoso-vm`. */
+  label: string
   targetStatuses: string[]
   failOnTimeout: boolean
   api: ChecksApi
@@ -92,10 +93,10 @@ export class CheckRun {
   }
 
   /** Sees every answer; sends an update when something changed and a minute has passed. */
-  readonly observe = (answer: StatusAnswer, at: number): void => {
+  readonly observe = (answer: Look, at: number): void => {
     this.polls++
     if (answer.kind !== 'ok') return
-    this.state = { ...this.state, offer: answer.offer, polls: this.polls, endedAt: at }
+    this.state = { ...this.state, snapshot: answer.snapshot, polls: this.polls, endedAt: at }
     const changed = this.options.changes.length !== this.sentChanges
     if (!changed || at - this.sentAt < UPDATE_EVERY_MS) return
     this.sentAt = at
@@ -151,7 +152,7 @@ export class CheckRun {
         title: clip(checkTitle(this.state), 200),
         summary: renderSummary(
           {
-            offerLabel: this.options.offerLabel,
+            label: this.options.label,
             result: this.state,
             changes: [...this.options.changes],
             targetStatuses: this.options.targetStatuses,
@@ -209,10 +210,10 @@ export class CheckRun {
 
 /** One line for the checks list: the outcome, or where publishing is now. */
 export function checkTitle(state: SummaryState): string {
-  const status = state.offer?.status || 'no status yet'
+  const status = state.snapshot?.status || 'no status yet'
   switch (state.outcome) {
     case 'waiting': {
-      const step = state.offer && currentStep(state.offer)
+      const step = state.snapshot && currentStep(state.snapshot)
       const progress = step?.progress ? ` ${step.progress}%` : ''
       return step ? `${status} · ${step.name}: ${step.status}${progress}` : status
     }

@@ -1,6 +1,7 @@
 // The GitHub REST calls of a check run. @actions/github is imported here, on first use
 // only: a wait without `check-name` never loads it.
 import { readFileSync } from 'node:fs'
+import { isTransientStatus } from '../http/policy.js'
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
 
@@ -95,7 +96,8 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
     return await request()
   } catch (error) {
     const { status, message } = error as { status?: number; message?: string }
-    const transient = status === undefined || status === 429 || status >= 500
+    // No status: the request never got an answer (network trouble, or our time limit).
+    const transient = status === undefined || isTransientStatus(status)
     throw new GitHubCallError(
       `${status ? `${status} ` : ''}${(message ?? String(error)).split('\n')[0]}`,
       status,

@@ -1,12 +1,18 @@
+import { chooseApi } from '../sources/index.js'
+import type { StatusApi, WaitTarget } from '../status/source.js'
+import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../status/statuses.js'
+import { hasControlChar } from '../text.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { readId, shown } from './ids.js'
 import { InputError, quoteNames } from './input-error.js'
-import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './statuses.js'
-import { hasControlChar } from './text.js'
+import type { InputReader } from './input-reader.js'
 
 /** Everything the action was asked to do, read and checked once. */
 export interface Settings {
-  publisherId: string
-  offerId: string
+  /** The status API, chosen by the `api` input. */
+  api: StatusApi
+  /** What to wait for, as that API read it. */
+  targets: WaitTarget[]
   signIn: SignIn
   baseUrl: string
   apiVersion: string
@@ -35,18 +41,17 @@ export type SignIn =
     }
   | { kind: 'oidc'; tenantId: string; clientId: string; authorityHost: string }
 
-export type InputReader = (name: string) => string
-
-/** Defaults of action.yml, used when an input is empty (as when run outside a runner). */
+/**
+ * Defaults of action.yml, used when an input is absent (as when run outside a runner).
+ * `base-url`, `api-version` and `interval` default to the chosen API's own.
+ */
 export const DEFAULTS: Record<string, string> = {
+  api: 'auto',
   'authority-host': 'https://login.microsoftonline.com',
-  'base-url': 'https://cloudpartner.azure.com',
-  'api-version': '2017-10-31',
   'target-status': 'Succeeded',
   'fail-on-status': 'Failed, Canceled',
   'fail-on-step-status': 'Rejected',
   timeout: '30m',
-  interval: '30s',
   'max-interval': '5m',
   'request-timeout': '30s',
   'fail-on-timeout': 'true',
@@ -57,15 +62,31 @@ export const DEFAULTS: Record<string, string> = {
 const LONGEST_DURATION_MS = 5 * 86_400_000
 const SHORTEST_PAUSE_MS = 1_000
 
-export function readSettings(readInput: InputReader): Settings {
-  const input = (name: string): string => readInput(name).trim() || DEFAULTS[name] || ''
+// Inputs whose explicit empty value means "none" rather than the default.
+const LISTS = new Set(['fail-on-status', 'fail-on-step-status'])
 
+export function readSettings(readInput: InputReader): Settings {
+  const api = chooseApi(readInput)
+  const defaults: Record<string, string> = { ...DEFAULTS, ...api.defaults }
+  const input = (name: string): string => {
+    const value = readInput(name)
+    if (value === undefined) return defaults[name] ?? ''
+    return value.trim() || (LISTS.has(name) ? '' : (defaults[name] ?? ''))
+  }
+
+  const targets = api.readTargets(readInput)
+  if (targets.length > 1) {
+    throw new InputError(
+      targets[0]?.input ?? 'offer-id',
+      `lists ${targets.length} ids; one step waits for one offer or job`
+    )
+  }
   const settings: Settings = {
-    publisherId: readId(readInput, 'publisher-id'),
-    offerId: readId(readInput, 'offer-id'),
+    api,
+    targets,
     signIn: readSignIn(readInput, input('authority-host')),
     baseUrl: readHttpsUrl('base-url', input('base-url')),
-    apiVersion: readApiVersion(input('api-version')),
+    apiVersion: readApiVersion(api, input('api-version')),
     targetStatuses: readStatuses('target-status', input('target-status'), OFFER_STATUSES),
     failOnStatuses: readStatuses('fail-on-status', input('fail-on-status'), OFFER_STATUSES),
     failOnStepStatuses: readStatuses(
@@ -101,27 +122,12 @@ export function readSettings(readInput: InputReader): Settings {
   return settings
 }
 
-// Ids become URL path segments: refuse what could step out of the path or hide in a log.
-function readId(readInput: InputReader, name: string): string {
-  const value = readInput(name)
-  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
-  if (value.trim() === '') throw new InputError(name, 'is required and was empty')
-  if (value !== value.trim()) throw new InputError(name, `has spaces at its ends: ${shown}`)
-  if (hasControlChar(value)) {
-    throw new InputError(name, `contains a control character or line break: ${shown}`)
-  }
-  if (/[/\\]/.test(value) || value.includes('..')) {
-    throw new InputError(name, `must be a plain id without '/', '\\' or '..': ${shown}`)
-  }
-  return value
-}
-
 const SIGN_IN_WAYS =
   "sign in one way: 'token'; or 'tenant-id', 'client-id' and 'client-secret'; or 'tenant-id' and 'client-id' (GitHub OIDC)"
 
 function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
   const given = ['token', 'tenant-id', 'client-id', 'client-secret'].filter(
-    name => readInput(name).trim() !== ''
+    name => (readInput(name) ?? '').trim() !== ''
   )
   const has = (name: string): boolean => given.includes(name)
   if (has('token')) {
@@ -136,12 +142,12 @@ function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
   }
   const app = {
     tenantId: readId(readInput, 'tenant-id'),
-    clientId: readClientId(readInput('client-id').trim()),
+    clientId: readClientId((readInput('client-id') ?? '').trim()),
     authorityHost: readHttpsUrl('authority-host', authorityHost)
   }
   if (!has('client-secret')) return { kind: 'oidc', ...app }
   // Never quote a secret; only refuse what would break the request.
-  const clientSecret = readInput('client-secret').trim()
+  const clientSecret = (readInput('client-secret') ?? '').trim()
   if (hasControlChar(clientSecret)) {
     throw new InputError('client-secret', 'contains control characters or line breaks')
   }
@@ -149,7 +155,7 @@ function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
 }
 
 function readCheckRun(readInput: InputReader): Settings['checkRun'] {
-  const name = readInput('check-name').trim()
+  const name = (readInput('check-name') ?? '').trim()
   if (!name) return undefined
   if (hasControlChar(name) || name.length > 100) {
     throw new InputError(
@@ -157,7 +163,7 @@ function readCheckRun(readInput: InputReader): Settings['checkRun'] {
       `must be one line of at most 100 characters: ${JSON.stringify(name.slice(0, 100))}`
     )
   }
-  const githubToken = readInput('github-token').trim()
+  const githubToken = (readInput('github-token') ?? '').trim()
   if (!githubToken) {
     throw new InputError(
       'github-token',
@@ -168,9 +174,7 @@ function readCheckRun(readInput: InputReader): Settings['checkRun'] {
 }
 
 function readToken(readInput: InputReader): string {
-  const token = readInput('token')
-    .trim()
-    .replace(/^bearer\s+/i, '')
+  const token = (readInput('token') ?? '').trim().replace(/^bearer\s+/i, '')
   // Never quote the token: it is a secret.
   if (!token || /\s/.test(token) || hasControlChar(token)) {
     throw new InputError('token', 'contains spaces or control characters; pass the bare token')
@@ -218,9 +222,12 @@ function readHttpsUrl(name: string, value: string): string {
   return url.href.replace(/\/+$/, '')
 }
 
-function readApiVersion(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(value)) {
-    throw new InputError('api-version', `must look like 2017-10-31: ${JSON.stringify(value)}`)
+function readApiVersion(api: StatusApi, value: string): string {
+  if (!api.apiVersion.pattern.test(value)) {
+    throw new InputError(
+      'api-version',
+      `must look like ${api.apiVersion.example} for the ${api.title}: ${shown(value)}`
+    )
   }
   return value
 }

@@ -1,18 +1,18 @@
-import { formatDuration } from './duration.js'
-import type { PublishStep } from './offer-status.js'
+import { formatDuration } from '../inputs/duration.js'
+import type { PublishStep, StatusMessage } from '../status/snapshot.js'
+import { brief, clip, escapeMarkdown } from '../text.js'
+import type { Outcome, WaitResult } from '../wait/wait-for-status.js'
 import type { StatusChange } from './progress-log.js'
-import { brief, clip, escapeMarkdown } from './text.js'
-import type { Outcome, WaitResult } from './wait-for-status.js'
 
 /** Where the wait stands: ended with an outcome, or still `waiting` (for a check run). */
 export type SummaryState = Omit<
-  Pick<WaitResult, 'outcome' | 'reason' | 'offer' | 'polls' | 'startedAt' | 'endedAt'>,
+  Pick<WaitResult, 'outcome' | 'reason' | 'snapshot' | 'polls' | 'startedAt' | 'endedAt'>,
   'outcome'
 > & { outcome: Outcome | 'waiting' }
 
 export interface SummaryInput {
-  /** `publisher/offer`, or what is known of it. */
-  offerLabel: string
+  /** What was waited for: `offer contoso/contoso-vm`, `configure job …`, or what is known of it. */
+  label: string
   result: SummaryState
   changes: StatusChange[]
   targetStatuses: string[]
@@ -28,6 +28,8 @@ const MAX_STEP_ROWS = 100
 const MAX_CHANGE_ROWS = 100
 const MAX_LINKS = 20
 const CELL_CHARS = 300
+const MAX_MESSAGES = 20
+const MESSAGE_CHARS = 2_000
 
 const OUTCOME_ICON: Record<SummaryState['outcome'], string> = {
   waiting: '⏳',
@@ -52,10 +54,10 @@ const STEP_ICON: Record<string, string> = {
 /** The job summary (or a check run's) as markdown. Every piece of server text is escaped. */
 export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMIT): string {
   const { result } = input
-  const offer = result.offer
+  const offer = result.snapshot
   const heading = offer?.status ? `: ${cell(offer.status)}` : ''
   const lines = [
-    `## ${OUTCOME_ICON[result.outcome]} Marketplace offer ${cell(input.offerLabel)}${heading}`,
+    `## ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(input.label)}${heading}`,
     '',
     result.outcome === 'waiting'
       ? `**Waiting**: ${cell(result.reason)}.`
@@ -74,7 +76,28 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
     }
     lines.push('')
   } else if (!offer) {
-    lines.push('No offer status was read.', '')
+    lines.push('No status was read.', '')
+  }
+
+  const notes = (offer?.messages ?? []).filter(isWarningOrError)
+  if (notes.length > 0) {
+    lines.push('### Messages', '')
+    for (const note of notes.slice(0, MAX_MESSAGES)) {
+      lines.push(`- **${note.level}**: ${escapeMarkdown(brief(note.html, MESSAGE_CHARS))}`)
+    }
+    if (notes.length > MAX_MESSAGES) lines.push(`- _${notes.length - MAX_MESSAGES} more not shown_`)
+    lines.push('')
+  }
+  if (offer?.productId || offer?.submissionId) {
+    lines.push(
+      [
+        offer.productId && `**Product:** ${cell(offer.productId)}`,
+        offer.submissionId && `**Submission:** ${cell(offer.submissionId)}`
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      ''
+    )
   }
 
   if (input.changes.length > 0) {
@@ -123,6 +146,10 @@ function stepRow(step: PublishStep): string {
   ]
     .join(' | ')
     .trim()
+}
+
+function isWarningOrError(message: StatusMessage): boolean {
+  return message.level === 'warning' || message.level === 'error'
 }
 
 function cell(text: string): string {

@@ -2,15 +2,15 @@
 // to 2.5 MB), adds about 40 ms to every start, and refuses non-https authorities, which
 // rules out tests against the local simulator. The client-credentials grant is one
 // form POST; this module is all of it.
-import { describeErrorBody, RequestError, type HttpSession } from './http-request.js'
-
-/** The Cloud Partner Portal as an Entra ID resource, in the v2 scope form. */
-export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
+import { header, RequestError, type HttpSession } from '../http/http-session.js'
+import { describeErrorBody, isTransientStatus, parseRetryAfter } from '../http/policy.js'
 
 export interface EntraTokenRequest {
   authorityHost: string
   tenantId: string
   clientId: string
+  /** What the token is for, in the v2 form: `https://graph.microsoft.com/.default`. */
+  scope: string
   /** The app's secret, or a client assertion (a GitHub ID token) for federation. */
   proof: { clientSecret: string } | { clientAssertion: string }
 }
@@ -39,7 +39,7 @@ export async function requestEntraToken(
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: request.clientId,
-    scope: CPP_SCOPE
+    scope: request.scope
   })
   if ('clientSecret' in request.proof) {
     form.set('client_secret', request.proof.clientSecret)
@@ -72,6 +72,9 @@ export async function requestEntraToken(
   if (answer.status === 200) {
     throw new RequestError(`${refused} without an access_token`, false)
   }
-  const transient = answer.status === 429 || answer.status >= 500
-  throw new RequestError(`${refused}${describeErrorBody(answer.body)}`, transient)
+  throw new RequestError(
+    `${refused}${describeErrorBody(answer.body)}`,
+    isTransientStatus(answer.status),
+    parseRetryAfter(header(answer, 'retry-after'), now())
+  )
 }

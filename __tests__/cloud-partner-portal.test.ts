@@ -1,16 +1,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import {
-  CppClient,
-  parseRetryAfter,
-  type CppClientOptions,
-  type StatusAnswer
-} from '../src/cpp-client.js'
-import { HttpSession } from '../src/http-request.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseRetryAfter } from '../src/http/policy.js'
+import { OfferStatusSource } from '../src/sources/cloud-partner-portal/source.js'
+import type { ApiConnection, Look as StatusAnswer } from '../src/status/source.js'
+import { HttpSession } from '../src/http/http-session.js'
 import type { Phase, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
 const TOKEN = 'test-token-123'
-let client: CppClient | undefined
+let client: OfferStatusSource | undefined
 let simulator: Simulator | undefined
 let session: HttpSession | undefined
 
@@ -23,19 +22,27 @@ afterEach(async () => {
 /** A client with the static test token, as the action makes one from a `token` input. */
 function clientFor(
   baseUrl: string,
-  options: { requestTimeoutMs?: number } & Partial<CppClientOptions> = {}
-): CppClient {
+  options: {
+    requestTimeoutMs?: number
+    publisherId?: string
+    offerId?: string
+  } & Partial<ApiConnection> = {}
+): OfferStatusSource {
   session = new HttpSession(options.requestTimeoutMs ?? 2_000)
-  return new CppClient({
-    baseUrl,
-    apiVersion: '2017-10-31',
-    publisherId: 'contoso',
-    offerId: 'contoso-vm',
-    credential: { getToken: async () => TOKEN, invalidate: () => false },
-    session,
-    redact: text => text.split(TOKEN).join('***'),
-    ...options
-  })
+  const { publisherId = 'contoso', offerId = 'contoso-vm', ...connection } = options
+  return new OfferStatusSource(
+    {
+      baseUrl,
+      apiVersion: '2017-10-31',
+      credential: { getToken: async () => TOKEN, invalidate: () => false },
+      session,
+      redact: text => text.split(TOKEN).join('***'),
+      now: Date.now,
+      ...connection
+    },
+    publisherId,
+    offerId
+  )
 }
 
 async function ask(
@@ -45,10 +52,10 @@ async function ask(
 ): Promise<StatusAnswer> {
   simulator = await startSimulator({ token: TOKEN, timeline, ...extra })
   client = clientFor(simulator.url, clientOptions)
-  return client.getOfferStatus()
+  return client.look()
 }
 
-describe('CppClient against the simulator', () => {
+describe('the Cloud Partner Portal source against the simulator', () => {
   it('sends one GET with the reference headers and percent-encoded ids', async () => {
     const answer = await ask(
       [{ status: 'running' }],
@@ -71,8 +78,8 @@ describe('CppClient against the simulator', () => {
       { status: 'running', steps: { displaycertify: { status: 'inProgress', progress: 40 } } }
     ])
     if (answer.kind !== 'ok') throw new Error(answer.problem)
-    expect(answer.offer.status).toBe('Running')
-    expect(answer.offer.steps[1]).toMatchObject({
+    expect(answer.snapshot.status).toBe('Running')
+    expect(answer.snapshot.steps[1]).toMatchObject({
       name: 'Certification',
       status: 'InProgress',
       progress: 40
@@ -185,15 +192,15 @@ describe('CppClient against the simulator', () => {
       problem: 'no answer within 0.3s (request-timeout)'
     })
     expect(Date.now() - started).toBeLessThan(2_000)
-    const next = await client?.getOfferStatus()
-    expect(next?.kind === 'ok' && next.offer.status).toBe('Succeeded')
+    const next = await client?.look()
+    expect(next?.kind === 'ok' && next.snapshot.status).toBe('Succeeded')
   })
 
   it('treats a refused connection as transient', async () => {
     const closed = await startSimulator({ timeline: [{ status: 'running' }] })
     await closed.close()
     client = clientFor(closed.url)
-    expect(await client.getOfferStatus()).toMatchObject({
+    expect(await client.look()).toMatchObject({
       kind: 'transient',
       problem: expect.stringMatching(/ECONNREFUSED/)
     })
@@ -221,10 +228,47 @@ describe('CppClient against the simulator', () => {
     simulator = await startSimulator({ timeline: [{ fault: 'hang' }] })
     client = clientFor(simulator.url, { requestTimeoutMs: 30_000 })
     setTimeout(() => controller.abort(), 100)
-    expect(await client.getOfferStatus(controller.signal)).toEqual({
+    expect(await client.look(controller.signal)).toEqual({
       kind: 'transient',
       problem: 'request cancelled'
     })
+  })
+})
+
+describe('the reference page example, recorded', () => {
+  const fixture = (name: string): string =>
+    readFileSync(join(import.meta.dirname, 'fixtures', 'cloud-partner-portal', name), 'utf8')
+
+  it('as printed (a quote missing before liveLinks): a clear error quoting the body', async () => {
+    const answer = await ask([{ respond: { body: fixture('offer-status-reference.txt') } }])
+    expect(answer).toEqual({
+      kind: 'final',
+      problem: expect.stringMatching(
+        /^the Cloud Partner Portal answered 200 OK with a body that is not JSON \(.+\): "\{ "status": "succeeded",/
+      )
+    })
+  })
+
+  it('corrected: every step read, in the reference spelling', async () => {
+    const answer = await ask([{ respond: { body: fixture('offer-status-corrected.json') } }])
+    if (answer.kind !== 'ok') throw new Error(`not ok: ${JSON.stringify(answer)}`)
+    expect(answer.snapshot.status).toBe('Succeeded')
+    expect(answer.snapshot.steps.map(step => [step.id, step.status, step.progress])).toEqual([
+      ['displaydummycertify', 'Complete', 100],
+      ['displaycertify', 'NotStarted', 0],
+      ['displayprovision', 'NotStarted', 0],
+      ['displaypackage', 'NotStarted', 0],
+      ['publisher-signoff', 'Complete', 0],
+      ['live', 'Complete', 0]
+    ])
+    expect(answer.snapshot.steps[0]?.messages).toEqual([
+      { html: 'Step completed.', level: 'information', timestamp: '2018-03-16T17:50:45.7215661Z' }
+    ])
+  })
+
+  it('with a byte-order mark before it: read all the same', async () => {
+    const body = `\uFEFF${fixture('offer-status-corrected.json')}`
+    expect((await ask([{ respond: { body } }])).kind).toBe('ok')
   })
 })
 

@@ -1,6 +1,6 @@
-import type { StatusAnswer } from './cpp-client.js'
-import { formatDuration } from './duration.js'
-import type { OfferStatus } from './offer-status.js'
+import { formatDuration } from '../inputs/duration.js'
+import type { Snapshot } from '../status/snapshot.js'
+import type { Look } from '../status/source.js'
 import { PollSchedule } from './schedule.js'
 import { judge, type StatusRules } from './verdict.js'
 
@@ -11,13 +11,15 @@ export interface WaitResult {
   /** Why the wait ended, as a sentence fragment: "the offer reached Succeeded". */
   reason: string
   /** The last status read, if any. */
-  offer?: OfferStatus
+  snapshot?: Snapshot
   polls: number
   startedAt: number
   endedAt: number
 }
 
 export interface WaitOptions extends StatusRules {
+  /** What the wait is for, in a sentence: `the offer`, `the job`. */
+  subject: string
   timeoutMs: number
   intervalMs: number
   maxIntervalMs: number
@@ -26,12 +28,12 @@ export interface WaitOptions extends StatusRules {
 
 /** Time, randomness and the network come from outside so that tests control them. */
 export interface WaitDeps {
-  fetchStatus(signal?: AbortSignal): Promise<StatusAnswer>
+  look(signal?: AbortSignal): Promise<Look>
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   random(): number
   /** Sees every answer as it arrives, for the log. */
-  onAnswer?(answer: StatusAnswer, at: number): void
+  onLook?(look: Look, at: number): void
 }
 
 /**
@@ -43,7 +45,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
   const { signal } = options
   const startedAt = deps.now()
   const deadline = startedAt + options.timeoutMs
-  let offer: OfferStatus | undefined
+  let snapshot: Snapshot | undefined
   let problem: string | undefined
   let polls = 0
   const schedule = new PollSchedule(options.intervalMs, options.maxIntervalMs, deps.random)
@@ -51,7 +53,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
   const end = (outcome: Outcome, reason: string): WaitResult => ({
     outcome,
     reason,
-    offer,
+    snapshot,
     polls,
     startedAt,
     endedAt: deps.now()
@@ -59,8 +61,8 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
   const timedOut = (): WaitResult =>
     end(
       'timeout',
-      offer
-        ? `the offer was still ${offer.status || 'without a status'} after ${formatDuration(options.timeoutMs)}` +
+      snapshot
+        ? `${options.subject} was still ${snapshot.status || 'without a status'} after ${formatDuration(options.timeoutMs)}` +
             (problem ? `; the last request failed: ${problem}` : '')
         : `no status was read within ${formatDuration(options.timeoutMs)}` +
             (problem ? `: ${problem}` : '')
@@ -68,10 +70,10 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
 
   for (;;) {
     if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
-    const answer = await deps.fetchStatus(signal)
+    const answer = await deps.look(signal)
     polls++
     if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
-    deps.onAnswer?.(answer, deps.now())
+    deps.onLook?.(answer, deps.now())
 
     let retryAfterMs: number | undefined
     if (answer.kind === 'final') return end('error', answer.problem)
@@ -79,11 +81,11 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       problem = answer.problem
       retryAfterMs = answer.retryAfterMs
     } else {
-      offer = answer.offer
+      snapshot = answer.snapshot
       problem = undefined
-      const verdict = judge(offer, options)
+      const verdict = judge(snapshot, options)
       if (verdict) return end(verdict.outcome, verdict.reason)
-      schedule.observe(offer, deps.now())
+      schedule.observe(snapshot, deps.now())
     }
 
     const now = deps.now()

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import { clip } from './text.js'
+import { clip } from '../text.js'
+import { isTransientNetworkError } from './policy.js'
 
 /** A whole HTTP answer: status, headers and body text. */
 export interface HttpAnswer {
@@ -14,7 +15,9 @@ export interface HttpAnswer {
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly transient: boolean
+    readonly transient: boolean,
+    /** How long the server asked us to wait (Retry-After), when it said. */
+    readonly retryAfterMs?: number
   ) {
     super(message)
     this.name = 'RequestError'
@@ -22,25 +25,7 @@ export class RequestError extends Error {
 }
 
 const USER_AGENT = 'wait-for-marketplace-offer'
-const QUOTE_CHARS = 160
-const MESSAGE_CHARS = 500
 const MAX_BODY_BYTES = 8 * 1024 * 1024
-
-// Connection trouble that a later attempt may not meet.
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-  'BODY_ABORTED'
-])
 
 /**
  * HTTP requests on @actions/http-client (which honours the runner's proxy settings)
@@ -113,10 +98,7 @@ function networkError(error: unknown): RequestError {
     `${message ?? String(error)}${code && !message?.includes(code) ? ` (${code})` : ''}`,
     500
   )
-  const transient =
-    (code !== undefined && (TRANSIENT_NETWORK_CODES.has(code) || code.startsWith('UND_ERR'))) ||
-    /^Request timeout/.test(message ?? '')
-  return transient
+  return isTransientNetworkError(code, message)
     ? new RequestError(`connection problem: ${text}`, true)
     : new RequestError(`request failed: ${text}`, false)
 }
@@ -169,37 +151,4 @@ function raceStop(
       () => finish(undefined)
     )
   })
-}
-
-/**
- * `: CODE: message` from the error bodies Azure front ends and Entra ID send
- * (`{"error": {code, message}}`, `{code, message}`, `{error, error_description}`), else
- * a quote of the body. Only a description's first line: Entra's next lines are trace ids.
- */
-export function describeErrorBody(body: string): string {
-  if (body.trim() === '') return ''
-  try {
-    const json = JSON.parse(body) as Record<string, unknown>
-    const inner = (typeof json.error === 'object' && json.error) || json
-    const { code, message, Message } = inner as Record<string, unknown>
-    const description =
-      typeof json.error_description === 'string'
-        ? json.error_description.split(/\r?\n/)[0]
-        : undefined
-    const parts = [
-      code ?? (typeof json.error === 'string' ? json.error : undefined),
-      message ?? Message ?? description
-    ]
-      .filter(part => typeof part === 'string' && part.trim() !== '')
-      .map(part => clip(part as string, MESSAGE_CHARS))
-    if (parts.length > 0) return `: ${parts.join(': ')}`
-  } catch {
-    // Not JSON: quote it below.
-  }
-  return `: ${quote(body)}`
-}
-
-/** The start of what came back, on one line, quoted. */
-export function quote(text: string): string {
-  return `"${clip(text, QUOTE_CHARS)}"`
 }

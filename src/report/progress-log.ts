@@ -1,6 +1,6 @@
-import type { StatusAnswer } from './cpp-client.js'
-import type { OfferStatus, PublishStep, StatusMessage } from './offer-status.js'
-import { brief, clip } from './text.js'
+import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
+import type { Look } from '../status/source.js'
+import { brief, clip } from '../text.js'
 
 export interface StatusChange {
   at: number
@@ -23,32 +23,36 @@ const NAME_CHARS = 200
  */
 export class ProgressLog {
   readonly changes: StatusChange[] = []
-  private previous: OfferStatus | undefined
+  private previous: Snapshot | undefined
   private problem: string | undefined
   private readonly annotated = new Set<string>()
 
-  constructor(private readonly logger: Logger) {}
+  /** `subject` titles the messages that are not a step's: `Offer`, `Job`. */
+  constructor(
+    private readonly logger: Logger,
+    private readonly subject = 'Offer'
+  ) {}
 
-  readonly observe = (answer: StatusAnswer, at: number): void => {
+  readonly observe = (answer: Look, at: number): void => {
     if (answer.kind === 'ok') {
       if (this.problem) this.logger.info('The status endpoint answers again.')
       this.problem = undefined
-      for (const text of describeChanges(this.previous, answer.offer)) {
+      for (const text of describeChanges(this.subject, this.previous, answer.snapshot)) {
         this.changes.push({ at, text })
         this.logger.info(text)
       }
-      this.annotate(answer.offer)
-      this.previous = answer.offer
+      this.annotate(answer.snapshot)
+      this.previous = answer.snapshot
     } else if (answer.kind === 'transient' && answer.problem !== this.problem) {
       this.problem = answer.problem
       this.logger.info(`Will retry: ${answer.problem}`)
     }
   }
 
-  private annotate(offer: OfferStatus): void {
+  private annotate(snapshot: Snapshot): void {
     const sources: [string, StatusMessage[]][] = [
-      ['Offer', offer.messages],
-      ...offer.steps.map((step): [string, StatusMessage[]] => [step.name, step.messages])
+      [this.subject, snapshot.messages],
+      ...snapshot.steps.map((step): [string, StatusMessage[]] => [step.name, step.messages])
     ]
     for (const [title, messages] of sources) {
       for (const message of messages) {
@@ -64,10 +68,10 @@ export class ProgressLog {
 }
 
 /** Lines for what differs between two reads; everything on the first read. */
-function describeChanges(before: OfferStatus | undefined, after: OfferStatus): string[] {
+function describeChanges(subject: string, before: Snapshot | undefined, after: Snapshot): string[] {
   const lines: string[] = []
   if (before?.status !== after.status) {
-    lines.push(`Offer status: ${clip(after.status, NAME_CHARS) || '(none)'}`)
+    lines.push(`${subject} status: ${clip(after.status, NAME_CHARS) || '(none)'}`)
   }
   const earlier = new Map(before?.steps.map(step => [step.id, step]))
   for (const step of after.steps) {

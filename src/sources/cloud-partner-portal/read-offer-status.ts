@@ -1,49 +1,21 @@
-import { displayStatus, sameStatus } from './statuses.js'
-
-export interface StatusMessage {
-  /** As the service sent it: may hold HTML markup. */
-  html: string
-  level: string
-  timestamp: string
-}
-
-export interface PublishStep {
-  id: string
-  name: string
-  description: string
-  status: string
-  /** 0-100, or null when the service gave none. */
-  progress: number | null
-  estimatedTimeFrame: string
-  messages: StatusMessage[]
-}
-
-export interface OfferStatus {
-  /** PascalCase when known, as sent otherwise, '' when absent. */
-  status: string
-  steps: PublishStep[]
-  messages: StatusMessage[]
-  previewLinks: unknown[]
-  liveLinks: unknown[]
-}
+import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
+import { displayStatus } from '../../status/statuses.js'
+import { list, record, text } from '../json-fields.js'
 
 /**
  * Reads a parsed status body. Tolerant by design: a missing, null or mistyped field
  * becomes empty rather than an exception, and unknown statuses are carried through.
  */
-export function parseOfferStatus(body: Record<string, unknown>): OfferStatus {
+export function readOfferStatus(body: Record<string, unknown>): Snapshot {
   return {
     status: displayStatus(text(body.status)),
     steps: list(body.steps).map(parseStep),
     messages: list(body.messages).map(parseMessage),
     previewLinks: list(body.previewLinks),
-    liveLinks: list(body.liveLinks)
+    liveLinks: list(body.liveLinks),
+    productId: '',
+    submissionId: ''
   }
-}
-
-/** The first step that is not Complete: where publishing is now. */
-export function currentStep(offer: OfferStatus): PublishStep | undefined {
-  return offer.steps.find(step => !sameStatus(step.status, 'Complete'))
 }
 
 function parseStep(value: unknown, index: number): PublishStep {
@@ -69,22 +41,6 @@ function parseMessage(value: unknown): StatusMessage {
     level: text(message.level).toLowerCase(),
     timestamp: text(message.timestamp)
   }
-}
-
-function text(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return ''
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : []
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
 }
 
 function percentage(value: unknown): number | null {

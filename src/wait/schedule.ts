@@ -1,6 +1,6 @@
+import { currentStep, type Snapshot } from '../status/snapshot.js'
+import { sameStatus } from '../status/statuses.js'
 import { pauseBefore } from './backoff.js'
-import { currentStep, type OfferStatus } from './offer-status.js'
-import { sameStatus } from './statuses.js'
 
 interface ProgressSample {
   at: number
@@ -53,13 +53,13 @@ export class PollSchedule {
   ) {}
 
   /** Learns from a status read at `at`. */
-  observe(offer: OfferStatus, at: number): void {
-    if (offer.status !== this.offerStatus) {
-      this.offerStatus = offer.status
+  observe(snapshot: Snapshot, at: number): void {
+    if (snapshot.status !== this.offerStatus) {
+      this.offerStatus = snapshot.status
       this.attempt = 0
     }
-    const step = currentStep(offer)
-    const last = offer.steps.at(-1)
+    const step = currentStep(snapshot)
+    const last = snapshot.steps.at(-1)
     if (!step || step !== last || !sameStatus(step.status, 'InProgress')) {
       this.step = undefined
       return

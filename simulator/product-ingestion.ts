@@ -1,0 +1,125 @@
+// The Product Ingestion API's status resources, as the simulator plays them: configure
+// jobs, the product lookup by external id, and a product's submissions.
+import type { IngestionPhase, JobSpec, Scenario, SubmissionSpec } from './scenario.js'
+import type { SimulatedApi } from './simulated-api.js'
+
+export const DEFAULT_PRODUCT_GUID = '7a3c5e2d-1b4f-4e8a-9c6d-0f1e2d3c4b5a'
+export const DEFAULT_JOB_ID = 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51'
+const SCHEMA = 'https://schema.mp.microsoft.com/schema'
+const JOB_PATH = /^\/configure\/([^/]+)\/status$/
+const SUBMISSION_PATH = /^\/submission\/([^/]+)$/
+const NOT_ENDED = '0001-01-01T00:00:00'
+
+const ERROR_CODES: Record<number, [string, string]> = {
+  400: ['badRequest', 'The request is not valid.'],
+  401: ['unauthorized', 'The access token is missing, invalid or expired.'],
+  403: ['forbidden', 'The caller has no access to this resource.'],
+  404: ['notFound', 'The resource was not found.'],
+  409: ['conflict', 'An In Progress submission already exists.'],
+  429: ['tooManyRequests', 'Too many requests. Retry later.'],
+  500: ['internalServerError', 'An unexpected error occurred.'],
+  502: ['badGateway', 'The gateway received an invalid response.'],
+  503: ['serviceUnavailable', 'The service is temporarily unavailable.'],
+  504: ['gatewayTimeout', 'The gateway timed out.']
+}
+
+export function productIngestion(scenario: Scenario): SimulatedApi {
+  const guid = (scenario.productGuid ?? DEFAULT_PRODUCT_GUID).toLowerCase()
+  return {
+    scope: 'https://graph.microsoft.com/.default',
+    route(request, url, authorize) {
+      if (request.method !== 'GET') return { refuse: [405, 'Only GET is simulated.'] }
+      const version = url.searchParams.get('$version')
+      if (!version) return { refuse: [400, 'The $version query parameter is required.'] }
+      const job = JOB_PATH.exec(url.pathname)
+      const submission = SUBMISSION_PATH.exec(url.pathname)
+      if (!job && !submission && url.pathname !== '/product') {
+        return { refuse: [404, `No such resource: ${url.pathname}`] }
+      }
+      const refusal = authorize()
+      if (refusal) return { refuse: refusal }
+      if (job) {
+        const jobId = decodeURIComponent(job[1] ?? '')
+        if (scenario.jobId !== undefined && jobId !== scenario.jobId) {
+          return { refuse: [404, `Job '${jobId}' was not found.`] }
+        }
+        return { play: 'job' }
+      }
+      if (submission) {
+        const asked = decodeURIComponent(submission[1] ?? '').toLowerCase()
+        if (asked !== guid) return { refuse: [404, `Product '${asked}' was not found.`] }
+        return { play: 'submissions' }
+      }
+      const externalId = url.searchParams.get('externalId') ?? ''
+      const known = scenario.externalId === undefined || externalId === scenario.externalId
+      return {
+        fixed: {
+          value: known
+            ? [
+                {
+                  $schema: `${SCHEMA}/product/2022-03-01-preview2`,
+                  id: `product/${guid}`,
+                  identity: { externalId },
+                  type: 'azureVirtualMachine',
+                  alias: 'Contoso demo offer'
+                }
+              ]
+            : []
+        }
+      }
+    },
+    bodies: resource =>
+      resource === 'job' ? jobBodies(scenario) : submissionBodies(scenario, guid),
+    errorBody(status, code, message) {
+      const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? [`http${status}`, 'Error.']
+      return {
+        error: { code: code ?? defaultCode, message: message ?? defaultMessage, details: [] }
+      }
+    }
+  }
+}
+
+/** The job status after each phase: it keeps its state until a phase changes it. */
+function jobBodies(scenario: Scenario): object[] {
+  let spec: JobSpec = { status: 'notStarted' }
+  return scenario.timeline.map(phase => {
+    if ('job' in phase && phase.job) spec = phase.job
+    const completed = /^completed$/i.test(spec.status)
+    return {
+      $schema: `${SCHEMA}/configure-status/2022-03-01-preview2`,
+      jobId: scenario.jobId ?? DEFAULT_JOB_ID,
+      jobStatus: spec.status,
+      jobResult: spec.result ?? 'pending',
+      jobStart: '2026-11-20T21:29:54.97Z',
+      jobEnd: completed ? '2026-11-21T03:12:40.11Z' : NOT_ENDED,
+      errors: spec.errors ?? [],
+      ...(spec.resourceUri ? { resourceUri: spec.resourceUri } : {})
+    }
+  })
+}
+
+/** The submission list after each phase; the draft (`/0`) is always there. */
+function submissionBodies(scenario: Scenario, guid: string): object[] {
+  let specs: SubmissionSpec[] = []
+  return scenario.timeline.map(phase => {
+    if ('submissions' in phase && (phase as IngestionPhase).submissions) {
+      specs = (phase as IngestionPhase).submissions ?? []
+    }
+    return {
+      value: [
+        { id: `submission/${guid}/0`, product: `product/${guid}`, target: { targetType: 'draft' } },
+        ...specs.map((spec, index) => ({
+          $schema: `${SCHEMA}/submission/2022-03-01-preview2`,
+          id: `submission/${guid}/${spec.number ?? 1152921515689848000 + index}`,
+          product: `product/${guid}`,
+          target: { targetType: spec.target },
+          lifecycleState: 'generallyAvailable',
+          ...(spec.status !== undefined ? { status: spec.status } : {}),
+          ...(spec.result !== undefined ? { result: spec.result } : {}),
+          created: spec.created ?? `2026-11-${String(10 + index).padStart(2, '0')}T08:00:00Z`,
+          ...(spec.errors ? { errors: spec.errors } : {})
+        }))
+      ]
+    }
+  })
+}

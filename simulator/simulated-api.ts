@@ -1,0 +1,25 @@
+import type { IncomingMessage } from 'node:http'
+
+/** What a request to the status API gets. */
+export type Route =
+  /** An error answer with the API's error body. */
+  | { refuse: [status: number, message: string] }
+  /** A fixed answer, not on the timeline. */
+  | { fixed: object }
+  /** The timeline's current phase, shown as this resource. */
+  | { play: string }
+
+/** One status API as the simulator plays it. */
+export interface SimulatedApi {
+  /** The Entra ID scope its tokens must have been issued for. */
+  scope: string
+  /**
+   * Where a request goes; `authorize` checks its bearer token and says why it is
+   * refused, if it is.
+   */
+  route(request: IncomingMessage, url: URL, authorize: () => [number, string] | undefined): Route
+  /** The body of a resource after each phase of the timeline, by phase index. */
+  bodies(resource: string): object[]
+  /** The API's error body. */
+  errorBody(status: number, code?: string, message?: string): object
+}

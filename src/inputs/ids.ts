@@ -1,0 +1,47 @@
+import { InputError } from './input-error.js'
+import type { InputReader } from './input-reader.js'
+import { hasControlChar } from '../text.js'
+
+/**
+ * The ids of a list input, comma or newline separated; [] when it is absent or empty.
+ * `isKnownForm` lets through ids of a form the API defines (`product/<guid>`).
+ */
+export function readIdList(
+  input: InputReader,
+  name: string,
+  isKnownForm: (id: string) => boolean = () => false
+): string[] {
+  const value = input(name) ?? ''
+  if (hasControlChar(value.replace(/\r?\n/g, ','))) {
+    throw new InputError(name, `contains a control character: ${shown(value)}`)
+  }
+  const ids = value
+    .split(/[,\n]/)
+    .map(id => id.trim())
+    .filter(id => id !== '')
+  for (const id of ids) if (!isKnownForm(id)) checkPlainId(name, id)
+  return ids
+}
+
+/** One id that is required. */
+export function readId(input: InputReader, name: string): string {
+  const value = input(name) ?? ''
+  if (value.trim() === '') throw new InputError(name, 'is required and was empty')
+  if (value !== value.trim()) throw new InputError(name, `has spaces at its ends: ${shown(value)}`)
+  if (hasControlChar(value)) {
+    throw new InputError(name, `contains a control character or line break: ${shown(value)}`)
+  }
+  checkPlainId(name, value)
+  return value
+}
+
+// Ids become URL path segments: refuse what could step out of the path.
+function checkPlainId(name: string, id: string): void {
+  if (/[/\\]/.test(id) || id === '.' || id.includes('..')) {
+    throw new InputError(name, `must be a plain id without '/', '\\' or '..': ${shown(id)}`)
+  }
+}
+
+export function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+}

@@ -1,0 +1,36 @@
+import { readId, readIdList } from '../../inputs/ids.js'
+import { InputError } from '../../inputs/input-error.js'
+import type { InputReader } from '../../inputs/input-reader.js'
+import type { StatusApi, WaitTarget } from '../../status/source.js'
+import { OfferStatusSource } from './source.js'
+
+/** The legacy API, for products integrated before Partner Center. */
+export const cloudPartnerPortal: StatusApi = {
+  name: 'cloud-partner-portal',
+  title: 'Cloud Partner Portal API',
+  defaults: {
+    'base-url': 'https://cloudpartner.azure.com',
+    'api-version': '2017-10-31',
+    interval: '30s'
+  },
+  apiVersion: { pattern: /^\d{4}-\d{2}-\d{2}(-preview)?$/, example: '2017-10-31' },
+  scope: 'https://cloudpartner.azure.com/.default',
+  readTargets(input: InputReader): WaitTarget[] {
+    if ((input('job-id') ?? '').trim() !== '') {
+      throw new InputError(
+        'job-id',
+        'is for the Product Ingestion API; the Cloud Partner Portal waits for an offer-id with a publisher-id'
+      )
+    }
+    const publisherId = readId(input, 'publisher-id')
+    const offerIds = readIdList(input, 'offer-id')
+    if (offerIds.length === 0) throw new InputError('offer-id', 'is required and was empty')
+    return offerIds.map(offerId => ({
+      id: offerId,
+      input: 'offer-id',
+      label: `offer ${publisherId}/${offerId}`,
+      subject: 'the offer',
+      open: connection => new OfferStatusSource(connection, publisherId, offerId)
+    }))
+  }
+}

@@ -1,0 +1,145 @@
+// The one request both APIs make: an authorized GET of a JSON document, every answer
+// sorted by the HTTP policy into ok, transient or final.
+import { header, RequestError, type HttpAnswer } from '../http/http-session.js'
+import { describeErrorBody, isTransientStatus, parseRetryAfter, quote } from '../http/policy.js'
+import type { ApiConnection, Look } from '../status/source.js'
+import { clip } from '../text.js'
+
+/** How one API's answers read to people. */
+export interface ServiceWords {
+  /** `the Cloud Partner Portal` */
+  service: string
+  /** Why a 401 may come with a fresh token, and with a given one. */
+  unauthorized: { renewed: string; given: string }
+  /** A hint after the status, by status code. */
+  hints?: Partial<Record<number, string>>
+}
+
+export type Failure = Exclude<Look, { kind: 'ok' }>
+/** A JSON document, or why there is none. */
+export type JsonAnswer = { kind: 'ok'; json: unknown; body: string; answered: string } | Failure
+
+const MESSAGE_CHARS = 500
+
+/** One GET, with a renewed token once after a 401. Never throws but for a defect. */
+async function getJson(
+  connection: ApiConnection,
+  url: string,
+  words: ServiceWords,
+  signal?: AbortSignal
+): Promise<JsonAnswer> {
+  let answer = await ask(connection, url, words, signal)
+  let renewed = false
+  if (answer instanceof Unauthorized && connection.credential.invalidate()) {
+    renewed = true
+    answer = await ask(connection, url, words, signal)
+  }
+  if (!(answer instanceof Unauthorized)) return answer
+  const why = renewed ? words.unauthorized.renewed : words.unauthorized.given
+  return {
+    kind: 'final',
+    problem: connection.redact(
+      `${words.service} answered 401 Unauthorized: ${why}${describeErrorBody(answer.body)}`
+    )
+  }
+}
+
+/** A 401, which a renewable credential may get past. */
+class Unauthorized {
+  constructor(readonly body: string) {}
+}
+
+async function ask(
+  connection: ApiConnection,
+  url: string,
+  words: ServiceWords,
+  signal?: AbortSignal
+): Promise<JsonAnswer | Unauthorized> {
+  try {
+    const token = await connection.credential.getToken(signal)
+    const answer = await connection.session.request(
+      'GET',
+      url,
+      {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`
+      },
+      undefined,
+      signal
+    )
+    if (answer.status === 401) return new Unauthorized(answer.body)
+    const classified = classify(answer, words, connection.now())
+    return classified.kind === 'ok'
+      ? classified
+      : { ...classified, problem: connection.redact(classified.problem) }
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error
+    return error.transient
+      ? {
+          kind: 'transient',
+          problem: connection.redact(error.message),
+          retryAfterMs: error.retryAfterMs
+        }
+      : { kind: 'final', problem: connection.redact(error.message) }
+  }
+}
+
+function classify(answer: HttpAnswer, words: ServiceWords, now: number): JsonAnswer {
+  const code = answer.status
+  const answered = `${words.service} answered ${code}${answer.statusText ? ` ${answer.statusText}` : ''}`
+  if (code >= 200 && code < 300) return parseBody(answer.body, answered)
+  if (isTransientStatus(code)) {
+    return {
+      kind: 'transient',
+      problem: `${answered}${describeErrorBody(answer.body)}`,
+      retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), now)
+    }
+  }
+  if (code >= 300 && code < 400) {
+    const location = header(answer, 'location')
+    return {
+      kind: 'final',
+      problem: `${answered}, a redirect${location ? ` to ${quote(location)}` : ''}; set base-url to the API root`
+    }
+  }
+  const hint = words.hints?.[code] ?? ''
+  return { kind: 'final', problem: `${answered}${hint}${describeErrorBody(answer.body)}` }
+}
+
+function parseBody(body: string, answered: string): JsonAnswer {
+  // A byte-order mark is no reason to fail a publish that went well.
+  const text = body.replace(/^\uFEFF/, '')
+  if (text.trim() === '') return { kind: 'final', problem: `${answered} with an empty body` }
+  try {
+    return { kind: 'ok', json: JSON.parse(text), body: text, answered }
+  } catch (error) {
+    const why = error instanceof Error ? ` (${clip(error.message, MESSAGE_CHARS)})` : ''
+    return {
+      kind: 'final',
+      problem: `${answered} with a body that is not JSON${why}: ${quote(text)}`
+    }
+  }
+}
+
+/** A JSON object, or why there is none: `what` names the object expected (`job status`). */
+export async function getJsonObject(
+  connection: ApiConnection,
+  url: string,
+  words: ServiceWords,
+  what: string,
+  signal?: AbortSignal
+): Promise<{ kind: 'ok'; object: Record<string, unknown>; answered: string } | Failure> {
+  const answer = await getJson(connection, url, words, signal)
+  if (answer.kind !== 'ok') return answer
+  const { json } = answer
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    return { kind: 'ok', object: json as Record<string, unknown>, answered: answer.answered }
+  }
+  return {
+    kind: 'final',
+    problem: connection.redact(
+      `${answer.answered} with JSON that is not ${what} object: ${quote(answer.body)}`
+    )
+  }
+}

@@ -1,0 +1,58 @@
+import { readIdList } from '../../inputs/ids.js'
+import { InputError } from '../../inputs/input-error.js'
+import type { InputReader } from '../../inputs/input-reader.js'
+import type { StatusApi, WaitTarget } from '../../status/source.js'
+import { JobStatusSource } from './job-source.js'
+import { asProductId, OfferSubmissionsSource } from './offer-source.js'
+
+/** Microsoft's current API, for every offer. */
+export const productIngestion: StatusApi = {
+  name: 'product-ingestion',
+  title: 'Product Ingestion API',
+  defaults: {
+    'base-url': 'https://graph.microsoft.com/rp/product-ingestion',
+    'api-version': '2022-07-01',
+    // Microsoft asks for at most one job-status request a minute.
+    interval: '1m'
+  },
+  apiVersion: { pattern: /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/, example: '2022-07-01' },
+  scope: 'https://graph.microsoft.com/.default',
+  readTargets(input: InputReader): WaitTarget[] {
+    if ((input('publisher-id') ?? '').trim() !== '') {
+      throw new InputError(
+        'publisher-id',
+        "is for the Cloud Partner Portal; the Product Ingestion API finds an offer by 'offer-id' alone (or set 'api: cloud-partner-portal')"
+      )
+    }
+    const offerIds = readIdList(input, 'offer-id', id => asProductId(id) !== undefined)
+    const jobIds = readIdList(input, 'job-id')
+    if (offerIds.length > 0 && jobIds.length > 0) {
+      throw new InputError(
+        ['offer-id', 'job-id'],
+        'were both given: wait for offers or for configure jobs, not both'
+      )
+    }
+    if (offerIds.length === 0 && jobIds.length === 0) {
+      throw new InputError(
+        ['offer-id', 'job-id'],
+        "are both empty: give the offer's id, or the jobId that POST /configure answered"
+      )
+    }
+    if (jobIds.length > 0) {
+      return jobIds.map(jobId => ({
+        id: jobId,
+        input: 'job-id',
+        label: `configure job ${jobId}`,
+        subject: 'the job',
+        open: connection => new JobStatusSource(connection, jobId)
+      }))
+    }
+    return offerIds.map(offerId => ({
+      id: offerId,
+      input: 'offer-id',
+      label: `offer ${offerId}`,
+      subject: 'the offer',
+      open: connection => new OfferSubmissionsSource(connection, offerId)
+    }))
+  }
+}

@@ -1,0 +1,68 @@
+import type { PublishStep, Snapshot } from '../../status/snapshot.js'
+import { field, list, record, text } from '../json-fields.js'
+import { readErrors } from './read-errors.js'
+import { oddResult, offerStatusOf, stepStatusOf } from './vocabulary.js'
+
+/**
+ * A configure job's status (`GET /configure/{jobId}/status`) in the common vocabulary
+ * (vocabulary.ts): `notStarted` → NotStarted, `running` → Running, `completed` with
+ * `jobResult` `succeeded`/`failed`/`cancelled` → Succeeded/Failed/Canceled. Field names
+ * in any case: the docs' own sample spells `jobID`.
+ */
+export function readJobStatus(body: Record<string, unknown>, jobId: string): Snapshot {
+  const jobStatus = text(field(body, 'jobStatus'))
+  const jobResult = text(field(body, 'jobResult'))
+  const status = offerStatusOf(jobStatus, jobResult)
+  const odd = oddResult(jobStatus, jobResult)
+  const errors = [
+    ...(odd ? [{ html: `The job ${odd}.`, level: 'error', timestamp: '' }] : []),
+    ...readErrors(field(body, 'errors'))
+  ]
+  const step: PublishStep = {
+    id: 'configure-job',
+    name: 'Configure job',
+    description: `configure job ${text(field(body, 'jobId')) || jobId}`,
+    status: stepStatusOf(jobStatus, jobResult),
+    progress: null,
+    estimatedTimeFrame: '',
+    messages: []
+  }
+  const ids = idsNamed(body)
+  return {
+    status,
+    steps: [step],
+    messages: errors,
+    previewLinks: [],
+    liveLinks: [],
+    productId: ids.productId,
+    submissionId: ids.submissionId
+  }
+}
+
+const PRODUCT_ID = /\bproduct\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i
+const SUBMISSION_ID =
+  /\bsubmission\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(\d{1,20})\b/i
+const SCANNED_CHARS = 2_000
+
+/** The product and submission a job names, where its status says (resources, errors). */
+function idsNamed(body: Record<string, unknown>): { productId: string; submissionId: string } {
+  const places = [
+    text(field(body, 'resourceUri')),
+    ...list(field(body, 'resources')).flatMap(resource => [
+      text(field(record(resource), 'id')),
+      text(field(record(resource), 'product'))
+    ]),
+    ...list(field(body, 'errors')).map(error => text(field(record(error), 'resourceId')))
+  ].map(place => place.slice(0, SCANNED_CHARS))
+  let submission: RegExpExecArray | null = null
+  let product: RegExpExecArray | null = null
+  for (const place of places) {
+    submission ??= SUBMISSION_ID.exec(place)
+    product ??= PRODUCT_ID.exec(place)
+  }
+  const guid = product?.[1] ?? submission?.[1]
+  return {
+    productId: guid ? `product/${guid.toLowerCase()}` : '',
+    submissionId: submission ? `submission/${submission[1]?.toLowerCase()}/${submission[2]}` : ''
+  }
+}

@@ -1,0 +1,32 @@
+import type { ApiConnection } from '../../status/source.js'
+import type { ServiceWords } from '../get-json.js'
+
+/** `{base-url}/{path}?$version=…`, with any other query parameters first. */
+export function apiUrl(
+  connection: ApiConnection,
+  path: string,
+  query: Record<string, string> = {}
+): string {
+  const params = Object.entries(query).map(
+    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`
+  )
+  params.push(`$version=${encodeURIComponent(connection.apiVersion)}`)
+  return `${connection.baseUrl}/${path}?${params.join('&')}`
+}
+
+/** How the API's answers read; `notFound` says what a 404 means for this request. */
+export function serviceWords(notFound: string): ServiceWords {
+  return {
+    service: 'the Product Ingestion API',
+    unauthorized: {
+      renewed:
+        'even to a new token: the app may not have been added as a user of the Partner Center account (Manager role)',
+      given:
+        'the token is expired or lacks rights (it must be an Entra ID token for https://graph.microsoft.com)'
+    },
+    hints: {
+      403: ': the app lacks rights to this account; add it in Partner Center under Account settings > User management > Microsoft Entra applications, with the Manager role',
+      404: `: ${notFound}`
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { sameStatus } from './statuses.js'
+
+/** What one look at an offer or job found, in the one vocabulary of both APIs. */
+export interface Snapshot {
+  /** An offer status of statuses.ts when known; as sent otherwise; '' when absent. */
+  status: string
+  steps: PublishStep[]
+  messages: StatusMessage[]
+  previewLinks: unknown[]
+  liveLinks: unknown[]
+  /** The API's own ids for what was looked at, where it has them; '' otherwise. */
+  productId: string
+  submissionId: string
+}
+
+export interface PublishStep {
+  id: string
+  name: string
+  description: string
+  status: string
+  /** 0-100, or null when the API gave none. A hint the schedule may use. */
+  progress: number | null
+  /** Free text (`~2-3 days`), '' when none. A hint the schedule may use. */
+  estimatedTimeFrame: string
+  messages: StatusMessage[]
+}
+
+export interface StatusMessage {
+  /** As the service sent it: may hold HTML markup. */
+  html: string
+  /** `information`, `warning`, `error`, or what the service said, lower case. */
+  level: string
+  timestamp: string
+}
+
+/** The first step that is not Complete: where publishing is now. */
+export function currentStep(snapshot: Snapshot): PublishStep | undefined {
+  return snapshot.steps.find(step => !sameStatus(step.status, 'Complete'))
+}

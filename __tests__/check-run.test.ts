@@ -44,6 +44,7 @@ async function checkRun(github: GitHubSpec = {}) {
   let now = START
   const changes: StatusChange[] = []
   const warnings: string[] = []
+  const sleeps: number[] = []
   const run = new CheckRun({
     name: 'Marketplace publish',
     label: 'offer contoso/contoso-vm',
@@ -53,11 +54,11 @@ async function checkRun(github: GitHubSpec = {}) {
     target: TARGET,
     changes,
     now: () => now,
-    sleep: async () => undefined,
+    sleep: async ms => void sleeps.push(ms),
     warn: message => warnings.push(message)
   })
   const at = (ms: number): number => (now = START + ms)
-  return { run, changes, warnings, at, github: simulator.github }
+  return { run, changes, warnings, sleeps, at, github: simulator.github }
 }
 
 describe('CheckRun', () => {
@@ -120,6 +121,35 @@ describe('CheckRun', () => {
       conclusion: 'timed_out'
     })
     expect(warnings).toEqual([])
+  })
+
+  it("waits as long as GitHub's Retry-After asks, when that is short", async () => {
+    const { run, sleeps, github } = await checkRun({ throttledCalls: 1, retryAfter: 7 })
+    run.start()
+    await run.complete({
+      outcome: 'success',
+      reason: 'done',
+      polls: 1,
+      startedAt: START,
+      endedAt: START
+    })
+    expect(sleeps).toEqual([7_000])
+    expect(github.checkRuns).toHaveLength(1)
+  })
+
+  it('gives up a call rather than wait a long Retry-After', async () => {
+    const { run, sleeps, warnings, github } = await checkRun({ throttledCalls: 1, retryAfter: 600 })
+    run.start()
+    await run.complete({
+      outcome: 'success',
+      reason: 'done',
+      polls: 1,
+      startedAt: START,
+      endedAt: START
+    })
+    expect(sleeps).toEqual([])
+    expect(github.checkRuns).toHaveLength(0)
+    expect(warnings).toEqual([expect.stringMatching(/not created \(429 API rate limit exceeded/)])
   })
 
   it('warns once, naming checks: write, and stops calling GitHub on a 403', async () => {

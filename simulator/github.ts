@@ -37,6 +37,11 @@ export class GitHubChecks {
       })
       return true
     }
+    if (this.calls <= (this.spec.throttledCalls ?? 0)) {
+      response.setHeader('retry-after', String(this.spec.retryAfter ?? 1))
+      sendJson(response, 429, { message: 'API rate limit exceeded' })
+      return true
+    }
     if (this.calls <= (this.spec.flakyCalls ?? 0)) {
       sendJson(response, 502, { message: 'Server Error' })
       return true

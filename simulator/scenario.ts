@@ -36,6 +36,9 @@ export interface GitHubSpec {
   failWith?: number
   /** The first this many checks calls answer 502, then they work. */
   flakyCalls?: number
+  /** The first this many checks calls answer 429 with this Retry-After, in seconds. */
+  throttledCalls?: number
+  retryAfter?: number
 }
 
 export interface EntraSpec {

@@ -152,7 +152,16 @@ async function wait(
       ` on the ${settings.api.title} at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
   const result = await waitForStatus(
-    { ...settings, subject: target.subject, signal },
+    {
+      subject: target.subject,
+      targetStatuses: settings.targetStatuses,
+      failOnStatuses: settings.failOnStatuses,
+      failOnStepStatuses: settings.failOnStepStatuses,
+      timeoutMs: settings.timeoutMs,
+      intervalMs: settings.intervalMs,
+      maxIntervalMs: settings.maxIntervalMs,
+      signal
+    },
     { look: s => source.look(s), now: Date.now, sleep, random: Math.random, onLook }
   )
   if (result.outcome === 'cancelled' && signal.reason instanceof Error) {

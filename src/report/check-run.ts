@@ -50,6 +50,8 @@ export interface CheckRunOptions {
 const UPDATE_EVERY_MS = 60_000
 const CALL_TIMEOUT_MS = 10_000
 const RETRY_PAUSES_MS = [1_000, 3_000]
+// A Retry-After longer than this is not waited for: the check run must not hold up the step.
+const LONGEST_RETRY_AFTER_MS = 10_000
 // On cancellation the runner kills the job within seconds: one quick try.
 const CANCELLED_CALL_TIMEOUT_MS = 2_500
 
@@ -181,8 +183,12 @@ export class CheckRun {
       try {
         return await call(once ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS)
       } catch (error) {
-        const pause = pauses[attempt]
-        if (!(error instanceof GitHubCallError) || !error.transient || pause === undefined)
+        const pause = Math.max(pauses[attempt] ?? NaN, retryAfter(error))
+        if (
+          !(error instanceof GitHubCallError) ||
+          !error.transient ||
+          !(pause <= LONGEST_RETRY_AFTER_MS)
+        )
           throw error
         await this.options.sleep(pause)
       }
@@ -206,6 +212,10 @@ export class CheckRun {
       `Check run "${this.options.name}" ${this.id === undefined ? 'not created' : 'not updated'} (${reason})${hint}. The wait goes on${this.disabled ? ' without it' : ''}.`
     )
   }
+}
+
+function retryAfter(error: unknown): number {
+  return error instanceof GitHubCallError ? (error.retryAfterMs ?? 0) : 0
 }
 
 /** One line for the checks list: the outcome, or where publishing is now. */

@@ -1,7 +1,7 @@
 // The GitHub REST calls of a check run. @actions/github is imported here, on first use
 // only: a wait without `check-name` never loads it.
 import { readFileSync } from 'node:fs'
-import { isTransientStatus } from '../http/policy.js'
+import { isTransientStatus, parseRetryAfter } from '../http/policy.js'
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
 
@@ -34,7 +34,9 @@ export class GitHubCallError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
-    readonly transient: boolean
+    readonly transient: boolean,
+    /** How long GitHub asked us to wait (Retry-After), when it said. */
+    readonly retryAfterMs?: number
   ) {
     super(message)
     this.name = 'GitHubCallError'
@@ -95,13 +97,18 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request()
   } catch (error) {
-    const { status, message } = error as { status?: number; message?: string }
+    const { status, message, response } = error as {
+      status?: number
+      message?: string
+      response?: { headers?: Record<string, string | undefined> }
+    }
     // No status: the request never got an answer (network trouble, or our time limit).
     const transient = status === undefined || isTransientStatus(status)
     throw new GitHubCallError(
       `${status ? `${status} ` : ''}${(message ?? String(error)).split('\n')[0]}`,
       status,
-      transient
+      transient,
+      parseRetryAfter(response?.headers?.['retry-after'], Date.now())
     )
   }
 }

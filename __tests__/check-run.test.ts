@@ -52,7 +52,12 @@ async function checkRun(github: GitHubSpec = {}) {
     failOnTimeout: true,
     api: await connectChecks('ghs_test', { ...TARGET, apiUrl: simulator.url }),
     target: TARGET,
-    changes,
+    history: {
+      changes,
+      get total() {
+        return changes.length
+      }
+    },
     now: () => now,
     sleep: async ms => void sleeps.push(ms),
     warn: message => warnings.push(message)

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import * as core from '@actions/core'
 import { OfferStatusSource } from '../src/sources/cloud-partner-portal/source.js'
 import type { Look as StatusAnswer } from '../src/status/source.js'
 import {
@@ -8,6 +7,7 @@ import {
   type CredentialDeps
 } from '../src/sign-in/credential.js'
 import { HttpSession, RequestError } from '../src/http/http-session.js'
+import { requestGitHubIdToken } from '../src/sign-in/github-id-token.js'
 import { InputError } from '../src/inputs/input-error.js'
 import type { SignIn } from '../src/inputs/settings.js'
 import { waitForStatus } from '../src/wait/wait-for-status.js'
@@ -66,7 +66,8 @@ function deps(): CredentialDeps {
     session: session(),
     now: () => now,
     mask: secret => masked.push(secret),
-    getIDToken: audience => core.getIDToken(audience),
+    getIDToken: (audience, signal) =>
+      requestGitHubIdToken(session(), process.env, audience, signal),
     env: process.env
   }
 }
@@ -210,7 +211,7 @@ describe('Entra ID sign-in against the simulator', () => {
     const sim = await serve({ clientSecret: undefined, idTokenLifetime: '5m' })
     const stale = { ...deps() }
     stale.getIDToken = async audience => {
-      const idToken = await core.getIDToken(audience)
+      const idToken = await requestGitHubIdToken(session(), process.env, audience)
       now += 6 * MINUTE
       return idToken
     }

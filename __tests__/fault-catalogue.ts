@@ -2,18 +2,32 @@
 // end-to-end test that shows it (faults.e2e.test.ts runs each row; docs/faults.md is
 // this table, written by `npm run faults:doc`).
 import type { expect as jestExpect } from '@jest/globals'
-import type { EntraSpec, Phase } from '../simulator/scenario.js'
+import type { EntraSpec, GitHubSpec, Phase, Scenario } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
 import type { ActionRun } from '../scripts/run-action.js'
+
+export type Api = NonNullable<Scenario['api']>
 
 export interface FaultCase {
   fault: string
   /** What the action does, for the table. */
   does: string
+  /** The APIs the row runs on; the Cloud Partner Portal alone when absent. */
+  apis?: Api[]
   outcome: 'success' | 'failure' | 'timeout' | 'error'
   exitCode: 0 | 1
   timeline: Phase[]
   entra?: Partial<EntraSpec>
+  /** Sign in with GitHub OIDC (the app without a secret). */
+  oidc?: boolean
+  /** The token input, when not the catalogue's own. */
+  token?: string
+  /** Show the wait as a check run against this simulated GitHub API. */
+  github?: GitHubSpec
+  /** Serve the simulator on this loopback address. */
+  host?: '::1'
+  /** GITHUB_OUTPUT names a directory: no output can be written. */
+  brokenOutputs?: boolean
   inputs?: Record<string, string>
   /** Point base-url at a closed port, or at a host name that does not resolve. */
   baseUrl?: 'closed-port' | 'unknown-host'
@@ -23,8 +37,18 @@ export interface FaultCase {
   check?: (run: ActionRun, sim: Simulator, expect: typeof jestExpect) => void
 }
 
-const RUNNING: Phase = { status: 'running', steps: { displaycertify: 'inProgress' } }
-const SUCCEEDED: Phase = { status: 'succeeded', steps: { '*': 'complete' } }
+// The same moments on both APIs: each simulated API reads its own part.
+const RUNNING: Phase = {
+  status: 'running',
+  steps: { displaycertify: 'inProgress' },
+  job: { status: 'running' }
+}
+const SUCCEEDED: Phase = {
+  status: 'succeeded',
+  steps: { '*': 'complete' },
+  job: { status: 'completed', result: 'succeeded' }
+}
+const BOTH: Api[] = ['cloud-partner-portal', 'product-ingestion']
 const statusRequests = (sim: Simulator) => sim.requests.filter(r => r.url.includes('/status'))
 const gapMs = (sim: Simulator, from: number) => {
   const [a, b] = statusRequests(sim).slice(from, from + 2)
@@ -38,6 +62,7 @@ const retried = (
 ): FaultCase => ({
   fault,
   does,
+  apis: BOTH,
   outcome: 'success',
   exitCode: 0,
   timeline: [RUNNING, phase, SUCCEEDED],
@@ -73,6 +98,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: '429 with Retry-After in seconds',
     does: 'waits at least as long as asked, then asks again',
+    apis: BOTH,
     outcome: 'success',
     exitCode: 0,
     timeline: [RUNNING, { fault: 429, retryAfter: 2 }, SUCCEEDED],
@@ -81,27 +107,16 @@ export const FAULTS: FaultCase[] = [
   {
     fault: '429 with Retry-After as an HTTP-date',
     does: 'waits until that time (at least), then asks again',
+    apis: BOTH,
     outcome: 'success',
     exitCode: 0,
     timeline: [RUNNING, { fault: 429, retryAfterDate: 3 }, SUCCEEDED],
     check: (_, sim, expect) => expect(gapMs(sim, 1)).toBeGreaterThanOrEqual(1_900)
   },
-  retried(
-    '500',
-    { fault: 500 },
-    /Will retry: the Cloud Partner Portal answered 500 Internal Server Error/
-  ),
-  retried('502', { fault: 502 }, /Will retry: the Cloud Partner Portal answered 502 Bad Gateway/),
-  retried(
-    '503',
-    { fault: 503 },
-    /Will retry: the Cloud Partner Portal answered 503 Service Unavailable/
-  ),
-  retried(
-    '504',
-    { fault: 504 },
-    /Will retry: the Cloud Partner Portal answered 504 Gateway Timeout/
-  ),
+  retried('500', { fault: 500 }, /Will retry: the .+ answered 500 Internal Server Error/),
+  retried('502', { fault: 502 }, /Will retry: the .+ answered 502 Bad Gateway/),
+  retried('503', { fault: 503 }, /Will retry: the .+ answered 503 Service Unavailable/),
+  retried('504', { fault: 504 }, /Will retry: the .+ answered 504 Gateway Timeout/),
   retried(
     'an HTML error page',
     { fault: 'html' },
@@ -147,6 +162,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'an empty body',
     does: 'ends with `error`: the answer cannot be read',
+    apis: BOTH,
     outcome: 'error',
     exitCode: 1,
     timeline: [{ fault: 'empty' }],
@@ -155,11 +171,12 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'malformed JSON',
     does: 'ends with `error`, quoting the start of the body and the parse error',
+    apis: BOTH,
     outcome: 'error',
     exitCode: 1,
     timeline: [{ fault: 'malformed' }],
     check: (run, _, expect) =>
-      expect(run.stdout).toMatch(/with a body that is not JSON \(.+\): "\{ "status": "running"/)
+      expect(run.stdout).toMatch(/with a body that is not JSON \(.+\): "\{ "/)
   },
   {
     fault: 'JSON of the wrong shape (`steps` not an array, a number for a status)',
@@ -192,7 +209,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     fault: 'a huge response (6 MB, 5,000 steps)',
-    does: 'reads it; the summary stays under 1 MiB, the log has one line per change',
+    does: 'reads it; the summary stays under 1 MiB, the outputs under 512 KiB (`steps` holds the first ones that fit in 256 KiB), the log has one line per change',
     outcome: 'success',
     exitCode: 0,
     timeline: [
@@ -212,7 +229,10 @@ export const FAULTS: FaultCase[] = [
     ],
     check: (run, _, expect) => {
       expect(Buffer.byteLength(run.summary)).toBeLessThan(1_000_000)
-      expect(JSON.parse(run.outputs.steps ?? '[]')).toHaveLength(5_000)
+      expect(Buffer.byteLength(JSON.stringify(run.outputs))).toBeLessThan(512 * 1024)
+      const steps = JSON.parse(run.outputs.steps ?? '[]') as { id: string }[]
+      expect(steps.length).toBeGreaterThan(1_000)
+      expect(steps.map(step => step.id)).toEqual(steps.map((_, i) => `s${i}`))
     }
   },
   {
@@ -259,6 +279,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'token expiry mid-wait (Entra ID app)',
     does: 'renews the token before it ends; no request goes out with an expired one',
+    apis: BOTH,
     outcome: 'success',
     exitCode: 0,
     entra: { clientSecret: 'fault-secret', tokenLifetime: 2 },
@@ -272,6 +293,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a failure of the token endpoint (503, then it works)',
     does: 'retries within the deadline, like the status endpoint',
+    apis: BOTH,
     outcome: 'success',
     exitCode: 0,
     entra: {
@@ -299,6 +321,318 @@ export const FAULTS: FaultCase[] = [
     timeline: [SUCCEEDED],
     check: (run, _, expect) =>
       expect(run.stdout).toMatch(/invalid_client: AADSTS7000215: Invalid client secret provided\./)
+  },
+  {
+    fault: 'a long `estimatedTimeFrame` (300,000 spaces)',
+    does: 'reads only the start of any server text a pattern sees: each look stays fast',
+    outcome: 'success',
+    exitCode: 0,
+    inputs: { timeout: '10s' },
+    timeline: [
+      {
+        for: '2s',
+        respond: {
+          json: {
+            status: 'running',
+            steps: [
+              {
+                id: 'last',
+                status: 'inProgress',
+                estimatedTimeFrame: `${' '.repeat(300_000)}1 day`
+              }
+            ]
+          }
+        }
+      },
+      SUCCEEDED
+    ],
+    check: (run, _, expect) => expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(8)
+  },
+  {
+    fault: 'SIGTERM while the GitHub API hangs (check run)',
+    does: 'writes outputs and summary first; the check run gets what time is left',
+    outcome: 'error',
+    exitCode: 1,
+    github: { hang: true },
+    timeline: [RUNNING],
+    inputs: { interval: '1m', 'max-interval': '2m' },
+    signal: { name: 'SIGTERM', after: 'Offer status: Running' },
+    check: (run, _, expect) => {
+      expect(run.outputs.status).toBe('Running')
+      expect(run.summary).toContain('🚫')
+    }
+  },
+  {
+    fault: 'a hanging GitHub ID-token endpoint (OIDC)',
+    does: 'gives each ID-token request `request-timeout`, like every request; `timeout` at the deadline',
+    apis: BOTH,
+    outcome: 'timeout',
+    exitCode: 1,
+    oidc: true,
+    entra: { idTokenHangs: true },
+    inputs: { timeout: '3s' },
+    timeline: [SUCCEEDED],
+    check: (run, _, expect) =>
+      expect(run.stdout).toMatch(
+        /could not get a GitHub ID token: no answer within 1s \(request-timeout\)/
+      )
+  },
+  {
+    fault: 'a status holding a line break and a workflow command',
+    does: 'shows it on one bounded line: nothing the server sends becomes a command',
+    apis: BOTH,
+    outcome: 'timeout',
+    exitCode: 0,
+    inputs: { timeout: '0', 'fail-on-timeout': 'false' },
+    timeline: [
+      {
+        respond: {
+          json: {
+            status: `running\n::error::injected\n::add-mask::x${'y'.repeat(500)}`,
+            jobStatus: 'running\n::error::injected\n::add-mask::x'
+          }
+        }
+      }
+    ],
+    check: (run, _, expect) => {
+      const lines = run.stdout.split('\n')
+      expect(lines.filter(line => /^::(error|add-mask)::(injected|x)/.test(line))).toEqual([])
+      expect(lines.find(line => line.startsWith('Result:'))?.length).toBeLessThan(400)
+      expect(run.outputs.status).not.toMatch(/\n/)
+    }
+  },
+  {
+    fault: 'a token echoed in a 200 answer (status, step, message, link)',
+    does: 'cuts every known secret out of what it reads, before escaping or shortening: outputs, summary, log and check run hold none',
+    outcome: 'success',
+    exitCode: 0,
+    token: 'echoed_token_0123456789abcdef',
+    github: {},
+    timeline: [
+      {
+        respond: {
+          json: {
+            status: 'running',
+            steps: [
+              {
+                id: 'echo',
+                stepName: `x${'_'.repeat(290)}echoed_token_0123456789abcdef`,
+                status: 'inProgress echoed_token_0123456789abcdef',
+                messages: [{ messageHtml: 'token echoed_token_0123456789abcdef', level: 'warning' }]
+              }
+            ],
+            previewLinks: ['https://example.com/?t=echoed_token_0123456789abcdef']
+          }
+        }
+      },
+      SUCCEEDED
+    ],
+    check: (run, sim, expect) => {
+      const written = [
+        run.summary,
+        JSON.stringify(run.outputs),
+        ...sim.github.checkRuns.map(r => JSON.stringify(r.calls))
+      ]
+      for (const text of written) {
+        expect(text).not.toContain('echoed_token')
+        expect(text).not.toContain('echoed&#95;token')
+      }
+    }
+  },
+  {
+    fault: 'timeout 0 with a hanging GitHub API (check run)',
+    does: 'ends within the deadline and one request timeout: the check run gets what is left',
+    outcome: 'timeout',
+    exitCode: 1,
+    github: { hang: true },
+    inputs: { timeout: '0' },
+    timeline: [RUNNING]
+  },
+  {
+    fault: 'a sign-in that hangs at every try',
+    does: 'stops every request of a look at the deadline and one request timeout',
+    apis: BOTH,
+    outcome: 'timeout',
+    exitCode: 1,
+    entra: {
+      clientSecret: 'fault-secret',
+      errors: Array.from({ length: 20 }, () => ({ hang: true }))
+    },
+    inputs: { 'client-secret': 'fault-secret', timeout: '2s' },
+    timeline: [SUCCEEDED]
+  },
+  {
+    fault: 'a link nested 100,000 levels deep',
+    does: 'keeps a few levels of what it does not read: the offer is read, and succeeds',
+    outcome: 'success',
+    exitCode: 0,
+    timeline: [
+      {
+        respond: {
+          body: `{"status":"succeeded","previewLinks":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`
+        }
+      }
+    ],
+    check: (run, _, expect) => expect(run.outputs['preview-links']).toBe('[[[[["…"]]]]]')
+  },
+  {
+    fault: '`fail-on-status` and `fail-on-step-status` given empty',
+    does: 'fails on none: empty means empty, not the default',
+    apis: BOTH,
+    outcome: 'success',
+    exitCode: 0,
+    inputs: { 'fail-on-status': '', 'fail-on-step-status': '', 'target-status': 'Canceled' },
+    timeline: [
+      { status: 'running', steps: { displaycertify: 'rejected' }, job: { status: 'running' } },
+      { status: 'canceled', job: { status: 'completed', result: 'cancelled' } }
+    ]
+  },
+  {
+    fault: 'a body over the size cap (9 MB)',
+    does: 'ends with `error` at once, naming the size; not fetched again',
+    apis: BOTH,
+    outcome: 'error',
+    exitCode: 1,
+    timeline: [{ respond: { body: `{"status":"${'x'.repeat(9 * 1024 * 1024)}"}` } }],
+    check: (run, sim, expect) => {
+      expect(run.stdout).toMatch(/the answer is larger than 8 MiB/)
+      expect(sim.requests).toHaveLength(1)
+    }
+  },
+  {
+    fault: '`base-url` on an IPv6 loopback address (`http://[::1]:PORT`)',
+    does: 'connects to it',
+    apis: BOTH,
+    outcome: 'success',
+    exitCode: 0,
+    host: '::1',
+    timeline: [SUCCEEDED]
+  },
+  {
+    fault: 'a `GITHUB_OUTPUT` that cannot be written (a directory)',
+    does: 'fails the step with one line that says so; the summary is still written',
+    outcome: 'success',
+    exitCode: 1,
+    brokenOutputs: true,
+    timeline: [SUCCEEDED],
+    check: (run, _, expect) => {
+      expect(run.stdout).toMatch(/^::error::Could not write the outputs \(GITHUB_OUTPUT\): EISDIR/m)
+      expect(run.stdout.split('\n').every(line => line.length < 500)).toBe(true)
+    }
+  },
+  {
+    fault: 'an id `.` or `..`',
+    does: 'refuses it as input, before any request',
+    apis: BOTH,
+    outcome: 'error',
+    exitCode: 1,
+    inputs: { 'offer-id': '.' },
+    timeline: [SUCCEEDED],
+    check: (run, sim, expect) => {
+      expect(run.stdout).toMatch(/::error::Input '(offer|job)-id' must be a plain id/)
+      expect(sim.requests).toHaveLength(0)
+    }
+  },
+  {
+    fault: 'control, zero-width and bidi characters in server text',
+    does: 'removes them everywhere it shows server text, and reads `Fai\\u200Bled` as Failed',
+    apis: BOTH,
+    outcome: 'failure',
+    exitCode: 1,
+    timeline: [
+      {
+        respond: {
+          json: {
+            status: 'Fai\u200bled',
+            jobStatus: 'completed',
+            jobResult: 'fai\u200bled',
+            messages: [{ messageHtml: 'evil\u202etxt.exe \u001b[31mred\u0000', level: 'error' }],
+            errors: [{ code: 'x', message: 'evil\u202etxt.exe \u001b[31mred\u0000' }]
+          }
+        }
+      }
+    ],
+    check: (run, _, expect) => {
+      for (const text of [run.stdout, run.summary, JSON.stringify(run.outputs)]) {
+        expect(text).not.toMatch(/[\u200b\u202e\u001b\u0000]/)
+      }
+      expect(run.outputs.status).toBe('Failed')
+    }
+  },
+  {
+    fault: '10,000 steps, each with an error message',
+    does: 'annotates 20, says how many more; at most 20 log lines a look; summary and outputs bounded',
+    outcome: 'success',
+    exitCode: 0,
+    timeline: [
+      {
+        respond: {
+          json: {
+            status: 'running',
+            steps: Array.from({ length: 10_000 }, (_, i) => ({
+              id: `s${i}`,
+              stepName: `Step ${i}`,
+              status: 'inProgress',
+              messages: [{ messageHtml: `problem ${i}`, level: 'error' }]
+            }))
+          }
+        }
+      },
+      SUCCEEDED
+    ],
+    check: (run, _, expect) => {
+      const lines = run.stdout.split('\n')
+      expect(lines.filter(line => line.startsWith('::error title='))).toHaveLength(20)
+      expect(run.stdout).toMatch(/\d+\+ more warnings and errors of the service were not annotated/)
+      expect(run.stdout).toContain('… and 9981 more changes in this look')
+      expect(lines.filter(line => line.startsWith('Step ')).length).toBeLessThanOrEqual(40)
+      expect(Buffer.byteLength(run.summary)).toBeLessThan(1_000_000)
+      expect(Buffer.byteLength(JSON.stringify(run.outputs))).toBeLessThan(512 * 1024)
+    }
+  },
+  {
+    fault: 'a 3 MB status',
+    does: 'shows an unknown status bounded: outputs stay small',
+    apis: BOTH,
+    outcome: 'timeout',
+    exitCode: 0,
+    inputs: { timeout: '0', 'fail-on-timeout': 'false' },
+    timeline: [
+      { respond: { json: { status: 'x'.repeat(3_000_000), jobStatus: 'x'.repeat(3_000_000) } } }
+    ],
+    check: (run, _, expect) =>
+      expect(Buffer.byteLength(JSON.stringify(run.outputs))).toBeLessThan(8_000)
+  },
+  {
+    fault: 'a byte-order mark before the JSON',
+    does: 'reads the JSON after it',
+    apis: BOTH,
+    outcome: 'success',
+    exitCode: 0,
+    timeline: [
+      {
+        respond: {
+          body: '\ufeff{"status":"succeeded","jobStatus":"completed","jobResult":"succeeded"}'
+        }
+      }
+    ]
+  },
+  {
+    fault: "Entra ID's 429 with Retry-After",
+    does: 'waits as long as Entra ID asked before the next token request',
+    apis: BOTH,
+    outcome: 'success',
+    exitCode: 0,
+    entra: {
+      clientSecret: 'fault-secret',
+      errors: [{ status: 429, error: 'temporarily_unavailable', retryAfter: 3 }]
+    },
+    inputs: { 'client-secret': 'fault-secret' },
+    timeline: [SUCCEEDED],
+    check: (_, sim, expect) => {
+      const [first, second] = sim.signIn.tokenRequests
+      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2_900)
+    }
   },
   cancelled('SIGINT', 'a request', 'Waiting for offer', {
     timeline: [{ fault: 'hang' }],
@@ -340,7 +674,7 @@ export const FAULTS: FaultCase[] = [
 export function faultTable(): string {
   const rows = FAULTS.map(
     row =>
-      `| ${row.fault} | ${row.does} | \`${row.outcome}\`, exit ${row.exitCode} | \`faults.e2e.test.ts\` › ${row.fault.replace(/\|/g, '\\|')} |`
+      `| ${row.fault} | ${row.apis ? 'both' : 'Cloud Partner Portal'} | ${row.does} | \`${row.outcome}\`, exit ${row.exitCode} | \`faults.e2e.test.ts\` › ${row.fault.replace(/\|/g, '\\|')} |`
   )
   return [
     '# Fault catalogue',
@@ -352,8 +686,8 @@ export function faultTable(): string {
     'timeout, and no secret leaks. The rows come from `__tests__/fault-catalogue.ts`;',
     '`npm run faults:doc` rewrites this file, and a test fails while it is stale.',
     '',
-    '| fault | what the action does | outcome | test |',
-    '|---|---|---|---|',
+    '| fault | APIs | what the action does | outcome | test |',
+    '|---|---|---|---|---|',
     ...rows,
     ''
   ].join('\n')

@@ -1,7 +1,7 @@
 // Runs dist/index.js the way the GitHub runner does: a child process with every
 // INPUT_* (action.yml's defaults under the given inputs) and the runner's files.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,8 @@ export interface ActionOptions {
   event?: object
   /** Called with each chunk of stdout as it arrives. */
   onStdout?: (chunk: string) => void
+  /** GITHUB_OUTPUT names a directory, which no output can be written to. */
+  brokenOutputs?: boolean
 }
 
 interface ActionManifest {
@@ -83,7 +85,9 @@ export async function startAction(
     GITHUB_PATH: join(dir, 'path')
   }
   await Promise.all([
-    ...Object.values(files).map(file => writeFile(file, '')),
+    ...Object.values(files).map(file =>
+      options.brokenOutputs && file === files.GITHUB_OUTPUT ? mkdir(file) : writeFile(file, '')
+    ),
     writeFile(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
   ])
 
@@ -126,7 +130,7 @@ export async function startAction(
   const done = new Promise<number | null>(resolve => child.on('close', code => resolve(code))).then(
     async exitCode => {
       const [outputs, summary] = await Promise.all([
-        readFile(files.GITHUB_OUTPUT, 'utf8'),
+        options.brokenOutputs ? '' : readFile(files.GITHUB_OUTPUT, 'utf8'),
         readFile(files.GITHUB_STEP_SUMMARY, 'utf8')
       ])
       await rm(dir, { recursive: true, force: true })

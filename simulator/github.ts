@@ -30,6 +30,7 @@ export class GitHubChecks {
     if (!create && !update) return false
     this.authorizations.push(request.headers.authorization ?? '')
     this.calls++
+    if (this.spec.hang) return true // never answers; close() drops the connection
     if (this.spec.failWith) {
       sendJson(response, this.spec.failWith, {
         message: this.spec.failWith === 403 ? 'Resource not accessible by integration' : 'Error',

@@ -34,6 +34,8 @@ export interface Scenario {
 export interface GitHubSpec {
   /** Every checks call answers this status, e.g. 403 for a read-only token. */
   failWith?: number
+  /** Every checks call hangs: never answered. */
+  hang?: boolean
   /** The first this many checks calls answer 502, then they work. */
   flakyCalls?: number
   /** The first this many checks calls answer 429 with this Retry-After, in seconds. */
@@ -52,6 +54,8 @@ export interface EntraSpec {
   idTokenLifetime?: string | number
   /** Answers to the first token requests, one each, before it issues tokens. */
   errors?: EntraErrorSpec[]
+  /** The runner's ID-token endpoint never answers. */
+  idTokenHangs?: boolean
 }
 
 /** An Entra error answer: default 400 with `error` and an AADSTS `description`; or no answer. */
@@ -61,6 +65,8 @@ export interface EntraErrorSpec {
   description?: string
   /** Never answer. */
   hang?: boolean
+  /** A Retry-After header, in seconds. */
+  retryAfter?: number
 }
 
 export interface StepTemplate {
@@ -144,7 +150,8 @@ export interface SubmissionSpec {
   errors?: unknown[]
 }
 
-export type Phase = StatusPhase | IngestionPhase | FaultPhase | RawPhase
+export type Phase =
+  StatusPhase | IngestionPhase | (StatusPhase & IngestionPhase) | FaultPhase | RawPhase
 
 /** The reference's example steps. */
 export const REFERENCE_STEPS: StepTemplate[] = [
@@ -201,12 +208,13 @@ function checkScenario(value: unknown): Scenario {
     throw new Error('a scenario needs a non-empty "timeline" array')
   }
   scenario.timeline.forEach((phase, index) => {
-    const kinds = ['status', 'fault', 'respond', 'job|submissions'].filter(kind =>
+    // A state phase may describe the same moment on both APIs (status, job, submissions).
+    const kinds = ['status|job|submissions', 'fault', 'respond'].filter(kind =>
       kind.split('|').some(key => key in phase)
     )
     if (kinds.length !== 1) {
       throw new Error(
-        `timeline[${index}] needs exactly one of "status", "fault", "respond", or "job" and "submissions"`
+        `timeline[${index}] needs exactly one of a state ("status", "job", "submissions"), "fault" or "respond"`
       )
     }
     if (phase.for !== undefined && phaseDurationMs(phase) === undefined) {

@@ -102,7 +102,7 @@ export async function startSimulator(
     server.listen(options.port ?? 0, host, resolve)
   })
   const { port } = server.address() as AddressInfo
-  const url = `${options.tls ? 'https' : 'http'}://${host}:${port}`
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
   return {
     url,
     requests,

@@ -44,7 +44,7 @@ export class SignInServices {
   handle(request: IncomingMessage, body: string, response: ServerResponse): boolean {
     const url = new URL(request.url ?? '/', 'http://simulator')
     if (url.pathname === '/_runner/idtoken' && request.method === 'GET') {
-      this.issueIdToken(request, url, response)
+      if (!this.spec?.idTokenHangs) this.issueIdToken(request, url, response)
       return true
     }
     const tenant = TOKEN_PATH.exec(url.pathname)?.[1]
@@ -88,6 +88,9 @@ export class SignInServices {
     if (scripted) {
       this.errorsServed++
       if (scripted.hang) return // never answers; close() drops the connection
+      if (scripted.retryAfter !== undefined) {
+        response.setHeader('retry-after', String(scripted.retryAfter))
+      }
       return entraError(
         response,
         scripted.status ?? 400,

@@ -13,9 +13,18 @@ const ENTITIES: Record<string, string> = {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/
 const SPACE_OR_CONTROL = new RegExp(`(?:\\s|${CONTROL_CHAR.source})+`, 'g')
+// Characters a person cannot see that hide or reorder what they read: soft hyphen,
+// zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates, the
+// byte-order mark.
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 
 export function hasControlChar(text: string): boolean {
   return CONTROL_CHAR.test(text)
+}
+
+/** The text without the characters a person cannot see. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '')
 }
 
 /**
@@ -24,8 +33,7 @@ export function hasControlChar(text: string): boolean {
  */
 export function clip(text: string, max: number): string {
   // Cut before cleaning as well: the server may send megabytes where a few words fit.
-  const line = text
-    .slice(0, 4 * max)
+  const line = withoutInvisible(text.slice(0, 4 * max))
     .replace(SPACE_OR_CONTROL, ' ')
     .trim()
   return line.length > max ? `${line.slice(0, max - 1)}…` : line

@@ -24,17 +24,31 @@ export class RequestError extends Error {
   }
 }
 
+/** The reason to abort a request's signal with when the wait's deadline has passed. */
+export class DeadlinePassed extends Error {
+  constructor() {
+    super('the deadline passed')
+    this.name = 'DeadlinePassed'
+  }
+}
+
 const USER_AGENT = 'wait-for-marketplace-offer'
 const MAX_BODY_BYTES = 8 * 1024 * 1024
+const STATUS_TEXT_CHARS = 100
 
 /**
  * HTTP requests on @actions/http-client (which honours the runner's proxy settings)
- * with a limit on the whole exchange, cancellation, and no redirects followed.
+ * with a limit on the whole exchange, cancellation, and no redirects followed. Every
+ * answer's text has the known secrets cut out before anything reads it: a server that
+ * echoes a token cannot get it into a message, however that message is later cut.
  */
 export class HttpSession {
   private http: HttpClient | undefined
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly redact: (text: string) => string = text => text
+  ) {}
 
   /** The whole answer, or a RequestError. Never follows a redirect. */
   async request(
@@ -44,12 +58,14 @@ export class HttpSession {
     body?: string,
     signal?: AbortSignal
   ): Promise<HttpAnswer> {
-    const http = (this.http ??= new HttpClient(USER_AGENT, [], {
-      allowRedirects: false,
-      allowRetries: false,
-      keepAlive: true,
-      socketTimeout: this.timeoutMs
-    }))
+    const http = (this.http ??= withIpv6Literals(
+      new HttpClient(USER_AGENT, [], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: true,
+        socketTimeout: this.timeoutMs
+      })
+    ))
     let message: IncomingMessage | undefined
     const exchange = (async () => {
       const response = await http.request(method, url, body ?? null, headers)
@@ -64,20 +80,23 @@ export class HttpSession {
       // Drop the connection so a hung request cannot outlive its timeout.
       message?.destroy()
       this.dispose()
-      throw stop === 'timeout'
-        ? new RequestError(`no answer within ${this.timeoutMs / 1000}s (request-timeout)`, true)
+      if (stop === 'timeout') {
+        throw new RequestError(`no answer within ${this.timeoutMs / 1000}s (request-timeout)`, true)
+      }
+      throw signal?.reason instanceof DeadlinePassed
+        ? new RequestError('no answer before the deadline', true)
         : new RequestError('request cancelled', true)
     }
     try {
       const { message, text } = await exchange
       return {
         status: message.statusCode ?? 0,
-        statusText: message.statusMessage ?? '',
+        statusText: this.redact(clip(message.statusMessage ?? '', STATUS_TEXT_CHARS)),
         headers: message.headers,
-        body: text
+        body: this.redact(text)
       }
     } catch (error) {
-      throw networkError(error)
+      throw error instanceof RequestError ? error : networkError(error)
     }
   }
 
@@ -116,8 +135,14 @@ function readBody(message: IncomingMessage): Promise<string> {
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // Final: the same request would bring the same body again, and again.
+        reject(
+          new RequestError(
+            `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB (more than ${size} bytes${lengthOf(message)}); no status fits that`,
+            false
+          )
+        )
         message.destroy()
-        reject(new Error(`the response is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`))
         return
       }
       chunks.push(chunk)
@@ -129,6 +154,29 @@ function readBody(message: IncomingMessage): Promise<string> {
       if (!message.complete) aborted()
     })
   })
+}
+
+function lengthOf(message: IncomingMessage): string {
+  const length = Number(message.headers['content-length'])
+  return Number.isFinite(length) ? `, ${length} announced` : ''
+}
+
+/**
+ * http-client hands a URL's hostname to the connection as it is, and an IPv6 literal's
+ * hostname keeps its brackets (`[::1]`), which no name lookup finds: unwrap it.
+ */
+function withIpv6Literals(http: HttpClient): HttpClient {
+  const client = http as unknown as {
+    _prepareRequest(...args: unknown[]): { options: { host?: string } }
+  }
+  const prepare = client._prepareRequest.bind(client)
+  client._prepareRequest = (...args) => {
+    const info = prepare(...args)
+    const host = info.options.host
+    if (host?.startsWith('[') && host.endsWith(']')) info.options.host = host.slice(1, -1)
+    return info
+  }
+  return http
 }
 
 function raceStop(

@@ -39,8 +39,8 @@ export interface CheckRunOptions {
   failOnTimeout: boolean
   api: ChecksApi
   target: CheckTarget
-  /** The change history the log keeps; read, never written. */
-  changes: readonly StatusChange[]
+  /** The change history the log keeps, and how many changes it saw; read, never written. */
+  history: { readonly changes: readonly StatusChange[]; readonly total: number }
   now(): number
   sleep(ms: number): Promise<void>
   warn(message: string): void
@@ -69,6 +69,8 @@ export class CheckRun {
   private state: SummaryState
   private sentAt = Number.NEGATIVE_INFINITY
   private sentChanges = -1
+  // Stops every call under way once the time left for GitHub has run out.
+  private readonly stopper = new AbortController()
 
   constructor(private readonly options: CheckRunOptions) {
     const now = options.now()
@@ -88,8 +90,8 @@ export class CheckRun {
       details_url: this.options.target.runUrl
     }
     this.enqueue(async () => {
-      this.id = await this.withRetries(timeoutMs =>
-        this.options.api.create(this.options.name, fields, timeoutMs)
+      this.id = await this.withRetries(signal =>
+        this.options.api.create(this.options.name, fields, signal)
       )
     })
   }
@@ -99,21 +101,24 @@ export class CheckRun {
     this.polls++
     if (answer.kind !== 'ok') return
     this.state = { ...this.state, snapshot: answer.snapshot, polls: this.polls, endedAt: at }
-    const changed = this.options.changes.length !== this.sentChanges
+    const changed = this.options.history.total !== this.sentChanges
     if (!changed || at - this.sentAt < UPDATE_EVERY_MS) return
     this.sentAt = at
-    this.sentChanges = this.options.changes.length
+    this.sentChanges = this.options.history.total
     const fields = this.fields()
     this.enqueue(async () => {
       if (this.id !== undefined) {
         const id = this.id
-        await this.withRetries(timeoutMs => this.options.api.update(id, fields, timeoutMs))
+        await this.withRetries(signal => this.options.api.update(id, fields, signal))
       }
     })
   }
 
-  /** Completes the check run with the outcome; resolves when GitHub has it (or gave up). */
-  async complete(result: WaitResult): Promise<void> {
+  /**
+   * Completes the check run with the outcome; resolves when GitHub has it, gave up, or
+   * `budgetMs` (the time left to the run) has passed: then every call under way stops.
+   */
+  async complete(result: WaitResult, budgetMs?: number): Promise<void> {
     this.state = result
     const cancelled = result.outcome === 'cancelled'
     const fields: CheckRunFields = {
@@ -125,13 +130,26 @@ export class CheckRun {
     this.enqueue(async () => {
       if (this.id !== undefined) {
         const id = this.id
-        await this.withRetries(
-          timeoutMs => this.options.api.update(id, fields, timeoutMs),
-          cancelled
-        )
+        await this.withRetries(signal => this.options.api.update(id, fields, signal), cancelled)
       }
     })
-    await this.queue
+    if (budgetMs === undefined) return this.queue
+    let timer: NodeJS.Timeout | undefined
+    const outOfTime = new Promise<'out of time'>(resolve => {
+      timer = setTimeout(() => resolve('out of time'), Math.max(0, budgetMs))
+    })
+    const ended = await Promise.race([this.queue.then(() => 'done' as const), outOfTime])
+    clearTimeout(timer)
+    if (ended === 'out of time') {
+      this.disabled = true
+      this.stopper.abort()
+      if (!this.warned) {
+        this.warned = true
+        this.options.warn(
+          `Check run "${this.options.name}" not completed: GitHub did not answer in the time left to this step.`
+        )
+      }
+    }
   }
 
   private conclusion(result: WaitResult): CheckConclusion {
@@ -156,7 +174,7 @@ export class CheckRun {
           {
             label: this.options.label,
             result: this.state,
-            changes: [...this.options.changes],
+            changes: [...this.options.history.changes],
             targetStatuses: this.options.targetStatuses,
             runUrl: this.options.target.runUrl
           },
@@ -177,12 +195,17 @@ export class CheckRun {
     })
   }
 
-  private async withRetries<T>(call: (timeoutMs: number) => Promise<T>, once = false): Promise<T> {
+  private async withRetries<T>(
+    call: (signal: AbortSignal) => Promise<T>,
+    once = false
+  ): Promise<T> {
     const pauses = once ? [] : RETRY_PAUSES_MS
     for (let attempt = 0; ; attempt++) {
       try {
-        return await call(once ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS)
+        const limit = AbortSignal.timeout(once ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS)
+        return await call(AbortSignal.any([limit, this.stopper.signal]))
       } catch (error) {
+        if (this.stopper.signal.aborted) throw error
         const pause = Math.max(pauses[attempt] ?? NaN, retryAfter(error))
         if (
           !(error instanceof GitHubCallError) ||

@@ -14,9 +14,10 @@ export interface CheckRunFields {
   output: { title: string; summary: string }
 }
 
+/** The calls; each ends when its signal aborts. */
 export interface ChecksApi {
-  create(name: string, fields: CheckRunFields, timeoutMs: number): Promise<number>
-  update(id: number, fields: CheckRunFields, timeoutMs: number): Promise<void>
+  create(name: string, fields: CheckRunFields, signal: AbortSignal): Promise<number>
+  update(id: number, fields: CheckRunFields, signal: AbortSignal): Promise<void>
 }
 
 export interface CheckTarget {
@@ -70,24 +71,24 @@ export async function connectChecks(token: string, target: CheckTarget): Promise
   const octokit = getOctokit(token, { baseUrl: target.apiUrl })
   const repository = { owner: target.owner, repo: target.repo }
   return {
-    create: (name, fields, timeoutMs) =>
+    create: (name, fields, signal) =>
       call(async () => {
         const { data } = await octokit.rest.checks.create({
           ...repository,
           name,
           head_sha: target.headSha,
           ...fields,
-          request: { signal: AbortSignal.timeout(timeoutMs) }
+          request: { signal }
         })
         return data.id
       }),
-    update: (id, fields, timeoutMs) =>
+    update: (id, fields, signal) =>
       call(async () => {
         await octokit.rest.checks.update({
           ...repository,
           check_run_id: id,
           ...fields,
-          request: { signal: AbortSignal.timeout(timeoutMs) }
+          request: { signal }
         })
       })
   }

@@ -1,4 +1,5 @@
 import { currentStep } from '../status/snapshot.js'
+import { clip } from '../text.js'
 import type { WaitResult } from '../wait/wait-for-status.js'
 
 export interface OutputSource extends Pick<
@@ -11,6 +12,26 @@ export interface OutputSource extends Pick<
   checkRunId?: number
 }
 
+// Every output is bounded, so that the outputs file stays far under GitHub's 1 MiB.
+const ID_CHARS = 200
+const TEXT_CHARS = 500
+const REASON_CHARS = 4_000
+const STEPS_BYTES = 256 * 1024
+const LINKS_BYTES = 32 * 1024
+
+/** A JSON array of as many of the items, from the first, as fit in `bytes`. */
+function jsonArray(items: unknown[], bytes: number): string {
+  const parts: string[] = []
+  let size = 2
+  for (const item of items) {
+    const part = JSON.stringify(item) ?? 'null'
+    size += Buffer.byteLength(part) + 1
+    if (size > bytes) break
+    parts.push(part)
+  }
+  return `[${parts.join(',')}]`
+}
+
 /**
  * Every output of action.yml, as strings. A cancelled wait reports `error`: the
  * outcome output keeps to its four documented values.
@@ -20,21 +41,22 @@ export function actionOutputs(source: OutputSource): Record<string, string> {
   const outcome = source.outcome === 'cancelled' ? 'error' : source.outcome
   return {
     outcome,
-    status: snapshot?.status ?? '',
-    steps: JSON.stringify(
+    status: clip(snapshot?.status ?? '', ID_CHARS),
+    steps: jsonArray(
       (snapshot?.steps ?? []).map(step => ({
         id: step.id,
-        name: step.name,
-        status: step.status,
+        name: clip(step.name, TEXT_CHARS),
+        status: clip(step.status, ID_CHARS),
         progress: step.progress,
-        estimatedTimeFrame: step.estimatedTimeFrame
-      }))
+        estimatedTimeFrame: clip(step.estimatedTimeFrame, ID_CHARS)
+      })),
+      STEPS_BYTES
     ),
-    'current-step': (snapshot && currentStep(snapshot)?.id) ?? '',
-    'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
-    'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
-    'product-id': snapshot?.productId ?? '',
-    'submission-id': snapshot?.submissionId ?? '',
+    'current-step': clip((snapshot && currentStep(snapshot)?.id) ?? '', ID_CHARS),
+    'preview-links': jsonArray(snapshot?.previewLinks ?? [], LINKS_BYTES),
+    'live-links': jsonArray(snapshot?.liveLinks ?? [], LINKS_BYTES),
+    'product-id': clip(snapshot?.productId ?? '', ID_CHARS),
+    'submission-id': clip(snapshot?.submissionId ?? '', ID_CHARS),
     offers: JSON.stringify(
       source.id === undefined
         ? []

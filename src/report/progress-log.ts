@@ -16,16 +16,32 @@ export interface Logger {
 
 const ANNOTATION_CHARS = 1_000
 const NAME_CHARS = 200
+// GitHub shows ten warnings and ten errors of a step; past that they are noise.
+const MOST_ANNOTATIONS = 20
+// A chatty server may change everything at every look: the log stays readable.
+const MOST_LINES_PER_LOOK = 20
+// Of a long history, the start and the recent end are what a person reads.
+const FIRST_CHANGES_KEPT = 10
+const LAST_CHANGES_KEPT = 100
+// Message keys remembered, to annotate each once; bounded like the rest.
+const MOST_KEYS = 1_000
 
 /**
  * Turns the stream of answers into one log line per change (offer status, step status,
- * progress, connection trouble) and one annotation per warning or error message.
+ * progress, connection trouble) and one annotation per warning or error message. Every
+ * count is bounded, however long the wait and however much the server sends: lines per
+ * look, annotations, and the history kept (the first changes, the last ones, and a row
+ * that counts those in between).
  */
 export class ProgressLog {
   readonly changes: StatusChange[] = []
+  /** Changes seen in all, kept or not. */
+  total = 0
   private previous: Snapshot | undefined
   private problem: string | undefined
   private readonly annotated = new Set<string>()
+  private annotations = 0
+  private notAnnotated = 0
 
   /** `subject` titles the messages that are not a step's: `Offer`, `Job`. */
   constructor(
@@ -37,10 +53,12 @@ export class ProgressLog {
     if (answer.kind === 'ok') {
       if (this.problem) this.logger.info('The status endpoint answers again.')
       this.problem = undefined
-      for (const text of describeChanges(this.subject, this.previous, answer.snapshot)) {
-        this.changes.push({ at, text })
-        this.logger.info(text)
+      const lines = describeChanges(this.subject, this.previous, answer.snapshot)
+      for (const text of lines.slice(0, MOST_LINES_PER_LOOK)) this.logger.info(text)
+      if (lines.length > MOST_LINES_PER_LOOK) {
+        this.logger.info(`… and ${lines.length - MOST_LINES_PER_LOOK} more changes in this look`)
       }
+      for (const text of lines) this.keep({ at, text })
       this.annotate(answer.snapshot)
       this.previous = answer.snapshot
     } else if (answer.kind === 'transient' && answer.problem !== this.problem) {
@@ -49,7 +67,33 @@ export class ProgressLog {
     }
   }
 
+  /** Says, once at the end, how many messages were not annotated. */
+  close(): void {
+    if (this.notAnnotated > 0) {
+      this.logger.info(
+        `${this.notAnnotated}${this.annotated.size >= MOST_KEYS ? '+' : ''} more warnings and errors of the service were not annotated; the job summary shows each step's latest.`
+      )
+    }
+  }
+
+  private keep(change: StatusChange): void {
+    this.total++
+    const kept = this.changes
+    if (kept.length < FIRST_CHANGES_KEPT + 1 + LAST_CHANGES_KEPT) {
+      kept.push(change)
+      return
+    }
+    // Drop the oldest of the recent changes into the counting row after the first ones.
+    const dropped = this.total - FIRST_CHANGES_KEPT - LAST_CHANGES_KEPT
+    kept.splice(FIRST_CHANGES_KEPT, 2, {
+      at: (kept[FIRST_CHANGES_KEPT] as StatusChange).at,
+      text: `… ${dropped} changes not kept …`
+    })
+    kept.push(change)
+  }
+
   private annotate(snapshot: Snapshot): void {
+    if (this.annotations >= MOST_ANNOTATIONS && this.annotated.size >= MOST_KEYS) return
     const sources: [string, StatusMessage[]][] = [
       [this.subject, snapshot.messages],
       ...snapshot.steps.map((step): [string, StatusMessage[]] => [step.name, step.messages])
@@ -57,9 +101,20 @@ export class ProgressLog {
     for (const [title, messages] of sources) {
       for (const message of messages) {
         if (message.level !== 'warning' && message.level !== 'error') continue
-        const key = [title, message.level, message.timestamp, message.html].join('\u0000')
+        const key = [title, message.level, message.timestamp, brief(message.html, 200)].join(
+          '\u0000'
+        )
         if (this.annotated.has(key)) continue
+        if (this.annotations >= MOST_ANNOTATIONS) {
+          // Counted once each while there is room to remember them: at least this many.
+          if (this.annotated.size < MOST_KEYS) {
+            this.annotated.add(key)
+            this.notAnnotated++
+          }
+          continue
+        }
         this.annotated.add(key)
+        this.annotations++
         const text = brief(message.html, ANNOTATION_CHARS)
         this.logger[message.level](text, { title: `Publishing: ${clip(title, NAME_CHARS)}` })
       }

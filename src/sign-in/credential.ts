@@ -18,8 +18,8 @@ export interface CredentialDeps {
   now(): number
   /** Registers a value that must never be shown (core.setSecret). */
   mask(secret: string): void
-  /** A GitHub OIDC ID token for an audience (core.getIDToken). */
-  getIDToken(audience: string): Promise<string>
+  /** A GitHub OIDC ID token for an audience. */
+  getIDToken(audience: string, signal?: AbortSignal): Promise<string>
   env: NodeJS.ProcessEnv
 }
 
@@ -68,7 +68,7 @@ class EntraCredential implements Credential {
         proof:
           this.signIn.kind === 'client-secret'
             ? { clientSecret: this.signIn.clientSecret }
-            : { clientAssertion: await this.idToken() }
+            : { clientAssertion: await this.idToken(signal) }
       },
       this.deps.now,
       signal
@@ -84,16 +84,18 @@ class EntraCredential implements Credential {
 
   // GitHub's ID tokens live minutes and Entra refuses a stale one (AADSTS700024): ask for
   // a fresh one for every token request.
-  private async idToken(): Promise<string> {
+  private async idToken(signal?: AbortSignal): Promise<string> {
     try {
-      const idToken = await this.deps.getIDToken(ENTRA_AUDIENCE)
+      const idToken = await this.deps.getIDToken(ENTRA_AUDIENCE, signal)
       this.deps.mask(idToken)
       return idToken
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
+      const transient = error instanceof RequestError ? error.transient : true
       throw new RequestError(
         `could not get a GitHub ID token: ${reason.replace(/\s+/g, ' ').trim()}`,
-        true
+        transient,
+        error instanceof RequestError ? error.retryAfterMs : undefined
       )
     }
   }

@@ -26,3 +26,24 @@ export function field(object: Record<string, unknown>, name: string): unknown {
   }
   return undefined
 }
+
+const KEPT_ITEMS = 20
+const KEPT_DEPTH = 4
+const KEPT_CHARS = 2_000
+
+/**
+ * A copy of a JSON value cut to a few levels, items and characters: what the action keeps
+ * of JSON it does not read (links) stays small, and can be written out again however
+ * deep the server nested it.
+ */
+export function bounded(value: unknown, depth = KEPT_DEPTH): unknown {
+  if (typeof value === 'string') return value.slice(0, KEPT_CHARS)
+  if (value === null || typeof value !== 'object') return value
+  if (depth === 0) return '…'
+  if (Array.isArray(value)) return value.slice(0, KEPT_ITEMS).map(item => bounded(item, depth - 1))
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, KEPT_ITEMS)
+      .map(([key, item]) => [key.slice(0, 100), bounded(item, depth - 1)])
+  )
+}

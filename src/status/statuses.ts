@@ -1,4 +1,6 @@
-/** Offer statuses of the Cloud Partner Portal, spelled as its reference does. */
+import { clip, withoutInvisible } from '../text.js'
+
+/** Offer statuses of the one vocabulary: the Cloud Partner Portal reference's names. */
 export const OFFER_STATUSES = [
   'NeverPublished',
   'NotStarted',
@@ -9,7 +11,7 @@ export const OFFER_STATUSES = [
   'Failed'
 ] as const
 
-/** Step statuses of the Cloud Partner Portal, spelled as its reference does. */
+/** Step statuses of the one vocabulary: the Cloud Partner Portal reference's names. */
 export const STEP_STATUSES = [
   'NotStarted',
   'InProgress',
@@ -28,8 +30,16 @@ export const FINAL_OFFER_STATUSES = ['Succeeded', 'Canceled', 'Failed']
 // (and the British `Cancelled`): compare on a folded key.
 const ALIASES: Record<string, string> = { cancelled: 'canceled' }
 
+// Longer than any status name: a longer text is no status of ours, whatever it holds.
+const KEY_CHARS = 64
+// An unknown status is shown to people, but bounded.
+const UNKNOWN_CHARS = 100
+
 function foldKey(name: string): string {
-  const key = name.toLowerCase().replace(/[\s_-]/g, '')
+  const key = withoutInvisible(name.slice(0, 4 * KEY_CHARS))
+    .toLowerCase()
+    .replace(/[\s_-]/g, '')
+    .slice(0, KEY_CHARS + 1)
   return ALIASES[key] ?? key
 }
 
@@ -37,9 +47,9 @@ const CANONICAL = new Map<string, string>(
   [...OFFER_STATUSES, ...STEP_STATUSES].map(name => [foldKey(name), name])
 )
 
-/** The reference's spelling of a known status; an unknown one as it came, trimmed. */
+/** The reference's spelling of a known status; an unknown one as it came, on one bounded line. */
 export function displayStatus(raw: string): string {
-  return CANONICAL.get(foldKey(raw)) ?? raw.trim()
+  return CANONICAL.get(foldKey(raw)) ?? clip(raw, UNKNOWN_CHARS)
 }
 
 export function sameStatus(a: string, b: string): boolean {

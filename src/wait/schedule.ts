@@ -15,10 +15,15 @@ const RATE_WINDOW = 30
 const DUE_PACE = 2 / 3
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+// `~2-3 days` and its kind are short; anything past this is not an estimate.
+const ESTIMATE_CHARS = 40
 
 /** The shortest time an estimate such as `~2-3 days` or `< 1 hour` allows, in ms. */
 export function shortestEstimateMs(estimate: string): number | undefined {
-  const match = /^\s*([<~]?)\s*(\d+(?:\.\d+)?)(?:\s*-\s*\d+(?:\.\d+)?)?\s*(m|h|d)/i.exec(estimate)
+  // Server text: cut before any pattern sees it, so no input can make the match slow.
+  const text = estimate.trim().slice(0, ESTIMATE_CHARS)
+  const match =
+    /^([<~]?)\s*(\d{1,6}(?:\.\d{1,3})?)(?:\s*-\s*\d{1,6}(?:\.\d{1,3})?)?\s*(m|h|d)/i.exec(text)
   if (!match) return undefined
   const [, bound, amount, unit] = match
   return bound === '<' ? 0 : Number(amount) * (UNIT_MS[(unit as string).toLowerCase()] as number)

@@ -1,6 +1,12 @@
 import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
 import { displayStatus } from '../../status/statuses.js'
-import { list, record, text } from '../json-fields.js'
+import { bounded, list, record, text } from '../json-fields.js'
+
+// Far more than any offer has; a server that sends more gets the first ones read.
+const STEPS_READ = 10_000
+const MESSAGES_KEPT = 50
+const LINKS_KEPT = 20
+const ID_CHARS = 200
 
 /**
  * Reads a parsed status body. Tolerant by design: a missing, null or mistyped field
@@ -9,10 +15,10 @@ import { list, record, text } from '../json-fields.js'
 export function readOfferStatus(body: Record<string, unknown>): Snapshot {
   return {
     status: displayStatus(text(body.status)),
-    steps: list(body.steps).map(parseStep),
-    messages: list(body.messages).map(parseMessage),
-    previewLinks: list(body.previewLinks),
-    liveLinks: list(body.liveLinks),
+    steps: list(body.steps).slice(0, STEPS_READ).map(parseStep),
+    messages: list(body.messages).slice(-MESSAGES_KEPT).map(parseMessage),
+    previewLinks: links(body.previewLinks),
+    liveLinks: links(body.liveLinks),
     productId: '',
     submissionId: ''
   }
@@ -20,7 +26,7 @@ export function readOfferStatus(body: Record<string, unknown>): Snapshot {
 
 function parseStep(value: unknown, index: number): PublishStep {
   const step = record(value)
-  const id = text(step.id) || `step-${index + 1}`
+  const id = text(step.id).slice(0, ID_CHARS) || `step-${index + 1}`
   return {
     id,
     name: text(step.stepName) || text(step.name) || id,
@@ -29,7 +35,7 @@ function parseStep(value: unknown, index: number): PublishStep {
     // The reference's field table misspells it processPercentage.
     progress: percentage(step.progressPercentage ?? step.processPercentage),
     estimatedTimeFrame: text(step.estimatedTimeFrame),
-    messages: list(step.messages).map(parseMessage)
+    messages: list(step.messages).slice(-MESSAGES_KEPT).map(parseMessage)
   }
 }
 
@@ -41,6 +47,12 @@ function parseMessage(value: unknown): StatusMessage {
     level: text(message.level).toLowerCase(),
     timestamp: text(message.timestamp)
   }
+}
+
+function links(value: unknown): unknown[] {
+  return list(value)
+    .slice(0, LINKS_KEPT)
+    .map(link => bounded(link))
 }
 
 function percentage(value: unknown): number | null {

@@ -17,6 +17,7 @@ interface Submission {
 }
 
 const SUBMISSIONS_READ = 1_000
+const ID_CHARS = 200
 
 /**
  * An offer's state from its preview and live submissions (`GET /submission/{guid}`),
@@ -71,7 +72,7 @@ function readSubmission(value: unknown, order: number): Submission | undefined {
   const targetType = text(field(record(field(item, 'target')), 'targetType')).toLowerCase()
   if (targetType !== 'preview' && targetType !== 'live') return undefined
   return {
-    id: text(field(item, 'id')),
+    id: text(field(item, 'id')).slice(0, ID_CHARS),
     target: targetType,
     status: text(field(item, 'status')),
     result: text(field(item, 'result')),

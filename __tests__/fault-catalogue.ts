@@ -28,6 +28,11 @@ export interface FaultCase {
   host?: '::1'
   /** GITHUB_OUTPUT names a directory: no output can be written. */
   brokenOutputs?: boolean
+  /**
+   * Every service behind a forward proxy (HTTPS_PROXY), on https host names under `.test`;
+   * NO_PROXY names Entra ID's.
+   */
+  proxy?: boolean
   inputs?: Record<string, string>
   /** Point base-url at a closed port, or at a host name that does not resolve. */
   baseUrl?: 'closed-port' | 'unknown-host'
@@ -49,6 +54,9 @@ const SUCCEEDED: Phase = {
   job: { status: 'completed', result: 'succeeded' }
 }
 const BOTH: Api[] = ['cloud-partner-portal', 'product-ingestion']
+// What no person should find in a log, summary or output: zero-width, bidi, ESC, NUL.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSEEN = new RegExp('[\\u200b\\u202e\\u001b\\u0000]')
 const statusRequests = (sim: Simulator) => sim.requests.filter(r => r.url.includes('/status'))
 const gapMs = (sim: Simulator, from: number) => {
   const [a, b] = statusRequests(sim).slice(from, from + 2)
@@ -554,7 +562,7 @@ export const FAULTS: FaultCase[] = [
     ],
     check: (run, _, expect) => {
       for (const text of [run.stdout, run.summary, JSON.stringify(run.outputs)]) {
-        expect(text).not.toMatch(/[\u200b\u202e\u001b\u0000]/)
+        expect(text).not.toMatch(UNSEEN)
       }
       expect(run.outputs.status).toBe('Failed')
     }
@@ -616,6 +624,23 @@ export const FAULTS: FaultCase[] = [
         }
       }
     ]
+  },
+  {
+    fault: 'a runner behind a proxy (HTTPS_PROXY, NO_PROXY)',
+    does: 'reaches the status API and the checks API through it, Entra ID straight, with one HTTP stack',
+    apis: BOTH,
+    outcome: 'success',
+    exitCode: 0,
+    proxy: true,
+    entra: { clientSecret: 'fault-secret' },
+    github: {},
+    inputs: { 'client-secret': 'fault-secret' },
+    timeline: [RUNNING, SUCCEEDED],
+    check: (run, sim, expect) => {
+      expect(sim.github.checkRuns).toHaveLength(1)
+      expect(sim.signIn.tokenRequests).toHaveLength(1)
+      expect(run.stdout).not.toMatch(/::warning::Check run/)
+    }
   },
   {
     fault: "Entra ID's 429 with Retry-After",

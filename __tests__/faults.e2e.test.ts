@@ -12,6 +12,8 @@ import {
   type ActionOptions,
   type ActionRun
 } from '../scripts/run-action.js'
+import { makeCertificate } from './certificate.js'
+import { startConnectProxy, type ConnectProxy } from './connect-proxy.js'
 import { FAULTS, faultTable, type Api, type FaultCase } from './fault-catalogue.js'
 import { expectNoLeaks } from './leak-check.js'
 
@@ -35,13 +37,42 @@ const BASE_INPUTS = {
 }
 // Starting node and writing the report, beyond the deadline and one request timeout.
 const START_AND_REPORT_MS = 3_000
+// The host names of the proxy row, all served by the simulator behind the proxy.
+const PROXIED = {
+  api: 'api.marketplace.test',
+  login: 'login.marketplace.test',
+  github: 'github.marketplace.test'
+}
 let simulator: Simulator | undefined
+let proxy: ConnectProxy | undefined
+let certificate: ReturnType<typeof makeCertificate> | undefined
 
 afterEach(async () => {
   expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
+  await Promise.all([simulator?.close(), proxy?.close()])
+  simulator = proxy = undefined
 })
+
+/** The proxy row's certificate, proxy and environment. */
+async function behindProxy(sim: Simulator) {
+  const port = new URL(sim.url).port
+  proxy = await startConnectProxy(
+    Object.fromEntries(Object.values(PROXIED).map(name => [name, '127.0.0.1']))
+  )
+  return {
+    urls: {
+      'base-url': `https://${PROXIED.api}:${port}`,
+      'authority-host': `https://${PROXIED.login}:${port}`,
+      github: `https://${PROXIED.github}:${port}`
+    },
+    env: {
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: PROXIED.login,
+      NODE_EXTRA_CA_CERTS: certificate?.certFile ?? '',
+      NODE_OPTIONS: `--import ${join(ROOT, '__tests__', 'fixtures', 'loopback-names.mjs')}`
+    }
+  }
+}
 
 async function baseUrl(row: FaultCase, sim: Simulator): Promise<string> {
   if (row.baseUrl === 'unknown-host') return 'https://cpp.example.invalid'
@@ -52,14 +83,20 @@ async function baseUrl(row: FaultCase, sim: Simulator): Promise<string> {
 }
 
 async function optionsFor(row: FaultCase, api: Api, sim: Simulator): Promise<ActionOptions> {
+  const proxied = row.proxy ? await behindProxy(sim) : undefined
   const signIn: Record<string, string> =
     row.entra || row.oidc
-      ? { token: '', 'tenant-id': TENANT, 'client-id': CLIENT_ID, 'authority-host': sim.url }
+      ? {
+          token: '',
+          'tenant-id': TENANT,
+          'client-id': CLIENT_ID,
+          'authority-host': proxied?.urls['authority-host'] ?? sim.url
+        }
       : { token: row.token ?? TOKEN }
   return {
     inputs: {
       ...TARGET[api],
-      'base-url': await baseUrl(row, sim),
+      'base-url': proxied?.urls['base-url'] ?? (await baseUrl(row, sim)),
       ...signIn,
       ...BASE_INPUTS,
       ...(row.github ? { 'check-name': 'Marketplace publish' } : {}),
@@ -70,7 +107,8 @@ async function optionsFor(row: FaultCase, api: Api, sim: Simulator): Promise<Act
         ? { NODE_OPTIONS: `--import ${join(ROOT, '__tests__', 'fixtures', 'dns-failure.mjs')}` }
         : {}),
       ...(row.oidc ? sim.oidcEnv : {}),
-      ...(row.github ? { GITHUB_API_URL: sim.url } : {})
+      ...(row.github ? { GITHUB_API_URL: proxied?.urls.github ?? sim.url } : {}),
+      ...proxied?.env
     },
     brokenOutputs: row.brokenOutputs
   }
@@ -107,7 +145,12 @@ describe('the fault catalogue, end to end', () => {
         entra: signsIn ? { tenantId: TENANT, clientId: CLIENT_ID, ...row.entra } : undefined,
         github: row.github
       },
-      { host: row.host }
+      {
+        host: row.host,
+        tls: row.proxy
+          ? (certificate ??= makeCertificate({ dns: Object.values(PROXIED) }))
+          : undefined
+      }
     ))
     const options = await optionsFor(row, api, sim)
     const startedAt = Date.now()
@@ -124,6 +167,12 @@ describe('the fault catalogue, end to end', () => {
     expect(run.summary).toMatch(/^## /)
     expect(run.stderr).toBe('')
     row.check?.(run, sim, expect)
+    if (row.proxy) {
+      const port = new URL(sim.url).port
+      expect(new Set(proxy?.tunnels)).toEqual(
+        new Set([`${PROXIED.api}:${port}`, `${PROXIED.github}:${port}`])
+      )
+    }
   })
 
   it('is written down in docs/faults.md as it is here (npm run faults:doc)', async () => {

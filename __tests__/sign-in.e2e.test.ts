@@ -1,12 +1,9 @@
 // Sign-in end to end: dist/index.js as a child process against the simulator's Entra
 // ID and runner ID-token endpoints, once over TLS with a certificate made here.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import type { EntraSpec } from '../simulator/scenario.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.js'
+import { makeCertificate } from './certificate.js'
 import { expectNoLeaks } from './leak-check.js'
 import { runAction } from '../scripts/run-action.js'
 
@@ -14,14 +11,12 @@ const TENANT = 'contoso.onmicrosoft.com'
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555'
 const SECRET = 'e2e-app-secret-c0ffee'
 let simulator: Simulator | undefined
-const certDir = mkdtempSync(join(tmpdir(), 'simulator-tls-'))
 
 afterEach(async () => {
   expectNoLeaks(simulator)
   await simulator?.close()
   simulator = undefined
 })
-afterAll(() => rmSync(certDir, { recursive: true, force: true }))
 
 async function serve(
   entra: Partial<EntraSpec> = {},
@@ -104,39 +99,12 @@ describe('signing in, end to end', () => {
   })
 
   it('over https, with a certificate made for this test', async () => {
-    const key = join(certDir, 'key.pem')
-    const cert = join(certDir, 'cert.pem')
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost'
-      ],
-      { stdio: 'ignore' }
-    )
-    const sim = await serve(
-      { clientSecret: SECRET },
-      { tls: { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') } }
-    )
+    const { key, cert, certFile } = makeCertificate({ ip: ['127.0.0.1'], dns: ['localhost'] })
+    const sim = await serve({ clientSecret: SECRET }, { tls: { key, cert } })
     expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
     const run = await runAction({
       inputs: inputs(sim, { 'client-secret': SECRET }),
-      env: { NODE_EXTRA_CA_CERTS: cert }
+      env: { NODE_EXTRA_CA_CERTS: certFile }
     })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('success')

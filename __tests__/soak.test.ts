@@ -1,7 +1,11 @@
-// A soak in virtual time: a thousand seeded six-hour waits against a service that
-// throttles, fails, drops and hangs at random. The loop must never pass its deadline,
-// never spin, and always end with a documented outcome.
+// Soaks in virtual time. A thousand seeded six-hour waits against a service that
+// throttles, fails, drops and hangs at random: the loop must never pass its deadline,
+// never spin, and always end with a documented outcome. And one five-day wait whose
+// every look changes: what the action keeps must not grow.
 import { describe, expect, it } from '@jest/globals'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { ProgressLog } from '../src/report/progress-log.js'
 import type { Look as StatusAnswer } from '../src/status/source.js'
 import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
@@ -109,5 +113,59 @@ describe('soak in virtual time', () => {
     expect(mostPerHour).toBeLessThanOrEqual(HOUR / options.intervalMs + 1)
     // Every outcome was met: the soak explores them all.
     expect(Object.keys(outcomes).sort()).toEqual(['error', 'failure', 'success', 'timeout'])
+  })
+})
+
+describe('a five-day wait with a change at every look', () => {
+  it('keeps memory flat: history, annotations and remembered messages stay bounded', async () => {
+    // A collectable heap, so that what is measured is what is kept.
+    v8.setFlagsFromString('--expose-gc')
+    const gc = vm.runInNewContext('gc') as () => void
+    const DAY = 24 * HOUR
+    let now = 0
+    let look = 0
+    const log = new ProgressLog({
+      info: () => undefined,
+      warning: () => undefined,
+      error: () => undefined
+    })
+    const heapAt: number[] = []
+    const result = await waitForStatus(
+      { ...options, timeoutMs: 5 * DAY, intervalMs: 10_000, maxIntervalMs: 10_000 },
+      {
+        now: () => now,
+        random: () => 0.5,
+        sleep: async ms => void (now += ms),
+        look: async () => {
+          look++
+          if (look % 8_640 === 0) {
+            gc()
+            heapAt.push(process.memoryUsage().heapUsed)
+          }
+          return {
+            kind: 'ok',
+            snapshot: parseOfferStatus({
+              status: `running ${look}`,
+              steps: [
+                {
+                  id: 'cert',
+                  status: 'inProgress',
+                  progressPercentage: look % 100,
+                  messages: [{ messageHtml: `warning ${look}`, level: 'warning' }]
+                }
+              ]
+            })
+          }
+        },
+        onLook: log.observe
+      }
+    )
+    expect(result.outcome).toBe('timeout')
+    expect(look).toBeGreaterThan(40_000)
+    expect(log.total).toBeGreaterThan(80_000)
+    expect(log.changes.length).toBeLessThanOrEqual(111)
+    const [firstDay = 0, ...later] = heapAt
+    expect(heapAt.length).toBeGreaterThanOrEqual(4)
+    for (const heap of later) expect(heap - firstDay).toBeLessThan(8 * 1024 * 1024)
   })
 })

@@ -64,12 +64,12 @@ export function actionOutputs(source: OutputSource): Record<string, string> {
             {
               id: source.id,
               outcome,
-              status: snapshot?.status ?? '',
-              currentStep: (snapshot && currentStep(snapshot)?.id) ?? '',
-              productId: snapshot?.productId ?? '',
-              submissionId: snapshot?.submissionId ?? '',
+              status: clip(snapshot?.status ?? '', ID_CHARS),
+              currentStep: clip((snapshot && currentStep(snapshot)?.id) ?? '', ID_CHARS),
+              productId: clip(snapshot?.productId ?? '', ID_CHARS),
+              submissionId: clip(snapshot?.submissionId ?? '', ID_CHARS),
               polls,
-              reason: source.reason
+              reason: clip(source.reason, REASON_CHARS)
             }
           ]
     ),

@@ -346,7 +346,7 @@ export const FAULTS: FaultCase[] = [
               {
                 id: 'last',
                 status: 'inProgress',
-                estimatedTimeFrame: `${' '.repeat(300_000)}1 day`
+                estimatedTimeFrame: `${' '.repeat(300_000)}soon`
               }
             ]
           }

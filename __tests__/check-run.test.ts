@@ -47,17 +47,22 @@ async function checkRun(github: GitHubSpec = {}) {
   const sleeps: number[] = []
   const run = new CheckRun({
     name: 'Marketplace publish',
-    label: 'offer contoso/contoso-vm',
+
     targetStatuses: ['Succeeded'],
     failOnTimeout: true,
     api: await connectChecks('ghs_test', { ...TARGET, apiUrl: simulator.url }),
     target: TARGET,
-    history: {
-      changes,
-      get total() {
-        return changes.length
+    entries: [
+      {
+        label: 'offer contoso/contoso-vm',
+        history: {
+          changes,
+          get total() {
+            return changes.length
+          }
+        }
       }
-    },
+    ],
     now: () => now,
     sleep: async ms => void sleeps.push(ms),
     warn: message => warnings.push(message)

@@ -5,7 +5,7 @@ import * as core from '../__fixtures__/core.js'
 import type { Look } from '../src/status/source.js'
 import type { WaitResult } from '../src/wait/wait-for-status.js'
 
-const completed: { result: WaitResult; budgetMs?: number }[] = []
+const completed: { results: WaitResult[]; budgetMs?: number }[] = []
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/wait/wait-for-status.js', () => ({
@@ -20,9 +20,10 @@ jest.unstable_mockModule('../src/wait/wait-for-status.js', () => ({
 jest.unstable_mockModule('../src/report/check-run.js', () => ({
   startCheckRun: async () => ({
     id: 42,
-    observe: () => undefined,
-    complete: async (result: WaitResult, budgetMs?: number) => {
-      completed.push({ result, budgetMs })
+    observer: () => () => undefined,
+    created: async () => undefined,
+    complete: async (results: WaitResult[], budgetMs?: number) => {
+      completed.push({ results, budgetMs })
     }
   })
 }))
@@ -57,8 +58,8 @@ describe('run() on a defect', () => {
     )
     expect(core.summaries[0]).toContain('## ⚠️ Marketplace offer contoso/contoso-vm: Succeeded')
     expect(completed).toHaveLength(1)
-    expect(completed[0]?.result).toMatchObject({ outcome: 'error', polls: 1 })
-    expect(completed[0]?.result.snapshot?.status).toBe('Succeeded')
+    expect(completed[0]?.results).toEqual([expect.objectContaining({ outcome: 'error', polls: 1 })])
+    expect(completed[0]?.results[0]?.snapshot?.status).toBe('Succeeded')
     expect(core.outputs['check-run-id']).toBe('42')
   })
 })

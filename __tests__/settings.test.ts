@@ -78,7 +78,12 @@ describe('readSettings', () => {
     [{ 'offer-id': '.' }, 'offer-id', /plain id/],
     [{ 'job-id': '1234' }, 'job-id', /for the Product Ingestion API/],
     [{ api: 'legacy' }, 'api', /must be auto, product-ingestion or cloud-partner-portal/],
-    [{ 'offer-id': 'a,b' }, 'offer-id', /lists 2 ids/],
+    [{ 'offer-id': 'a, b\na' }, 'offer-id', /lists "a" twice/],
+    [
+      { 'offer-id': Array.from({ length: 51 }, (_, i) => `vm${i}`).join(',') },
+      'offer-id',
+      /lists 51 ids; one step waits for at most 50/
+    ],
     [{ 'offer-id': 'a/b' }, 'offer-id', /plain id/],
     [{ 'offer-id': 'a\\b' }, 'offer-id', /plain id/],
     [{ 'offer-id': '..' }, 'offer-id', /plain id/],
@@ -150,6 +155,15 @@ describe('readSettings: the Product Ingestion API', () => {
     })
     expect(settings.api.scope).toBe('https://graph.microsoft.com/.default')
     expect(settings.targets[0]).toMatchObject({ id: 'contoso-saas', label: 'offer contoso-saas' })
+  })
+
+  it('reads several offers or jobs, comma or newline separated, in order', () => {
+    const offers = read({ ...ingestion, 'offer-id': 'a, b\nc' })
+    expect(offers.targets.map(target => target.id)).toEqual(['a', 'b', 'c'])
+    const guid = '7a3c0000-1111-2222-3333-444455556666'
+    expect(() => read({ ...ingestion, 'offer-id': `product/${guid}, ${guid}` })).toThrow(
+      /names product\/7a3c0000-1111-2222-3333-444455556666 twice/
+    )
   })
 
   it('uses an interval given explicitly as given', () => {

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ROOT } from '../scripts/run-action.js'
 import { measureStart } from './measure-start.js'
+import { measureFleet } from './measure-fleet.js'
 import { measurePolling } from './polling.js'
 
 const START_RUNS = 21
@@ -12,6 +13,7 @@ const TIMELINES = 40
 
 const start = await measureStart(START_RUNS)
 const polling = await measurePolling(TIMELINES)
+const fleet = await measureFleet([1, 10, 50])
 const [action, every30s, every5m] = polling as [
   (typeof polling)[0],
   (typeof polling)[0],
@@ -70,6 +72,16 @@ for (const row of polling) {
   )
 }
 
+console.log(
+  '\n| offers in one step | requests | per offer | most in flight | peak memory | CPU time |'
+)
+console.log('|---|---|---|---|---|---|')
+for (const row of fleet) {
+  console.log(
+    `| ${row.offers} | ${row.requests} | ${row.requestsPerOffer.toFixed(1)} | ${row.mostInFlight} | ${row.peakMemoryMb.toFixed(1)} MB | ${row.cpuMs.toFixed(0)} ms |`
+  )
+}
+
 const file = join(ROOT, 'bench', 'results.json')
 await writeFile(
   file,
@@ -79,6 +91,7 @@ await writeFile(
       at: new Date().toISOString(),
       start,
       polling,
+      fleet,
       targetsMet: rows.every(row => row[3])
     },
     null,

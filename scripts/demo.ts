@@ -1,7 +1,8 @@
-// npm run demo [-- cloud-partner-portal]: the built action (dist/index.js) against the
-// simulator, shown as a runner would show it. By default a Product Ingestion API
-// configure job publishing to preview; with the argument, a Cloud Partner Portal
-// publish from Running to Succeeded.
+// npm run demo [-- cloud-partner-portal | fleet]: the built action (dist/index.js)
+// against the simulator, shown as a runner would show it. By default a Product Ingestion
+// API configure job publishing to preview; `cloud-partner-portal`, a Cloud Partner Portal
+// publish from Running to Succeeded; `fleet`, four offers in one step that end
+// differently.
 import { join } from 'node:path'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
@@ -15,6 +16,15 @@ const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }
   'cloud-partner-portal': {
     scenario: 'publish',
     inputs: { 'publisher-id': 'contoso', 'offer-id': 'contoso-demo-vm', interval: '2s' }
+  },
+  fleet: {
+    scenario: 'fleet',
+    inputs: {
+      'offer-id': 'contoso-vm-ubuntu, contoso-vm-rhel, contoso-vm-sles, contoso-vm-windows',
+      'target-status': 'WaitingForPublisherReview',
+      interval: '2s',
+      timeout: '20s'
+    }
   }
 }
 const ALIASES: Record<string, string> = {
@@ -37,11 +47,11 @@ const simulator = await startSimulator(
   await loadScenario(join(ROOT, 'simulator', 'scenarios', `${demo.scenario}.json`))
 )
 const inputs = {
-  ...demo.inputs,
   token: 'demo-token-not-a-secret',
   'base-url': simulator.url,
   'max-interval': '4s',
-  timeout: '2m'
+  timeout: '2m',
+  ...demo.inputs
 }
 process.stdout.write(rule(`node dist/index.js, polling the simulator at ${simulator.url}`))
 process.stdout.write(

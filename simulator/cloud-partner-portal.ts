@@ -1,5 +1,11 @@
 // The Cloud Partner Portal's offer-status endpoint, as the simulator plays it.
-import { REFERENCE_STEPS, type MessageSpec, type Scenario, type StatusPhase } from './scenario.js'
+import {
+  REFERENCE_STEPS,
+  type MessageSpec,
+  type Phase,
+  type Scenario,
+  type StatusPhase
+} from './scenario.js'
 import type { SimulatedApi } from './simulated-api.js'
 
 const API_VERSION = '2017-10-31'
@@ -31,8 +37,12 @@ export function cloudPartnerPortal(scenario: Scenario): SimulatedApi {
       }
       const refusal = authorize()
       if (refusal) return { refuse: refusal }
-      const [publisherId, offerId] = [match[1], match[2]].map(s => decodeURIComponent(s ?? ''))
+      const [publisherId = '', offerId = ''] = [match[1], match[2]].map(s =>
+        decodeURIComponent(s ?? '')
+      )
+      if (scenario.offers?.[offerId]) return { play: 'offer-status', timeline: offerId }
       if (
+        scenario.timeline.length === 0 ||
         (scenario.publisherId !== undefined && publisherId !== scenario.publisherId) ||
         (scenario.offerId !== undefined && offerId !== scenario.offerId)
       ) {
@@ -40,7 +50,7 @@ export function cloudPartnerPortal(scenario: Scenario): SimulatedApi {
       }
       return { play: 'offer-status' }
     },
-    bodies: () => offerBodies(scenario),
+    bodies: (_, timeline) => offerBodies(scenario, timeline),
     errorBody(status, code, message) {
       const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? [`Http${status}`, 'Error.']
       return { error: { code: code ?? defaultCode, message: message ?? defaultMessage } }
@@ -49,7 +59,7 @@ export function cloudPartnerPortal(scenario: Scenario): SimulatedApi {
 }
 
 /** The offer body after each phase: steps keep their state until a phase changes them. */
-function offerBodies(scenario: Scenario): object[] {
+function offerBodies(scenario: Scenario, timeline: Phase[]): object[] {
   const steps = (scenario.steps ?? REFERENCE_STEPS).map(template => ({
     estimatedTimeFrame: template.estimatedTimeFrame ?? '',
     id: template.id,
@@ -60,7 +70,7 @@ function offerBodies(scenario: Scenario): object[] {
     progressPercentage: 0
   }))
   let body: object = offerBody('running', steps, [], {})
-  return scenario.timeline.map(phase => {
+  return timeline.map(phase => {
     if (!('status' in phase)) return body
     for (const [id, patch] of Object.entries(phase.steps ?? {})) {
       const change = typeof patch === 'string' ? { status: patch } : patch

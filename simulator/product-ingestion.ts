@@ -1,6 +1,6 @@
 // The Product Ingestion API's status resources, as the simulator plays them: configure
 // jobs, the product lookup by external id, and a product's submissions.
-import type { IngestionPhase, JobSpec, Scenario, SubmissionSpec } from './scenario.js'
+import type { IngestionPhase, JobSpec, Phase, Scenario, SubmissionSpec } from './scenario.js'
 import type { SimulatedApi } from './simulated-api.js'
 
 export const DEFAULT_PRODUCT_GUID = '7a3c5e2d-1b4f-4e8a-9c6d-0f1e2d3c4b5a'
@@ -23,8 +23,16 @@ const ERROR_CODES: Record<number, [string, string]> = {
   504: ['gatewayTimeout', 'The gateway timed out.']
 }
 
+/** The product guid of the scenario's offer number `index` (of `offers`). */
+export function productGuidOf(index: number): string {
+  return `7a3c5e2d-1b4f-4e8a-9c6d-${(index + 1).toString(16).padStart(12, '0')}`
+}
+
 export function productIngestion(scenario: Scenario): SimulatedApi {
   const guid = (scenario.productGuid ?? DEFAULT_PRODUCT_GUID).toLowerCase()
+  const hasOwn = scenario.timeline.length > 0
+  const offers = Object.keys(scenario.offers ?? {})
+  const offerByGuid = new Map(offers.map((externalId, i) => [productGuidOf(i), externalId]))
   return {
     scope: 'https://graph.microsoft.com/.default',
     route(request, url, authorize) {
@@ -40,25 +48,35 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
       if (refusal) return { refuse: refusal }
       if (job) {
         const jobId = decodeURIComponent(job[1] ?? '')
-        if (scenario.jobId !== undefined && jobId !== scenario.jobId) {
+        if (scenario.jobs?.[jobId]) return { play: 'job', timeline: jobId }
+        if (!hasOwn || (scenario.jobId !== undefined && jobId !== scenario.jobId)) {
           return { refuse: [404, `Job '${jobId}' was not found.`] }
         }
         return { play: 'job' }
       }
       if (submission) {
         const asked = decodeURIComponent(submission[1] ?? '').toLowerCase()
-        if (asked !== guid) return { refuse: [404, `Product '${asked}' was not found.`] }
+        const offer = offerByGuid.get(asked)
+        if (offer !== undefined) return { play: 'submissions', timeline: offer }
+        if (!hasOwn || asked !== guid) return { refuse: [404, `Product '${asked}' was not found.`] }
         return { play: 'submissions' }
       }
       const externalId = url.searchParams.get('externalId') ?? ''
-      const known = scenario.externalId === undefined || externalId === scenario.externalId
+      const own = offers.indexOf(externalId)
+      const found =
+        own >= 0
+          ? productGuidOf(own)
+          : hasOwn && (scenario.externalId === undefined || externalId === scenario.externalId)
+            ? guid
+            : undefined
+      const known = found !== undefined
       return {
         fixed: {
           value: known
             ? [
                 {
                   $schema: `${SCHEMA}/product/2022-03-01-preview2`,
-                  id: `product/${guid}`,
+                  id: `product/${found}`,
                   identity: { externalId },
                   type: 'azureVirtualMachine',
                   alias: 'Contoso demo offer'
@@ -68,8 +86,13 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
         }
       }
     },
-    bodies: resource =>
-      resource === 'job' ? jobBodies(scenario) : submissionBodies(scenario, guid),
+    bodies: (resource, timeline, name) =>
+      resource === 'job'
+        ? jobBodies(scenario, timeline, name)
+        : submissionBodies(
+            timeline,
+            name === undefined ? guid : productGuidOf(offers.indexOf(name))
+          ),
     errorBody(status, code, message) {
       const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? [`http${status}`, 'Error.']
       return {
@@ -80,14 +103,14 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
 }
 
 /** The job status after each phase: it keeps its state until a phase changes it. */
-function jobBodies(scenario: Scenario): object[] {
+function jobBodies(scenario: Scenario, timeline: Phase[], jobId?: string): object[] {
   let spec: JobSpec = { status: 'notStarted' }
-  return scenario.timeline.map(phase => {
+  return timeline.map(phase => {
     if ('job' in phase && phase.job) spec = phase.job
     const completed = /^completed$/i.test(spec.status)
     return {
       $schema: `${SCHEMA}/configure-status/2022-03-01-preview2`,
-      jobId: scenario.jobId ?? DEFAULT_JOB_ID,
+      jobId: jobId ?? scenario.jobId ?? DEFAULT_JOB_ID,
       jobStatus: spec.status,
       jobResult: spec.result ?? 'pending',
       jobStart: '2026-11-20T21:29:54.97Z',
@@ -99,9 +122,9 @@ function jobBodies(scenario: Scenario): object[] {
 }
 
 /** The submission list after each phase; the draft (`/0`) is always there. */
-function submissionBodies(scenario: Scenario, guid: string): object[] {
+function submissionBodies(timeline: Phase[], guid: string): object[] {
   let specs: SubmissionSpec[] = []
-  return scenario.timeline.map(phase => {
+  return timeline.map(phase => {
     if ('submissions' in phase && (phase as IngestionPhase).submissions) {
       specs = (phase as IngestionPhase).submissions ?? []
     }

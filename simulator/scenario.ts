@@ -20,6 +20,13 @@ export interface Scenario {
   productGuid?: string
   /** Product Ingestion API: when set, status requests for other jobs get 404. */
   jobId?: string
+  /**
+   * Several offers, each on a timeline of its own, by offer id (the Cloud Partner
+   * Portal's) or external id (the Product Ingestion API's, each its own product).
+   */
+  offers?: Record<string, Phase[]>
+  /** Product Ingestion API: several configure jobs, each on a timeline of its own. */
+  jobs?: Record<string, Phase[]>
   /** When set, requests with another bearer token get 401. */
   token?: string
   /** The offer's steps; the reference's six when absent. */
@@ -204,10 +211,26 @@ export async function loadScenario(path: string): Promise<Scenario> {
 
 function checkScenario(value: unknown): Scenario {
   const scenario = value as Scenario
-  if (!scenario || !Array.isArray(scenario.timeline) || scenario.timeline.length === 0) {
-    throw new Error('a scenario needs a non-empty "timeline" array')
+  const several = { ...scenario?.offers, ...scenario?.jobs }
+  if (!scenario || !Array.isArray(scenario.timeline ?? [])) {
+    throw new Error('a scenario\'s "timeline" is an array')
   }
-  scenario.timeline.forEach((phase, index) => {
+  scenario.timeline ??= []
+  if (scenario.timeline.length === 0 && Object.keys(several).length === 0) {
+    throw new Error('a scenario needs a non-empty "timeline", or "offers" or "jobs"')
+  }
+  for (const [name, timeline] of Object.entries(several)) {
+    if (!Array.isArray(timeline) || timeline.length === 0) {
+      throw new Error(`the timeline of ${JSON.stringify(name)} needs at least one phase`)
+    }
+    checkTimeline(timeline)
+  }
+  checkTimeline(scenario.timeline)
+  return scenario
+}
+
+function checkTimeline(timeline: Phase[]): void {
+  timeline.forEach((phase, index) => {
     // A state phase may describe the same moment on both APIs (status, job, submissions).
     const kinds = ['status|job|submissions', 'fault', 'respond'].filter(kind =>
       kind.split('|').some(key => key in phase)
@@ -221,7 +244,6 @@ function checkScenario(value: unknown): Scenario {
       throw new Error(`timeline[${index}].for is not a duration: ${JSON.stringify(phase.for)}`)
     }
   })
-  return scenario
 }
 
 export function phaseDurationMs(phase: Phase): number | undefined {

@@ -37,6 +37,8 @@ export interface Simulator {
   signIn: SignInServices
   /** The GitHub checks API (give the action GITHUB_API_URL = url). */
   github: GitHubChecks
+  /** Called as each request starts (false) and as its answer is done (true): for the bench. */
+  onRequest?: (finished: boolean) => void
   /** The runner's environment for GitHub OIDC against this simulator. */
   oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string }
   close(): Promise<void>
@@ -61,11 +63,15 @@ export async function startSimulator(
   const api = (scenario.api === 'product-ingestion' ? productIngestion : cloudPartnerPortal)(
     scenario
   )
-  const next = playTimeline(scenario)
+  const timelines: Record<string, Phase[]> = { ...scenario.offers, ...scenario.jobs }
+  // A player and the bodies of each resource, per timeline ('' is the scenario's own).
+  const players = new Map<string, (now: number) => { phase: Phase; index: number }>()
   const bodies = new Map<string, object[]>()
   const signIn = new SignInServices(scenario.entra, api.scope, now)
   const github = new GitHubChecks(scenario.github)
 
+  // Filled in once the server listens; the handler only reads it after that.
+  const simulator = {} as Simulator
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const record: RecordedRequest = {
       method: request.method ?? '',
@@ -74,6 +80,8 @@ export async function startSimulator(
       at: now()
     }
     requests.push(record)
+    simulator.onRequest?.(false)
+    response.on('close', () => simulator.onRequest?.(true))
     response.on('finish', () => (record.status = response.statusCode))
     const body = await readBody(request)
     if (signIn.handle(request, body, response) || github.handle(request, body, response)) return
@@ -87,9 +95,15 @@ export async function startSimulator(
       )
     }
     if ('fixed' in route) return sendJson(response, 200, route.fixed)
-    const { phase, index } = next(now())
-    if (!bodies.has(route.play)) bodies.set(route.play, api.bodies(route.play))
-    const shown = bodies.get(route.play)?.[index] ?? {}
+    const name = route.timeline ?? ''
+    const timeline = name === '' ? scenario.timeline : (timelines[name] ?? [])
+    if (!players.has(name)) players.set(name, playTimeline(timeline))
+    const { phase, index } = (
+      players.get(name) as (now: number) => { phase: Phase; index: number }
+    )(now())
+    const key = `${name}\u0000${route.play}`
+    if (!bodies.has(key)) bodies.set(key, api.bodies(route.play, timeline, name || undefined))
+    const shown = bodies.get(key)?.[index] ?? {}
     answer(phase, shown, request, response, now, api)
   }
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
@@ -103,7 +117,7 @@ export async function startSimulator(
   })
   const { port } = server.address() as AddressInfo
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
-  return {
+  Object.assign(simulator, {
     url,
     requests,
     signIn,
@@ -113,11 +127,12 @@ export async function startSimulator(
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNNER_REQUEST_TOKEN
     },
     close: () =>
-      new Promise(resolve => {
+      new Promise<void>(resolve => {
         server.closeAllConnections()
         server.close(() => resolve())
       })
-  }
+  })
+  return simulator
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -130,14 +145,14 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** Returns, for each request, the phase that answers it and its place in the timeline. */
-function playTimeline(scenario: Scenario): (now: number) => { phase: Phase; index: number } {
+function playTimeline(timeline: Phase[]): (now: number) => { phase: Phase; index: number } {
   let index = 0
   let served = 0
   let startedAt: number | undefined
   return now => {
     for (;;) {
-      const phase = scenario.timeline[index] as Phase
-      if (index === scenario.timeline.length - 1) break
+      const phase = timeline[index] as Phase
+      if (index === timeline.length - 1) break
       const duration = phaseDurationMs(phase)
       const over =
         duration !== undefined
@@ -150,7 +165,7 @@ function playTimeline(scenario: Scenario): (now: number) => { phase: Phase; inde
     }
     served++
     startedAt ??= now
-    return { phase: scenario.timeline[index] as Phase, index }
+    return { phase: timeline[index] as Phase, index }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { Phase } from './scenario.js'
 
 /** What a request to the status API gets. */
 export type Route =
@@ -6,8 +7,11 @@ export type Route =
   | { refuse: [status: number, message: string] }
   /** A fixed answer, not on the timeline. */
   | { fixed: object }
-  /** The timeline's current phase, shown as this resource. */
-  | { play: string }
+  /**
+   * The current phase of a timeline, shown as this resource: the scenario's own, or that
+   * of one of its offers or jobs (`timeline` names it).
+   */
+  | { play: string; timeline?: string }
 
 /** One status API as the simulator plays it. */
 export interface SimulatedApi {
@@ -18,8 +22,8 @@ export interface SimulatedApi {
    * refused, if it is.
    */
   route(request: IncomingMessage, url: URL, authorize: () => [number, string] | undefined): Route
-  /** The body of a resource after each phase of the timeline, by phase index. */
-  bodies(resource: string): object[]
+  /** The body of a resource after each phase of a timeline, by phase index. */
+  bodies(resource: string, timeline: Phase[], name?: string): object[]
   /** The API's error body. */
   errorBody(status: number, code?: string, message?: string): object
 }

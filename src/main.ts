@@ -14,6 +14,7 @@ import { Secrets } from './sign-in/secrets.js'
 import type { Snapshot } from './status/snapshot.js'
 import type { StatusSource, WaitTarget } from './status/source.js'
 import { abortOnSignals, sleep } from './wait/cancellation.js'
+import { SharedLimits } from './wait/shared-limits.js'
 import { waitForStatus, type WaitResult } from './wait/wait-for-status.js'
 
 // After the deadline, the check run still gets at least this long to be completed; on
@@ -21,7 +22,18 @@ import { waitForStatus, type WaitResult } from './wait/wait-for-status.js'
 const CHECK_RUN_GRACE_MS = 2_500
 const CANCELLED_CHECK_RUN_MS = 1_500
 
-/** inputs -> settings -> status source -> wait -> result -> outputs, summary, check run. */
+// A few requests in flight at most, however many offers: the API's limits are shared.
+const MOST_IN_FLIGHT = 4
+
+/** One offer or job of this step: its source, its log, and the last status it read. */
+interface Track {
+  target: WaitTarget
+  source: StatusSource
+  progress: ProgressLog
+  last: { snapshot?: Snapshot; polls: number }
+}
+
+/** inputs -> settings -> status sources -> waits -> results -> outputs, summary, check run. */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
   const input = runnerInputs(process.env)
@@ -36,9 +48,8 @@ export async function run(): Promise<void> {
   const to: ReportTo = { log, redact: secrets.redact }
   const cancellation = abortOnSignals()
   let connection: Connection | undefined
-  let progress: ProgressLog | undefined
+  let tracks: Track[] = []
   let checkRun: CheckRun | undefined
-  let last: { snapshot?: Snapshot; polls: number } = { polls: 0 }
   let context: ReportContext | undefined
   try {
     let settings: Settings
@@ -51,64 +62,80 @@ export async function run(): Promise<void> {
       return
     }
 
-    const target = settings.targets[0] as WaitTarget
-    context = reportContext(settings, target)
-    progress = new ProgressLog(log, capitalized(target.subject))
-    checkRun = settings.checkRun ? await openCheckRun(settings, target, progress, log) : undefined
-    const result = await wait(
-      settings,
+    const opened = connection
+    const several = settings.targets.length > 1
+    tracks = settings.targets.map(target => ({
       target,
-      connection,
-      cancellation.signal,
-      log,
-      (look, at) => {
-        last = {
-          snapshot: look.kind === 'ok' ? look.snapshot : last.snapshot,
-          polls: last.polls + 1
-        }
-        progress?.observe(look, at)
-        checkRun?.observe(look, at)
-      }
-    )
-    progress.close()
-    // Outputs and summary first: on cancellation the runner may not wait for GitHub.
-    await reportResult(result, progress.changes, { ...context, checkRunId: checkRun?.id }, to)
+      source: opened.open(target),
+      progress: new ProgressLog(
+        log,
+        capitalized(target.subject),
+        several ? target.label : undefined
+      ),
+      last: { polls: 0 }
+    }))
+    context = reportContext(settings)
+    checkRun = settings.checkRun ? await openCheckRun(settings, tracks, log) : undefined
+    const results = await waitForAll(settings, tracks, opened, cancellation.signal, log, checkRun)
+    for (const track of tracks) track.progress.close()
+    // Outputs and summary first: on cancellation the runner may not wait for GitHub;
+    // else the check run's id, an output, gets a moment to arrive.
+    if (!cancellation.signal.aborted) await checkRun?.created(CHECK_RUN_GRACE_MS)
+    await reportResult(waitedOf(tracks, results), { ...context, checkRunId: checkRun?.id }, to)
     await checkRun?.complete(
-      result,
-      result.outcome === 'cancelled' ? CANCELLED_CHECK_RUN_MS : checkRunBudget(settings, startedAt)
+      results,
+      results.some(result => result.outcome === 'cancelled')
+        ? CANCELLED_CHECK_RUN_MS
+        : checkRunBudget(settings, startedAt)
     )
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.
-    const result: WaitResult = {
+    const reason = `unexpected error: ${error instanceof Error ? error.message : error}`
+    const failed = (track?: Track): WaitResult => ({
       outcome: 'error',
-      reason: `unexpected error: ${error instanceof Error ? error.message : error}`,
-      snapshot: last.snapshot,
-      polls: last.polls,
+      reason,
+      snapshot: track?.last.snapshot,
+      polls: track?.last.polls ?? 0,
       startedAt,
       endedAt: Date.now()
-    }
+    })
+    const waited =
+      tracks.length > 0
+        ? waitedOf(tracks, tracks.map(failed))
+        : [{ label: earlyLabel(input), result: failed(), changes: [] }]
     await reportResult(
-      result,
-      progress?.changes ?? [],
+      waited,
       { ...(context ?? earlyContext(input)), checkRunId: checkRun?.id },
       to
     )
-    await checkRun?.complete(result, CHECK_RUN_GRACE_MS)
+    await checkRun?.complete(
+      waited.map(({ result }) => result),
+      CHECK_RUN_GRACE_MS
+    )
   } finally {
     connection?.close()
     cancellation.dispose()
   }
 }
 
+function waitedOf(tracks: Track[], results: WaitResult[]) {
+  return tracks.map((track, index) => ({
+    id: track.target.id,
+    label: track.target.label,
+    result: results[index] as WaitResult,
+    changes: track.progress.changes
+  }))
+}
+
 interface Connection {
-  source: StatusSource
+  open(target: WaitTarget): StatusSource
   /** Aborts at the deadline plus one request timeout, or on cancellation. */
   lookSignal: AbortSignal
   close(): void
 }
 
-/** The status source with its credential; throws an InputError for a sign-in that cannot work. */
+/** The sources' connection to the API; throws an InputError for a sign-in that cannot work. */
 function connect(
   settings: Settings,
   secrets: Secrets,
@@ -126,14 +153,15 @@ function connect(
       requestGitHubIdToken(signInSession, process.env, audience, signal),
     env: process.env
   })
-  const source = (settings.targets[0] as WaitTarget).open({
+  // One credential and one session for every wait: one sign-in, renewed once for all.
+  const api = {
     baseUrl: settings.baseUrl,
     apiVersion: settings.apiVersion,
     credential,
     session: apiSession,
     redact: secrets.redact,
     now: Date.now
-  })
+  }
   // One look may make several requests (a token, a renewal, a lookup): together they
   // must not outlast the deadline by more than one request timeout.
   const deadline = new AbortController()
@@ -143,7 +171,7 @@ function connect(
   )
   timer.unref()
   return {
-    source,
+    open: target => target.open(api),
     lookSignal: AbortSignal.any([cancelled, deadline.signal]),
     close: () => {
       clearTimeout(timer)
@@ -156,18 +184,16 @@ function connect(
 /** The check run, or none (with a warning) when it cannot even be set up: it never decides the step. */
 async function openCheckRun(
   settings: Settings,
-  target: WaitTarget,
-  progress: ProgressLog,
+  tracks: Track[],
   log: Log
 ): Promise<CheckRun | undefined> {
   const { name, githubToken } = settings.checkRun as NonNullable<Settings['checkRun']>
   return startCheckRun(
     {
       name,
-      label: target.label,
+      entries: tracks.map(track => ({ label: track.target.label, history: track.progress })),
       targetStatuses: settings.targetStatuses,
       failOnTimeout: settings.failOnTimeout,
-      history: progress,
       now: Date.now,
       sleep,
       warn: message => log.warning(message)
@@ -188,44 +214,69 @@ function checkRunBudget(settings: Settings, startedAt: number): number {
   return Math.max(CHECK_RUN_GRACE_MS, endBy - Date.now())
 }
 
-async function wait(
+/**
+ * Every wait at once, under one deadline and one cancellation, each on its own schedule;
+ * their first looks spread over the first interval, their requests within shared limits.
+ */
+async function waitForAll(
   settings: Settings,
-  target: WaitTarget,
+  tracks: Track[],
   connection: Connection,
   signal: AbortSignal,
   log: Log,
-  onLook: Parameters<typeof waitForStatus>[1]['onLook']
-): Promise<WaitResult> {
+  checkRun?: CheckRun
+): Promise<WaitResult[]> {
+  const what =
+    tracks.length === 1
+      ? (tracks[0] as Track).target.label
+      : `${tracks.length} ${plural((tracks[0] as Track).target)} (${tracks.map(track => track.target.id).join(', ')})`
   log.info(
-    `Waiting for ${target.label} to reach ${settings.targetStatuses.join(' or ')}` +
+    `Waiting for ${what} to reach ${settings.targetStatuses.join(' or ')}` +
       (settings.timeoutMs > 0
         ? ` (timeout ${formatDuration(settings.timeoutMs)})`
         : ' (one look)') +
       ` on the ${settings.api.title} at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
-  const result = await waitForStatus(
-    {
-      subject: target.subject,
-      targetStatuses: settings.targetStatuses,
-      failOnStatuses: settings.failOnStatuses,
-      failOnStepStatuses: settings.failOnStepStatuses,
-      timeoutMs: settings.timeoutMs,
-      intervalMs: settings.intervalMs,
-      maxIntervalMs: settings.maxIntervalMs,
-      signal
-    },
-    {
-      look: () => connection.source.look(connection.lookSignal),
-      now: Date.now,
-      sleep,
-      random: Math.random,
-      onLook
-    }
+  const limits = new SharedLimits(MOST_IN_FLIGHT, Date.now)
+  const results = await Promise.all(
+    tracks.map((track, index) => {
+      const observeCheckRun = checkRun?.observer(index)
+      return waitForStatus(
+        {
+          subject: track.target.subject,
+          targetStatuses: settings.targetStatuses,
+          failOnStatuses: settings.failOnStatuses,
+          failOnStepStatuses: settings.failOnStepStatuses,
+          timeoutMs: settings.timeoutMs,
+          intervalMs: settings.intervalMs,
+          maxIntervalMs: settings.maxIntervalMs,
+          startDelayMs: Math.floor((index * settings.intervalMs) / tracks.length),
+          signal
+        },
+        {
+          look: () => limits.look(() => track.source.look(connection.lookSignal)),
+          now: Date.now,
+          sleep,
+          random: Math.random,
+          onLook: (look, at) => {
+            const sent = !(look.kind === 'transient' && look.notSent)
+            track.last = {
+              snapshot: look.kind === 'ok' ? look.snapshot : track.last.snapshot,
+              polls: track.last.polls + (sent ? 1 : 0)
+            }
+            track.progress.observe(look, at)
+            observeCheckRun?.(look, at)
+          }
+        }
+      )
+    })
   )
-  if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
-    result.reason = `the wait was cancelled (${signal.reason.message})`
+  for (const result of results) {
+    if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
+      result.reason = `the wait was cancelled (${signal.reason.message})`
+    }
   }
-  return result
+  return results
 }
 
 const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {
@@ -234,15 +285,18 @@ const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {
   oidc: 'GitHub OIDC federation'
 }
 
+// `offers`, `jobs`: all targets of a step are of one kind.
+function plural(target: WaitTarget): string {
+  return `${target.subject.replace(/^the\s+/i, '')}s`
+}
+
 function capitalized(subject: string): string {
   const word = subject.replace(/^the\s+/i, '')
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
 
-function reportContext(settings: Settings, target: WaitTarget): ReportContext {
+function reportContext(settings: Settings): ReportContext {
   return {
-    id: target.id,
-    label: target.label,
     targetStatuses: settings.targetStatuses,
     writeSummary: settings.writeSummary,
     failOnTimeout: settings.failOnTimeout
@@ -257,19 +311,22 @@ function reportEarlyEnd(
   to: ReportTo
 ): Promise<void> {
   const result = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() } as const
-  return reportResult(result, [], earlyContext(input), to)
+  return reportResult([{ label: earlyLabel(input), result, changes: [] }], earlyContext(input), to)
 }
 
 // What the inputs say, when the settings could not be read from them.
-function earlyContext(input: InputReader): ReportContext {
+function earlyLabel(input: InputReader): string {
   const [publisherId, offerId, jobId] = ['publisher-id', 'offer-id', 'job-id'].map(name =>
     (input(name) ?? '').trim()
   )
   const label = jobId
     ? `configure job ${jobId}`
     : `offer ${[publisherId, offerId].filter(Boolean).join('/')}`
+  return label.length > 120 ? `${label.slice(0, 120)}…` : label
+}
+
+function earlyContext(input: InputReader): ReportContext {
   return {
-    label: label.length > 120 ? `${label.slice(0, 120)}…` : label,
     targetStatuses: [],
     writeSummary: !/^false$/i.test((input('summary') ?? '').trim()),
     failOnTimeout: true

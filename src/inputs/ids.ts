@@ -20,8 +20,16 @@ export function readIdList(
     .map(id => id.trim())
     .filter(id => id !== '')
   for (const id of ids) if (!isKnownForm(id)) checkPlainId(name, id)
+  if (ids.length > MOST_IDS) {
+    throw new InputError(name, `lists ${ids.length} ids; one step waits for at most ${MOST_IDS}`)
+  }
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i)
+  if (twice !== undefined) throw new InputError(name, `lists ${shown(twice)} twice`)
   return ids
 }
+
+// One step, one runner, one summary: beyond this, split the offers over several steps.
+const MOST_IDS = 50
 
 /** One id that is required. */
 export function readId(input: InputReader, name: string): string {

@@ -75,12 +75,6 @@ export function readSettings(readInput: InputReader): Settings {
   }
 
   const targets = api.readTargets(readInput)
-  if (targets.length > 1) {
-    throw new InputError(
-      targets[0]?.input ?? 'offer-id',
-      `lists ${targets.length} ids; one step waits for one offer or job`
-    )
-  }
   const settings: Settings = {
     api,
     targets,

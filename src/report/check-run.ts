@@ -2,6 +2,7 @@ import { formatDuration } from '../inputs/duration.js'
 import { currentStep } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { clip } from '../text.js'
+import { worstOf } from '../wait/outcomes.js'
 import type { WaitResult } from '../wait/wait-for-status.js'
 import {
   checkTarget,
@@ -13,7 +14,7 @@ import {
   type ChecksApi
 } from './github-checks.js'
 import type { StatusChange } from './progress-log.js'
-import { CHECK_SUMMARY_BYTE_LIMIT, renderSummary, type SummaryState } from './summary.js'
+import { CHECK_SUMMARY_BYTE_LIMIT, renderReport, type SummaryState } from './summary.js'
 
 /** Creates the check run (in the background) with the GitHub API of the runner's environment. */
 export async function startCheckRun(
@@ -31,16 +32,20 @@ export async function startCheckRun(
   return checkRun
 }
 
+/** One offer or job of the check run: its label, and the history its log keeps (read only). */
+export interface CheckRunEntry {
+  label: string
+  history: { readonly changes: readonly StatusChange[]; readonly total: number }
+}
+
 export interface CheckRunOptions {
   name: string
-  /** What is waited for: `offer contoso/contoso-vm`. */
-  label: string
+  /** What is waited for (`offer contoso/contoso-vm`), and the change history of each. */
+  entries: CheckRunEntry[]
   targetStatuses: string[]
   failOnTimeout: boolean
   api: ChecksApi
   target: CheckTarget
-  /** The change history the log keeps, and how many changes it saw; read, never written. */
-  history: { readonly changes: readonly StatusChange[]; readonly total: number }
   now(): number
   sleep(ms: number): Promise<void>
   warn(message: string): void
@@ -65,8 +70,7 @@ export class CheckRun {
   private queue: Promise<void> = Promise.resolve()
   private disabled = false
   private warned = false
-  private polls = 0
-  private state: SummaryState
+  private readonly states: SummaryState[]
   private sentAt = Number.NEGATIVE_INFINITY
   private sentChanges = -1
   // Stops every call under way once the time left for GitHub has run out.
@@ -74,19 +78,34 @@ export class CheckRun {
 
   constructor(private readonly options: CheckRunOptions) {
     const now = options.now()
-    this.state = {
+    this.states = options.entries.map(() => ({
       outcome: 'waiting',
       reason: `waiting for ${options.targetStatuses.join(' or ')}`,
       polls: 0,
       startedAt: now,
       endedAt: now
-    }
+    }))
   }
+
+  /**
+   * Resolves once the check run exists (or cannot), or after `ms`: its id is an output,
+   * but waiting for GitHub must never hold up the outputs for long.
+   */
+  async created(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      this.creating,
+      new Promise<void>(resolve => (timer = setTimeout(resolve, Math.max(0, ms))))
+    ])
+    clearTimeout(timer)
+  }
+
+  private creating: Promise<void> = Promise.resolve()
 
   start(): void {
     const fields: CheckRunFields = {
       ...this.fields(),
-      started_at: new Date(this.state.startedAt).toISOString(),
+      started_at: new Date(this.options.now()).toISOString(),
       details_url: this.options.target.runUrl
     }
     this.enqueue(async () => {
@@ -94,17 +113,35 @@ export class CheckRun {
         this.options.api.create(this.options.name, fields, signal)
       )
     })
+    this.creating = this.queue
   }
 
-  /** Sees every answer; sends an update when something changed and a minute has passed. */
-  readonly observe = (answer: Look, at: number): void => {
-    this.polls++
-    if (answer.kind !== 'ok') return
-    this.state = { ...this.state, snapshot: answer.snapshot, polls: this.polls, endedAt: at }
-    const changed = this.options.history.total !== this.sentChanges
-    if (!changed || at - this.sentAt < UPDATE_EVERY_MS) return
+  /** Sees every answer of entry 0; with several, use `observer(index)`. */
+  readonly observe = (answer: Look, at: number): void => this.observer(0)(answer, at)
+
+  /**
+   * Sees every answer of one entry; sends an update when something changed and a minute
+   * has passed.
+   */
+  observer(index: number): (answer: Look, at: number) => void {
+    return (answer, at) => {
+      const state = this.states[index] as SummaryState
+      const polls = state.polls + (answer.kind === 'transient' && answer.notSent ? 0 : 1)
+      this.states[index] = {
+        ...state,
+        polls,
+        endedAt: at,
+        ...(answer.kind === 'ok' ? { snapshot: answer.snapshot } : {})
+      }
+      if (answer.kind === 'ok') this.update(at)
+    }
+  }
+
+  private update(at: number): void {
+    const total = this.options.entries.reduce((sum, entry) => sum + entry.history.total, 0)
+    if (total === this.sentChanges || at - this.sentAt < UPDATE_EVERY_MS) return
     this.sentAt = at
-    this.sentChanges = this.options.history.total
+    this.sentChanges = total
     const fields = this.fields()
     this.enqueue(async () => {
       if (this.id !== undefined) {
@@ -118,14 +155,16 @@ export class CheckRun {
    * Completes the check run with the outcome; resolves when GitHub has it, gave up, or
    * `budgetMs` (the time left to the run) has passed: then every call under way stops.
    */
-  async complete(result: WaitResult, budgetMs?: number): Promise<void> {
-    this.state = result
-    const cancelled = result.outcome === 'cancelled'
+  async complete(results: WaitResult | WaitResult[], budgetMs?: number): Promise<void> {
+    const ended = [results].flat()
+    ended.forEach((result, index) => (this.states[index] = result))
+    const worst = { ...(ended[0] as WaitResult), outcome: worstOf(ended.map(r => r.outcome)) }
+    const cancelled = worst.outcome === 'cancelled'
     const fields: CheckRunFields = {
       ...this.fields(),
       status: 'completed',
-      conclusion: this.conclusion(result),
-      completed_at: new Date(result.endedAt).toISOString()
+      conclusion: this.conclusion(worst),
+      completed_at: new Date(Math.max(...ended.map(r => r.endedAt))).toISOString()
     }
     this.enqueue(async () => {
       if (this.id !== undefined) {
@@ -138,9 +177,9 @@ export class CheckRun {
     const outOfTime = new Promise<'out of time'>(resolve => {
       timer = setTimeout(() => resolve('out of time'), Math.max(0, budgetMs))
     })
-    const ended = await Promise.race([this.queue.then(() => 'done' as const), outOfTime])
+    const race = await Promise.race([this.queue.then(() => 'done' as const), outOfTime])
     clearTimeout(timer)
-    if (ended === 'out of time') {
+    if (race === 'out of time') {
       this.disabled = true
       this.stopper.abort()
       if (!this.warned) {
@@ -166,18 +205,22 @@ export class CheckRun {
   }
 
   private fields(): CheckRunFields {
+    const [only] = this.states
     return {
       status: 'in_progress',
       output: {
-        title: clip(checkTitle(this.state), 200),
-        summary: renderSummary(
-          {
-            label: this.options.label,
-            result: this.state,
-            changes: [...this.options.history.changes],
+        title: clip(
+          this.states.length === 1 && only ? checkTitle(only) : overviewTitle(this.states),
+          200
+        ),
+        summary: renderReport(
+          this.options.entries.map((entry, index) => ({
+            label: entry.label,
+            result: this.states[index] as SummaryState,
+            changes: [...entry.history.changes],
             targetStatuses: this.options.targetStatuses,
             runUrl: this.options.target.runUrl
-          },
+          })),
           CHECK_SUMMARY_BYTE_LIMIT
         )
       }
@@ -239,6 +282,15 @@ export class CheckRun {
 
 function retryAfter(error: unknown): number {
   return error instanceof GitHubCallError ? (error.retryAfterMs ?? 0) : 0
+}
+
+/** One line for several: how many have ended, and how. */
+export function overviewTitle(states: SummaryState[]): string {
+  const ended = states.filter(state => state.outcome !== 'waiting')
+  const counts = new Map<string, number>()
+  for (const state of states) counts.set(state.outcome, (counts.get(state.outcome) ?? 0) + 1)
+  const parts = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ')
+  return `${ended.length} of ${states.length} ended: ${parts}`
 }
 
 /** One line for the checks list: the outcome, or where publishing is now. */

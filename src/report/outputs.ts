@@ -1,5 +1,6 @@
 import { currentStep } from '../status/snapshot.js'
 import { clip } from '../text.js'
+import { worstOf } from '../wait/outcomes.js'
 import type { WaitResult } from '../wait/wait-for-status.js'
 
 export interface OutputSource extends Pick<
@@ -57,24 +58,54 @@ export function actionOutputs(source: OutputSource): Record<string, string> {
     'live-links': jsonArray(snapshot?.liveLinks ?? [], LINKS_BYTES),
     'product-id': clip(snapshot?.productId ?? '', ID_CHARS),
     'submission-id': clip(snapshot?.submissionId ?? '', ID_CHARS),
-    offers: JSON.stringify(
-      source.id === undefined
-        ? []
-        : [
-            {
-              id: source.id,
-              outcome,
-              status: clip(snapshot?.status ?? '', ID_CHARS),
-              currentStep: clip((snapshot && currentStep(snapshot)?.id) ?? '', ID_CHARS),
-              productId: clip(snapshot?.productId ?? '', ID_CHARS),
-              submissionId: clip(snapshot?.submissionId ?? '', ID_CHARS),
-              polls,
-              reason: clip(source.reason, REASON_CHARS)
-            }
-          ]
-    ),
+    offers: JSON.stringify(source.id === undefined ? [] : [offerEntry(source.id, source)]),
     polls: String(polls),
     'elapsed-seconds': String(Math.round(elapsedMs / 1000)),
     'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
   }
+}
+
+/** One offer's or job's object in the `offers` output. */
+function offerEntry(
+  id: string,
+  result: Pick<WaitResult, 'outcome' | 'reason' | 'snapshot' | 'polls'>
+) {
+  const { snapshot } = result
+  return {
+    id,
+    outcome: result.outcome === 'cancelled' ? 'error' : result.outcome,
+    status: clip(snapshot?.status ?? '', ID_CHARS),
+    currentStep: clip((snapshot && currentStep(snapshot)?.id) ?? '', ID_CHARS),
+    productId: clip(snapshot?.productId ?? '', ID_CHARS),
+    submissionId: clip(snapshot?.submissionId ?? '', ID_CHARS),
+    polls: result.polls,
+    reason: clip(result.reason, REASON_CHARS)
+  }
+}
+
+/**
+ * The outputs of a step that waited for one offer or job, or for several: then
+ * `outcome` is the worst, `polls` the total, `offers` has each one's, and the outputs
+ * that describe one offer are empty.
+ */
+export function outputsOf(
+  results: { id: string; result: WaitResult }[],
+  step: { elapsedMs: number; checkRunId?: number }
+): Record<string, string> {
+  const [only] = results
+  if (results.length === 1 && only) return actionOutputs({ ...only.result, id: only.id, ...step })
+  const outputs = actionOutputs({
+    outcome: worstOf(results.map(({ result }) => result.outcome)),
+    reason: '',
+    polls: results.reduce((sum, { result }) => sum + result.polls, 0),
+    ...step
+  })
+  // Each of up to 50 offers gets a share that keeps the whole far under 1 MiB.
+  outputs.offers = jsonArray(
+    results.map(({ id, result }) =>
+      offerEntry(id, { ...result, reason: clip(result.reason, 1_000) })
+    ),
+    STEPS_BYTES
+  )
+  return outputs
 }

@@ -43,11 +43,26 @@ export class ProgressLog {
   private annotations = 0
   private notAnnotated = 0
 
-  /** `subject` titles the messages that are not a step's: `Offer`, `Job`. */
+  private readonly logger: Logger
+
+  /**
+   * `subject` titles the messages that are not a step's: `Offer`, `Job`. `name`, when
+   * the step waits for several, starts every line and annotation title: which one it is.
+   */
   constructor(
-    private readonly logger: Logger,
-    private readonly subject = 'Offer'
-  ) {}
+    logger: Logger,
+    private readonly subject = 'Offer',
+    private readonly name?: string
+  ) {
+    const prefix = name === undefined ? '' : `${clip(name, NAME_CHARS)}: `
+    this.logger = prefix
+      ? {
+          info: message => logger.info(prefix + message),
+          warning: (message, properties) => logger.warning(message, properties),
+          error: (message, properties) => logger.error(message, properties)
+        }
+      : logger
+  }
 
   readonly observe = (answer: Look, at: number): void => {
     if (answer.kind === 'ok') {
@@ -116,7 +131,10 @@ export class ProgressLog {
         this.annotated.add(key)
         this.annotations++
         const text = brief(message.html, ANNOTATION_CHARS)
-        this.logger[message.level](text, { title: `Publishing: ${clip(title, NAME_CHARS)}` })
+        const about = this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `
+        this.logger[message.level](text, {
+          title: `Publishing: ${about}${clip(title, NAME_CHARS)}`
+        })
       }
     }
   }

@@ -2,14 +2,20 @@ import * as core from '@actions/core'
 import { formatDuration } from '../inputs/duration.js'
 import type { WaitResult } from '../wait/wait-for-status.js'
 import type { Log } from './log.js'
-import { actionOutputs } from './outputs.js'
+import { actionOutputs, outputsOf } from './outputs.js'
 import type { StatusChange } from './progress-log.js'
-import { renderSummary } from './summary.js'
+import { renderReport } from './summary.js'
 
-export interface ReportContext {
+/** One offer or job waited for, as the report shows it. */
+export interface Waited {
   /** The id the user gave; none when the inputs could not be read. */
   id?: string
   label: string
+  result: WaitResult
+  changes: StatusChange[]
+}
+
+export interface ReportContext {
   targetStatuses: string[]
   writeSummary: boolean
   failOnTimeout: boolean
@@ -22,44 +28,78 @@ export interface ReportTo {
   redact(text: string): string
 }
 
+const NAMED_IN_FAILURE = 5
+
 /** Outputs, the job summary, and the step's success or failure. Never throws. */
 export async function reportResult(
-  result: WaitResult,
-  changes: StatusChange[],
+  waited: Waited[],
   context: ReportContext,
   to: ReportTo
 ): Promise<void> {
   const { log } = to
-  const elapsedMs = result.endedAt - result.startedAt
-  const outputs = actionOutputs({
-    ...result,
-    id: context.id,
-    elapsedMs,
-    checkRunId: context.checkRunId
-  })
+  const results = waited.map(({ result }) => result)
+  const startedAt = Math.min(...results.map(result => result.startedAt))
+  const elapsedMs = Math.max(...results.map(result => result.endedAt)) - startedAt
+  const [only] = waited
+  const outputs =
+    waited.length === 1 && only
+      ? actionOutputs({ ...only.result, id: only.id, elapsedMs, checkRunId: context.checkRunId })
+      : outputsOf(
+          waited.map(({ id, result }) => ({ id: id ?? '', result })),
+          { elapsedMs, checkRunId: context.checkRunId }
+        )
   try {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, to.redact(value))
   } catch (error) {
     // A gate that cannot read the outcome must not pass: the step fails, saying why.
     log.setFailed(`Could not write the outputs (GITHUB_OUTPUT): ${messageOf(error)}`)
   }
-  if (context.writeSummary) await writeSummary(result, changes, context, to)
+  if (context.writeSummary) await writeSummary(waited, context, to)
 
-  // Bad input never reached the service: its message stands alone.
-  const line =
-    result.polls === 0
-      ? result.reason
-      : `${result.outcome}: ${result.reason} (${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(elapsedMs)})`
-  if (result.outcome === 'success' || (result.outcome === 'timeout' && !context.failOnTimeout)) {
-    log.info(`Result: ${line}`)
-  } else {
-    log.setFailed(line)
+  const fails = (result: WaitResult): boolean =>
+    !(result.outcome === 'success' || (result.outcome === 'timeout' && !context.failOnTimeout))
+  if (waited.length === 1 && only) {
+    const { result } = only
+    // Bad input never reached the service: its message stands alone.
+    const line =
+      result.polls === 0
+        ? result.reason
+        : `${result.outcome}: ${result.reason} (${count(result.polls, 'poll')} in ${formatDuration(elapsedMs)})`
+    if (fails(result)) log.setFailed(line)
+    else log.info(`Result: ${line}`)
+    return
   }
+  for (const { label, result } of waited) {
+    log.info(
+      `Result for ${label}: ${result.outcome}: ${result.reason} (${count(result.polls, 'poll')})`
+    )
+  }
+  const failing = waited.filter(({ result }) => fails(result))
+  const worst = outputs.outcome ?? 'error'
+  const total = `${count(
+    results.reduce((sum, result) => sum + result.polls, 0),
+    'poll'
+  )} in ${formatDuration(elapsedMs)}`
+  if (failing.length === 0) {
+    log.info(`Result: ${worst}: all ${waited.length} ended well (${total})`)
+    return
+  }
+  const named = failing
+    .slice(0, NAMED_IN_FAILURE)
+    .map(({ label, result }) => `${label} ${result.outcome}: ${result.reason}`)
+  const more =
+    failing.length > NAMED_IN_FAILURE ? `; and ${failing.length - NAMED_IN_FAILURE} more` : ''
+  log.setFailed(
+    `${worst}: ${failing.length} of ${waited.length} did not end well: ${named.join('; ')}${more} (${total})`
+  )
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`
 }
 
 async function writeSummary(
-  result: WaitResult,
-  changes: StatusChange[],
+  waited: Waited[],
   context: ReportContext,
   { log, redact }: ReportTo
 ): Promise<void> {
@@ -67,7 +107,16 @@ async function writeSummary(
     log.info('No job summary: GITHUB_STEP_SUMMARY is not set.')
     return
   }
-  const markdown = redact(renderSummary({ ...context, result, changes }))
+  const markdown = redact(
+    renderReport(
+      waited.map(({ label, result, changes }) => ({
+        label,
+        result,
+        changes,
+        targetStatuses: context.targetStatuses
+      }))
+    )
+  )
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {

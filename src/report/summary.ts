@@ -1,5 +1,5 @@
 import { formatDuration } from '../inputs/duration.js'
-import type { PublishStep, StatusMessage } from '../status/snapshot.js'
+import { currentStep, type PublishStep, type StatusMessage } from '../status/snapshot.js'
 import { brief, clip, escapeMarkdown } from '../text.js'
 import type { Outcome, WaitResult } from '../wait/wait-for-status.js'
 import type { StatusChange } from './progress-log.js'
@@ -18,6 +18,8 @@ export interface SummaryInput {
   targetStatuses: string[]
   /** The workflow run, linked at the end. */
   runUrl?: string
+  /** Markdown heading level: 2 alone, 3 as a section of a report on several. */
+  level?: 2 | 3
 }
 
 // GitHub refuses a step summary over 1 MiB; stay well under it whatever the server sends.
@@ -57,11 +59,11 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
   const offer = result.snapshot
   const heading = offer?.status ? `: ${cell(offer.status)}` : ''
   const lines = [
-    `## ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(input.label)}${heading}`,
+    `${'#'.repeat(input.level ?? 2)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(input.label)}${heading}`,
     '',
     result.outcome === 'waiting'
-      ? `**Waiting**: ${cell(result.reason)}.`
-      : `**Outcome: ${result.outcome}**: ${cell(result.reason)}.`,
+      ? `**Waiting**: ${sentence(result.reason)}`
+      : `**Outcome: ${result.outcome}**: ${sentence(result.reason)}`,
     ''
   ]
 
@@ -129,6 +131,61 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
   return fitToLimit(lines.join('\n'), byteLimit)
 }
 
+/**
+ * The summary of a step that waited for one offer or job, or for several: then an
+ * overview with a row each (what a person reads first), and a section each, every
+ * section cut to a fair share of what the limit leaves.
+ */
+export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LIMIT): string {
+  const [only] = inputs
+  if (inputs.length === 1 && only) return renderSummary(only, byteLimit)
+  const outcomes = inputs.map(input => input.result.outcome)
+  const counts = (Object.keys(OUTCOME_ICON) as SummaryState['outcome'][])
+    .map(outcome => [outcome, outcomes.filter(o => o === outcome).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${count} ${outcome === 'waiting' ? 'waiting' : outcome}`)
+  const overview = [
+    `## ${OUTCOME_ICON[worstShown(outcomes)]} Marketplace: ${inputs.length} offers or jobs (${counts.join(', ')})`,
+    '',
+    '| | Offer or job | Status | Current step | Reason | Polls |',
+    '|---|---|---|---|---|---|',
+    ...inputs.map(({ label, result }) => {
+      const step = result.snapshot && currentStep(result.snapshot)
+      return [
+        '',
+        OUTCOME_ICON[result.outcome],
+        cell(label),
+        cell(result.snapshot?.status || '(none)'),
+        cell(step?.name ?? ''),
+        cell(result.reason),
+        String(result.polls),
+        ''
+      ]
+        .join(' | ')
+        .trim()
+    }),
+    '',
+    ''
+  ].join('\n')
+  const share = Math.floor((byteLimit - Buffer.byteLength(overview)) / inputs.length)
+  return fitToLimit(
+    overview + inputs.map(input => renderSummary({ ...input, level: 3 }, share)).join('\n'),
+    byteLimit
+  )
+}
+
+function worstShown(outcomes: SummaryState['outcome'][]): SummaryState['outcome'] {
+  const order: SummaryState['outcome'][] = [
+    'cancelled',
+    'error',
+    'failure',
+    'timeout',
+    'waiting',
+    'success'
+  ]
+  return order.find(outcome => outcomes.includes(outcome)) ?? 'success'
+}
+
 function stepRow(step: PublishStep): string {
   const latest = step.messages.at(-1)
   const message = latest ? brief(latest.html, CELL_CHARS) : ''
@@ -146,6 +203,12 @@ function stepRow(step: PublishStep): string {
   ]
     .join(' | ')
     .trim()
+}
+
+/** A cell's text as a sentence: one full stop at the end. */
+function sentence(text: string): string {
+  const shown = cell(text)
+  return /[.!?]$/.test(shown) ? shown : `${shown}.`
 }
 
 function isWarningOrError(message: StatusMessage): boolean {
@@ -176,7 +239,7 @@ function utcTime(ms: number): string {
 function fitToLimit(markdown: string, byteLimit: number): string {
   if (Buffer.byteLength(markdown) <= byteLimit) return markdown
   const note = '\n\n_The summary was cut to fit its size limit._\n'
-  const room = byteLimit - Buffer.byteLength(note)
+  const room = Math.max(0, byteLimit - Buffer.byteLength(note))
   return (
     Buffer.from(markdown)
       .subarray(0, room)

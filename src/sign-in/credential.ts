@@ -47,6 +47,8 @@ export function createCredential(signIn: SignIn, deps: CredentialDeps): Credenti
 /** An Entra ID app token, cached with its expiry and renewed a few minutes before it ends. */
 class EntraCredential implements Credential {
   private token: EntraToken | undefined
+  // Several waits share one credential: one token request serves all that ask meanwhile.
+  private pending: Promise<EntraToken> | undefined
 
   constructor(
     private readonly signIn: Extract<SignIn, { kind: 'client-secret' | 'oidc' }>,
@@ -58,7 +60,13 @@ class EntraCredential implements Credential {
     if (this.token && now < this.token.expiresAt - this.renewMargin(this.token)) {
       return this.token.accessToken
     }
-    this.token = await requestEntraToken(
+    this.pending ??= this.request(signal).finally(() => (this.pending = undefined))
+    this.token = await this.pending
+    return this.token.accessToken
+  }
+
+  private async request(signal?: AbortSignal): Promise<EntraToken> {
+    const token = await requestEntraToken(
       this.deps.session,
       {
         authorityHost: this.signIn.authorityHost,
@@ -73,8 +81,8 @@ class EntraCredential implements Credential {
       this.deps.now,
       signal
     )
-    this.deps.mask(this.token.accessToken)
-    return this.token.accessToken
+    this.deps.mask(token.accessToken)
+    return token
   }
 
   invalidate(): boolean {

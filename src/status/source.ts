@@ -8,8 +8,11 @@ import type { Snapshot } from './snapshot.js'
 /** Every look ends in one of three kinds. */
 export type Look =
   | { kind: 'ok'; snapshot: Snapshot }
-  /** Worth asking again later (throttling, 5xx, dropped or slow connection). */
-  | { kind: 'transient'; problem: string; retryAfterMs?: number }
+  /**
+   * Worth asking again later (throttling, 5xx, dropped or slow connection). `notSent`:
+   * no request was made (a pause shared by every wait), so it is no poll.
+   */
+  | { kind: 'transient'; problem: string; retryAfterMs?: number; notSent?: true }
   /** Asking again will not help (bad request, no rights, not found, unreadable body). */
   | { kind: 'final'; problem: string }
 

@@ -18,6 +18,8 @@ export interface WaitResult {
 }
 
 export interface WaitOptions extends StatusRules {
+  /** A pause before the first look, so that many waits do not start at once. */
+  startDelayMs?: number
   /** What the wait is for, in a sentence: `the offer`, `the job`. */
   subject: string
   timeoutMs: number
@@ -68,10 +70,13 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
             (problem ? `: ${problem}` : '')
     )
 
+  if (options.startDelayMs && options.timeoutMs > 0) {
+    await deps.sleep(Math.min(options.startDelayMs, options.timeoutMs), signal)
+  }
   for (;;) {
     if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
     const answer = await deps.look(signal)
-    polls++
+    if (!(answer.kind === 'transient' && answer.notSent)) polls++
     if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
     deps.onLook?.(answer, deps.now())
 

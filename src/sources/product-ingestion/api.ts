@@ -38,6 +38,10 @@ export const productIngestion: StatusApi = {
         "are both empty: give the offer's id, or the jobId that POST /configure answered"
       )
     }
+    // `product/<guid>` and the bare guid name the same product.
+    const products = offerIds.map(id => asProductId(id) ?? id)
+    const twice = products.find((id, i) => products.indexOf(id) !== i)
+    if (twice !== undefined) throw new InputError('offer-id', `names ${twice} twice`)
     if (jobIds.length > 0) {
       return jobIds.map(jobId => ({
         id: jobId,

@@ -1,0 +1,51 @@
+import type { Look } from '../status/source.js'
+
+/**
+ * What several waits on one API share: a pause that any of them was asked for
+ * (Retry-After on 429 or 503 holds for every wait on that API), and a few requests in
+ * flight at most, however many waits there are.
+ */
+export class SharedLimits {
+  private pausedUntil = 0
+  private inFlight = 0
+  private readonly queue: (() => void)[] = []
+
+  constructor(
+    private readonly maxInFlight: number,
+    private readonly now: () => number
+  ) {}
+
+  /**
+   * One look within the limits. While a pause holds, answers at once, without a request,
+   * with the time left of the pause: the wait judges it as it judges a Retry-After.
+   */
+  async look(look: () => Promise<Look>): Promise<Look> {
+    const paused = this.pausedUntil - this.now()
+    if (paused > 0) {
+      return {
+        kind: 'transient',
+        problem: 'the service asked to pause every wait (Retry-After)',
+        retryAfterMs: paused,
+        notSent: true
+      }
+    }
+    await this.slot()
+    try {
+      const answer = await look()
+      if (answer.kind === 'transient' && answer.retryAfterMs !== undefined && !answer.notSent) {
+        this.pausedUntil = Math.max(this.pausedUntil, this.now() + answer.retryAfterMs)
+      }
+      return answer
+    } finally {
+      this.inFlight--
+      this.queue.shift()?.()
+    }
+  }
+
+  private async slot(): Promise<void> {
+    if (this.inFlight >= this.maxInFlight) {
+      await new Promise<void>(resolve => this.queue.push(resolve))
+    }
+    this.inFlight++
+  }
+}

@@ -24,6 +24,8 @@ const CANCELLED_CHECK_RUN_MS = 1_500
 
 // A few requests in flight at most, however many offers: the API's limits are shared.
 const MOST_IN_FLIGHT = 4
+// GitHub shows ten warnings and ten errors of a step; past that they are noise.
+const MOST_ANNOTATIONS = 20
 
 /** One offer or job of this step: its source, its log, and the last status it read. */
 interface Track {
@@ -64,13 +66,16 @@ export async function run(): Promise<void> {
 
     const opened = connection
     const several = settings.targets.length > 1
+    // GitHub shows a few annotations of a step: the cap is the step's, not each offer's.
+    const annotations = { left: MOST_ANNOTATIONS }
     tracks = settings.targets.map(target => ({
       target,
       source: opened.open(target),
       progress: new ProgressLog(
         log,
         capitalized(target.subject),
-        several ? target.label : undefined
+        several ? target.label : undefined,
+        annotations
       ),
       last: { polls: 0 }
     }))
@@ -79,15 +84,13 @@ export async function run(): Promise<void> {
     const results = await waitForAll(settings, tracks, opened, cancellation.signal, log, checkRun)
     for (const track of tracks) track.progress.close()
     // Outputs and summary first: on cancellation the runner may not wait for GitHub;
-    // else the check run's id, an output, gets a moment to arrive.
-    if (!cancellation.signal.aborted) await checkRun?.created(CHECK_RUN_GRACE_MS)
+    // else the check run's id, an output, gets a moment of the check run's time.
+    const cancelled = results.some(result => result.outcome === 'cancelled')
+    const checkRunEnd =
+      Date.now() + (cancelled ? CANCELLED_CHECK_RUN_MS : checkRunBudget(settings, startedAt))
+    if (!cancelled) await checkRun?.created(checkRunEnd - Date.now())
     await reportResult(waitedOf(tracks, results), { ...context, checkRunId: checkRun?.id }, to)
-    await checkRun?.complete(
-      results,
-      results.some(result => result.outcome === 'cancelled')
-        ? CANCELLED_CHECK_RUN_MS
-        : checkRunBudget(settings, startedAt)
-    )
+    await checkRun?.complete(results, checkRunEnd - Date.now())
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.

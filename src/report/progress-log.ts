@@ -40,7 +40,6 @@ export class ProgressLog {
   private previous: Snapshot | undefined
   private problem: string | undefined
   private readonly annotated = new Set<string>()
-  private annotations = 0
   private notAnnotated = 0
 
   private readonly logger: Logger
@@ -52,7 +51,9 @@ export class ProgressLog {
   constructor(
     logger: Logger,
     private readonly subject = 'Offer',
-    private readonly name?: string
+    private readonly name?: string,
+    /** The annotations left to the step, shared by the logs of its offers. */
+    private readonly annotations = { left: MOST_ANNOTATIONS }
   ) {
     const prefix = name === undefined ? '' : `${clip(name, NAME_CHARS)}: `
     this.logger = prefix
@@ -108,7 +109,7 @@ export class ProgressLog {
   }
 
   private annotate(snapshot: Snapshot): void {
-    if (this.annotations >= MOST_ANNOTATIONS && this.annotated.size >= MOST_KEYS) return
+    if (this.annotations.left <= 0 && this.annotated.size >= MOST_KEYS) return
     const sources: [string, StatusMessage[]][] = [
       [this.subject, snapshot.messages],
       ...snapshot.steps.map((step): [string, StatusMessage[]] => [step.name, step.messages])
@@ -120,7 +121,7 @@ export class ProgressLog {
           '\u0000'
         )
         if (this.annotated.has(key)) continue
-        if (this.annotations >= MOST_ANNOTATIONS) {
+        if (this.annotations.left <= 0) {
           // Counted once each while there is room to remember them: at least this many.
           if (this.annotated.size < MOST_KEYS) {
             this.annotated.add(key)
@@ -129,7 +130,7 @@ export class ProgressLog {
           continue
         }
         this.annotated.add(key)
-        this.annotations++
+        this.annotations.left--
         const text = brief(message.html, ANNOTATION_CHARS)
         const about = this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `
         this.logger[message.level](text, {

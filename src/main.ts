@@ -14,16 +14,14 @@ import { Secrets } from './sign-in/secrets.js'
 import type { Snapshot } from './status/snapshot.js'
 import type { StatusSource, WaitTarget } from './status/source.js'
 import { abortOnSignals, sleep } from './wait/cancellation.js'
-import { SharedLimits } from './wait/shared-limits.js'
-import { waitForStatus, type WaitResult } from './wait/wait-for-status.js'
+import { waitForAll } from './wait/wait-for-all.js'
+import type { WaitResult } from './wait/wait-for-status.js'
 
 // After the deadline, the check run still gets at least this long to be completed; on
 // cancellation the runner kills the job within seconds, so it gets less.
 const CHECK_RUN_GRACE_MS = 2_500
 const CANCELLED_CHECK_RUN_MS = 1_500
 
-// A few requests in flight at most, however many offers: the API's limits are shared.
-const MOST_IN_FLIGHT = 4
 // GitHub shows ten warnings and ten errors of a step; past that they are noise.
 const MOST_ANNOTATIONS = 20
 
@@ -81,7 +79,14 @@ export async function run(): Promise<void> {
     }))
     context = reportContext(settings)
     checkRun = settings.checkRun ? await openCheckRun(settings, tracks, log) : undefined
-    const results = await waitForAll(settings, tracks, opened, cancellation.signal, log, checkRun)
+    const results = await waitForTracks(
+      settings,
+      tracks,
+      opened,
+      cancellation.signal,
+      log,
+      checkRun
+    )
     for (const track of tracks) track.progress.close()
     // Outputs and summary first: on cancellation the runner may not wait for GitHub;
     // else the check run's id, an output, gets a moment of the check run's time.
@@ -217,11 +222,8 @@ function checkRunBudget(settings: Settings, startedAt: number): number {
   return Math.max(CHECK_RUN_GRACE_MS, endBy - Date.now())
 }
 
-/**
- * Every wait at once, under one deadline and one cancellation, each on its own schedule;
- * their first looks spread over the first interval, their requests within shared limits.
- */
-async function waitForAll(
+/** Waits for every track, each look seen by its log and the check run. */
+async function waitForTracks(
   settings: Settings,
   tracks: Track[],
   connection: Connection,
@@ -240,46 +242,34 @@ async function waitForAll(
         : ' (one look)') +
       ` on the ${settings.api.title} at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
-  const limits = new SharedLimits(MOST_IN_FLIGHT, Date.now)
-  const results = await Promise.all(
+  return waitForAll(
     tracks.map((track, index) => {
       const observeCheckRun = checkRun?.observer(index)
-      return waitForStatus(
-        {
-          subject: track.target.subject,
-          targetStatuses: settings.targetStatuses,
-          failOnStatuses: settings.failOnStatuses,
-          failOnStepStatuses: settings.failOnStepStatuses,
-          timeoutMs: settings.timeoutMs,
-          intervalMs: settings.intervalMs,
-          maxIntervalMs: settings.maxIntervalMs,
-          startDelayMs: Math.floor((index * settings.intervalMs) / tracks.length),
-          signal
-        },
-        {
-          look: () => limits.look(() => track.source.look(connection.lookSignal)),
-          now: Date.now,
-          sleep,
-          random: Math.random,
-          onLook: (look, at) => {
-            const sent = !(look.kind === 'transient' && look.notSent)
-            track.last = {
-              snapshot: look.kind === 'ok' ? look.snapshot : track.last.snapshot,
-              polls: track.last.polls + (sent ? 1 : 0)
-            }
-            track.progress.observe(look, at)
-            observeCheckRun?.(look, at)
+      return {
+        subject: track.target.subject,
+        look: () => track.source.look(connection.lookSignal),
+        onLook: (look, at) => {
+          const sent = !(look.kind === 'transient' && look.notSent)
+          track.last = {
+            snapshot: look.kind === 'ok' ? look.snapshot : track.last.snapshot,
+            polls: track.last.polls + (sent ? 1 : 0)
           }
+          track.progress.observe(look, at)
+          observeCheckRun?.(look, at)
         }
-      )
-    })
+      }
+    }),
+    {
+      targetStatuses: settings.targetStatuses,
+      failOnStatuses: settings.failOnStatuses,
+      failOnStepStatuses: settings.failOnStepStatuses,
+      timeoutMs: settings.timeoutMs,
+      intervalMs: settings.intervalMs,
+      maxIntervalMs: settings.maxIntervalMs,
+      signal
+    },
+    { now: Date.now, sleep, random: Math.random }
   )
-  for (const result of results) {
-    if (result.outcome === 'cancelled' && signal.reason instanceof Error) {
-      result.reason = `the wait was cancelled (${signal.reason.message})`
-    }
-  }
-  return results
 }
 
 const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {

@@ -1,0 +1,50 @@
+import type { Look } from '../status/source.js'
+import { SharedLimits } from './shared-limits.js'
+import {
+  waitForStatus,
+  type WaitDeps,
+  type WaitOptions,
+  type WaitResult
+} from './wait-for-status.js'
+
+/** One of several waits: what it waits for, how it looks, and who sees each look. */
+export interface WaitEntry {
+  subject: string
+  look(): Promise<Look>
+  onLook(look: Look, at: number): void
+}
+
+// A few requests in flight at most, however many waits: the API's limits are shared.
+const MOST_IN_FLIGHT = 4
+
+/**
+ * Every wait at once, under one deadline and one cancellation, each on its own schedule
+ * and ending on its own; their first looks spread over the first interval, their
+ * requests within limits they share (one pause after any Retry-After, a few in flight).
+ */
+export async function waitForAll(
+  entries: WaitEntry[],
+  options: Omit<WaitOptions, 'subject' | 'startDelayMs'>,
+  deps: Omit<WaitDeps, 'look' | 'onLook'>
+): Promise<WaitResult[]> {
+  const limits = new SharedLimits(MOST_IN_FLIGHT, deps.now)
+  const results = await Promise.all(
+    entries.map((entry, index) =>
+      waitForStatus(
+        {
+          ...options,
+          subject: entry.subject,
+          startDelayMs: Math.floor((index * options.intervalMs) / entries.length)
+        },
+        { ...deps, look: () => limits.look(() => entry.look()), onLook: entry.onLook }
+      )
+    )
+  )
+  const { signal } = options
+  for (const result of results) {
+    if (result.outcome === 'cancelled' && signal?.reason instanceof Error) {
+      result.reason = `the wait was cancelled (${signal.reason.message})`
+    }
+  }
+  return results
+}

@@ -6,7 +6,7 @@ import { runnerInputs, type InputReader } from './inputs/input-reader.js'
 import { readSettings, type Settings } from './inputs/settings.js'
 import { startCheckRun, type CheckRun } from './report/check-run.js'
 import { runnerLog, type Log } from './report/log.js'
-import { ProgressLog } from './report/progress-log.js'
+import { annotationBudget, ProgressLog } from './report/progress-log.js'
 import { reportResult, type ReportContext, type ReportTo } from './report/report-result.js'
 import { createCredential } from './sign-in/credential.js'
 import { requestGitHubIdToken } from './sign-in/github-id-token.js'
@@ -21,9 +21,6 @@ import type { WaitResult } from './wait/wait-for-status.js'
 // cancellation the runner kills the job within seconds, so it gets less.
 const CHECK_RUN_GRACE_MS = 2_500
 const CANCELLED_CHECK_RUN_MS = 1_500
-
-// GitHub shows ten warnings and ten errors of a step; past that they are noise.
-const MOST_ANNOTATIONS = 20
 
 /** One offer or job of this step: its source, its log, and the last status it read. */
 interface Track {
@@ -65,7 +62,7 @@ export async function run(): Promise<void> {
     const opened = connection
     const several = settings.targets.length > 1
     // GitHub shows a few annotations of a step: the cap is the step's, not each offer's.
-    const annotations = { left: MOST_ANNOTATIONS }
+    const annotations = annotationBudget()
     tracks = settings.targets.map(target => ({
       target,
       source: opened.open(target),

@@ -75,6 +75,8 @@ export class CheckRun {
   private sentChanges = -1
   // Stops every call under way once the time left for GitHub has run out.
   private readonly stopper = new AbortController()
+  // Settles once the create call has ended, however it ended.
+  private creating: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: CheckRunOptions) {
     const now = options.now()
@@ -99,8 +101,6 @@ export class CheckRun {
     ])
     clearTimeout(timer)
   }
-
-  private creating: Promise<void> = Promise.resolve()
 
   start(): void {
     const fields: CheckRunFields = {

@@ -26,6 +26,11 @@ const LAST_CHANGES_KEPT = 100
 // Message keys remembered, to annotate each once; bounded like the rest.
 const MOST_KEYS = 1_000
 
+/** What a step may still annotate, shared by the logs of its offers. */
+export function annotationBudget(): { left: number } {
+  return { left: MOST_ANNOTATIONS }
+}
+
 /**
  * Turns the stream of answers into one log line per change (offer status, step status,
  * progress, connection trouble) and one annotation per warning or error message. Every
@@ -53,7 +58,7 @@ export class ProgressLog {
     private readonly subject = 'Offer',
     private readonly name?: string,
     /** The annotations left to the step, shared by the logs of its offers. */
-    private readonly annotations = { left: MOST_ANNOTATIONS }
+    private readonly annotations = annotationBudget()
   ) {
     const prefix = name === undefined ? '' : `${clip(name, NAME_CHARS)}: `
     this.logger = prefix

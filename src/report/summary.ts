@@ -1,6 +1,7 @@
 import { formatDuration } from '../inputs/duration.js'
 import { currentStep, type PublishStep, type StatusMessage } from '../status/snapshot.js'
 import { brief, clip, escapeMarkdown } from '../text.js'
+import { WORST_FIRST } from '../wait/outcomes.js'
 import type { Outcome, WaitResult } from '../wait/wait-for-status.js'
 import type { StatusChange } from './progress-log.js'
 
@@ -174,15 +175,9 @@ export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LI
   )
 }
 
+// As the wait's own order, with a wait still going counted worse than a success.
 function worstShown(outcomes: SummaryState['outcome'][]): SummaryState['outcome'] {
-  const order: SummaryState['outcome'][] = [
-    'cancelled',
-    'error',
-    'failure',
-    'timeout',
-    'waiting',
-    'success'
-  ]
+  const order = [...WORST_FIRST.slice(0, -1), 'waiting' as const, 'success' as const]
   return order.find(outcome => outcomes.includes(outcome)) ?? 'success'
 }
 

@@ -33,6 +33,7 @@ function options(
       token: 'cpp-token-e2e',
       'base-url': sim.url,
       interval: '1s',
+      'max-interval': '2s',
       'check-name': 'Marketplace publish',
       ...inputs
     },

@@ -135,45 +135,49 @@ async function play(row: FaultCase, options: ActionOptions): Promise<ActionRun> 
 }
 
 describe('the fault catalogue, end to end', () => {
-  it.each(runs)('%s', async (_, row, api) => {
-    const signsIn = row.entra !== undefined || row.oidc === true
-    const sim = (simulator = await startSimulator(
-      {
-        api,
-        token: signsIn ? undefined : (row.token ?? TOKEN),
-        timeline: row.timeline,
-        entra: signsIn ? { tenantId: TENANT, clientId: CLIENT_ID, ...row.entra } : undefined,
-        github: row.github
-      },
-      {
-        host: row.host,
-        tls: row.proxy
-          ? (certificate ??= makeCertificate({ dns: Object.values(PROXIED) }))
-          : undefined
-      }
-    ))
-    const options = await optionsFor(row, api, sim)
-    const startedAt = Date.now()
-    const run = await play(row, options)
-    const deadline = Number.parseFloat(options.inputs.timeout ?? '') * 1000
-    const requestTimeout = Number.parseFloat(options.inputs['request-timeout'] ?? '') * 1000
+  it.each(runs)(
+    '%s',
+    async (_, row, api) => {
+      const signsIn = row.entra !== undefined || row.oidc === true
+      const sim = (simulator = await startSimulator(
+        {
+          api,
+          token: signsIn ? undefined : (row.token ?? TOKEN),
+          timeline: row.timeline,
+          entra: signsIn ? { tenantId: TENANT, clientId: CLIENT_ID, ...row.entra } : undefined,
+          github: row.github
+        },
+        {
+          host: row.host,
+          tls: row.proxy
+            ? (certificate ??= makeCertificate({ dns: Object.values(PROXIED) }))
+            : undefined
+        }
+      ))
+      const options = await optionsFor(row, api, sim)
+      const startedAt = Date.now()
+      const run = await play(row, options)
+      const deadline = Number.parseFloat(options.inputs.timeout ?? '') * 1000
+      const requestTimeout = Number.parseFloat(options.inputs['request-timeout'] ?? '') * 1000
 
-    expect(Date.now() - startedAt).toBeLessThan(deadline + requestTimeout + START_AND_REPORT_MS)
-    if (!row.brokenOutputs) {
-      expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
-      expect(run.outputs.outcome).toBe(row.outcome)
-    }
-    expect(run.exitCode).toBe(row.exitCode)
-    expect(run.summary).toMatch(/^## /)
-    expect(run.stderr).toBe('')
-    row.check?.(run, sim, expect)
-    if (row.proxy) {
-      const port = new URL(sim.url).port
-      expect(new Set(proxy?.tunnels)).toEqual(
-        new Set([`${PROXIED.api}:${port}`, `${PROXIED.github}:${port}`])
-      )
-    }
-  })
+      expect(Date.now() - startedAt).toBeLessThan(deadline + requestTimeout + START_AND_REPORT_MS)
+      if (!row.brokenOutputs) {
+        expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
+        expect(run.outputs.outcome).toBe(row.outcome)
+      }
+      expect(run.exitCode).toBe(row.exitCode)
+      expect(run.summary).toMatch(/^## /)
+      expect(run.stderr).toBe('')
+      row.check?.(run, sim, expect)
+      if (row.proxy) {
+        const port = new URL(sim.url).port
+        expect(new Set(proxy?.tunnels)).toEqual(
+          new Set([`${PROXIED.api}:${port}`, `${PROXIED.github}:${port}`])
+        )
+      }
+    },
+    30_000
+  )
 
   it('is written down in docs/faults.md as it is here (npm run faults:doc)', async () => {
     expect(await readFile(join(ROOT, 'docs', 'faults.md'), 'utf8')).toBe(faultTable())

@@ -11,7 +11,7 @@ import { readJobStatus } from '../src/sources/product-ingestion/read-job-status.
 import { readSubmissions } from '../src/sources/product-ingestion/read-submissions.js'
 import { displayStatus, sameStatus } from '../src/status/statuses.js'
 import { brief, clip, escapeMarkdown } from '../src/text.js'
-import { shortestEstimateMs } from '../src/wait/schedule.js'
+import { estimateWindowMs } from '../src/wait/forecast.js'
 
 // Generous for a slow machine; a quadratic pattern on these sizes takes seconds to minutes.
 const CALL_MS = 250
@@ -70,8 +70,10 @@ describe('every parser of server text, on huge odd input', () => {
   it('schedule and HTTP headers: estimates and Retry-After', () => {
     fc.assert(
       fc.property(huge, text => {
-        const estimate = timed(() => shortestEstimateMs(text))
-        expect(estimate === undefined || estimate >= 0).toBe(true)
+        const estimate = timed(() => estimateWindowMs(text))
+        expect(estimate === undefined || (0 <= estimate.from && estimate.from <= estimate.to)).toBe(
+          true
+        )
         const retry = timed(() => parseRetryAfter(text, 0))
         expect(retry === undefined || retry >= 0).toBe(true)
       }),

@@ -63,6 +63,7 @@ async function runThroughProxy(api: NonNullable<Scenario['api']>, noProxy = '') 
       'client-secret': SECRET,
       'check-name': 'Marketplace publish',
       interval: '1s',
+      'max-interval': '2s',
       'request-timeout': '5s'
     },
     env: {

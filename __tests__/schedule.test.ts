@@ -1,110 +1,199 @@
 import { describe, expect, it } from '@jest/globals'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { PollSchedule, shortestEstimateMs } from '../src/wait/schedule.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { readJobStatus } from '../src/sources/product-ingestion/read-job-status.js'
+import { backoffLooks } from '../src/wait/backoff.js'
+import { estimateWindowMs } from '../src/wait/forecast.js'
+import { PollSchedule } from '../src/wait/schedule.js'
+import type { Snapshot } from '../src/status/snapshot.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 
-/** An offer whose last step is under way. */
-function offer(
-  progress: number | null,
-  options: { status?: string; estimate?: string; last?: string } = {}
-) {
-  return parseOfferStatus({
-    status: options.status ?? 'running',
-    steps: [
-      { id: 'pre', status: 'complete' },
-      {
-        id: options.last ?? 'live',
-        status: 'inProgress',
-        progressPercentage: progress,
-        estimatedTimeFrame: options.estimate ?? ''
-      }
-    ]
+interface StepState {
+  id: string
+  status: string
+  progress?: number | null
+  estimate?: string
+}
+
+function offer(steps: StepState[], status = 'running') {
+  return readOfferStatus({
+    status,
+    steps: steps.map(step => ({
+      id: step.id,
+      status: step.status,
+      progressPercentage: step.progress ?? null,
+      estimatedTimeFrame: step.estimate ?? ''
+    }))
   })
 }
 
+/** An offer in its last step, with `progress` and the reference's estimate. */
+const lastStep = (progress: number | null, status = 'inProgress') =>
+  offer([
+    { id: 'certify', status: 'complete', estimate: '< 15 min' },
+    { id: 'live', status, progress, estimate: '~2-5 days' }
+  ])
+const job = (jobStatus: string) => readJobStatus({ jobStatus, jobResult: 'pending' }, 'j')
+
 const schedule = () => new PollSchedule(30_000, 5 * MINUTE, () => 0.5)
 
+/** Looks at `minutes`, each showing what `at` says then; the pauses chosen after each. */
+function run(s: PollSchedule, minutes: number[], at: (minute: number) => ReturnType<typeof offer>) {
+  return minutes.map(minute => {
+    s.observe(at(minute), minute * MINUTE)
+    return s.next(minute * MINUTE)
+  })
+}
+
 describe('PollSchedule', () => {
-  it('backs off from interval to max-interval while no progress is known', () => {
-    const s = schedule()
-    s.observe(offer(null), 0)
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(() => s.next(0))).toEqual([
-      30_000, 45_000, 67_500, 101_250, 151_875, 227_813, 300_000, 300_000
+  /** Looks as the schedule asks, each showing `at(minute)`; the pauses it chose. */
+  function follow(s: PollSchedule, until: number, at: (minute: number) => Snapshot) {
+    const pauses: number[] = []
+    for (let now = 0; now < until * MINUTE; now += pauses.at(-1) as number) {
+      s.observe(at(now / MINUTE), now)
+      pauses.push(s.next(now))
+    }
+    return pauses
+  }
+
+  it('backs off from interval, doubling, to max-interval while a status tells nothing more', () => {
+    expect(follow(schedule(), 15, () => job('running'))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 300_000, 300_000
     ])
   })
 
-  it('starts again at interval when the offer status changes', () => {
-    const s = schedule()
-    s.observe(offer(null), 0)
-    s.next(0)
-    s.next(0)
-    s.observe(offer(null, { status: 'waitingForPublisherReview' }), MINUTE)
-    expect(s.next(MINUTE)).toBe(30_000)
+  it('starts again at interval for a state new to the wait, not for one that comes back', () => {
+    // Queued for 10 minutes, then running; from minute 30 it flaps back and forth.
+    const flapping = (m: number) =>
+      job(m < 10 || (m >= 30 && Math.floor(m / 5) % 2 === 0) ? 'notStarted' : 'running')
+    const pauses = follow(schedule(), 80, flapping)
+    expect(pauses.slice(0, 6)).toEqual([30_000, 60_000, 120_000, 240_000, 300_000, 30_000])
+    expect(pauses.slice(10).every(pause => pause === 300_000)).toBe(true)
   })
 
-  it('aims at the expected end of the last step from its recent rate of progress', () => {
+  it('looks every max-interval while a step before the last is under way', () => {
     const s = schedule()
-    // 2% a minute, seen every 5 minutes: each new value was reached halfway between looks.
-    for (const minute of [0, 5, 10, 15, 20]) s.observe(offer(minute * 2), minute * MINUTE)
-    const expected = s.expectedStepEnd()
-    // 40% reached at 17.5 min; 60% (less half a 10% step) to go at 2% a minute.
-    expect(expected?.at).toBeCloseTo(45 * MINUTE, -2)
-    expect(expected?.stepMs).toBeCloseTo(5 * MINUTE, -2)
-    expect(s.next(20 * MINUTE)).toBe(5 * MINUTE) // far away: max-interval
-    expect(s.next(42 * MINUTE)).toBeCloseTo(3 * MINUTE, -2) // near: land on it
-    expect(s.next(44.9 * MINUTE)).toBe(30_000) // never below interval
+    const middle = offer([
+      { id: 'certify', status: 'inProgress', progress: 50, estimate: '~2-3 days' },
+      { id: 'live', status: 'notStarted', estimate: '~2-5 days' }
+    ])
+    expect(run(s, [0, 5, 10], () => middle)).toEqual([300_000, 300_000, 300_000])
   })
 
-  it('looks every interval just after the expected end, then less often', () => {
+  it('aims the looks at the span where the last step’s progress puts its end', () => {
+    // 1% a minute, reported in 5% steps from minute 2.5 on: 100% at minute 97.5.
     const s = schedule()
-    for (const minute of [0, 5, 10, 15, 20]) s.observe(offer(minute * 2), minute * MINUTE)
-    // Expected at 45 min, give or take one 10% step (5 min): every interval till 50.
-    expect([46, 48, 49.5].map(m => s.next(m * MINUTE))).toEqual([30_000, 30_000, 30_000])
-    expect([51, 52, 53].map(m => s.next(m * MINUTE))).toEqual([30_000, 45_000, 67_500])
+    const progress = (m: number) => Math.min(95, Math.floor((m + 2.5) / 5) * 5)
+    const seen: number[] = []
+    let now = 0
+    for (; now < 97.5 * MINUTE; now += seen.at(-1) as number) {
+      s.observe(lastStep(progress(now / MINUTE)), now)
+      seen.push(s.next(now))
+    }
+    // The middle costs one look per max-interval; the end is seen within a minute.
+    expect(seen.slice(0, 12).every(pause => pause === 300_000)).toBe(true)
+    expect(now).toBeLessThan(98.5 * MINUTE)
+    expect(seen.length).toBeLessThan(100 / 5 + 12)
   })
 
-  it('predicts only the last step, whose end ends publishing', () => {
+  it('does not try a forecast again for a step that stalled past it', () => {
     const s = schedule()
-    const middle = (progress: number) =>
-      parseOfferStatus({
-        status: 'running',
-        steps: [
-          { id: 'cert', status: 'inProgress', progressPercentage: progress },
-          { id: 'live', status: 'notStarted' }
-        ]
-      })
-    for (const minute of [0, 5, 10]) s.observe(middle(minute * 2), minute * MINUTE)
-    expect(s.expectedStepEnd()).toBeUndefined()
+    // Rushes to 95% in 19 minutes, then stays there.
+    run(s, [0, 5, 10, 15, 20], m => lastStep(Math.min(95, m * 5)))
+    const pauses: number[] = []
+    let m = 20
+    while (m < 120) {
+      s.observe(lastStep(95), m * MINUTE)
+      pauses.push(s.next(m * MINUTE))
+      m += pauses.at(-1)! / MINUTE
+    }
+    // A few looks soon after the missed end, then max-interval for good.
+    expect(pauses.slice(-10)).toEqual(Array(10).fill(300_000))
+    expect(pauses.length).toBeLessThan(100 / 5 + 10)
   })
 
-  it('ignores progress that does not move', () => {
-    const s = schedule()
-    s.observe(offer(40), 0)
-    s.observe(offer(40), 10 * MINUTE)
-    expect(s.expectedStepEnd()).toBeUndefined()
+  it('trusts progress only while the steps before kept to what theirs foretold', () => {
+    // The first step moves 2% a minute to 95%; then it ends at minute 50 as its
+    // progress foretold, or stalls there until minute 120. The last step then moves
+    // 1% a minute.
+    const offerWhere =
+      (firstEnds: number) =>
+      (m: number): Snapshot => {
+        const first = m < firstEnds
+        return offer([
+          {
+            id: 'certify',
+            status: first ? 'inProgress' : 'complete',
+            progress: Math.min(95, Math.floor(m / 5) * 10),
+            estimate: '~1-2 hours'
+          },
+          {
+            id: 'live',
+            status: first ? 'notStarted' : 'inProgress',
+            progress: first ? 0 : Math.min(95, Math.floor((m - firstEnds) / 5) * 5),
+            estimate: '~1-2 hours'
+          }
+        ])
+      }
+    const shortPauses = (pauses: number[]) => pauses.filter(pause => pause < 300_000).length
+    const kept = follow(schedule(), 152, offerWhere(50))
+    const stalled = follow(schedule(), 222, offerWhere(120))
+    expect(shortPauses(kept)).toBeGreaterThan(2)
+    expect(shortPauses(stalled)).toBe(0)
   })
 
-  it('without progress, looks a third more often once the estimate says the end may come', () => {
+  it('without progress, looks twice as often inside the span its estimate gives', () => {
     const s = schedule()
-    s.observe(offer(0, { estimate: '~2-5 days' }), 0)
-    for (let i = 0; i < 10; i++) s.next(HOUR)
-    expect(s.next(47 * HOUR)).toBe(5 * MINUTE)
-    expect(s.next(49 * HOUR)).toBe(200_000)
+    s.observe(lastStep(0), 0)
+    expect(s.next(0)).toBe(300_000)
+    s.observe(lastStep(0), 49 * HOUR)
+    expect(s.next(49 * HOUR)).toBe(150_000)
+    s.observe(lastStep(0), 6 * DAY)
+    expect(s.next(6 * DAY)).toBe(300_000)
+  })
+
+  it('looks often once every step is complete but the offer status is not yet final', () => {
+    const s = schedule()
+    const done = offer([{ id: 'live', status: 'complete', estimate: '~2-5 days' }])
+    expect(run(s, [0, 0.5, 1.5], () => done)).toEqual([30_000, 60_000, 120_000])
+  })
+
+  it('never spends more than a fifth above the looks of a plain backoff', () => {
+    const s = schedule()
+    // A status that always looks like the end is one interval away.
+    let now = 0
+    let looks = 0
+    for (let m = 0; m < 600; m++) {
+      s.observe(lastStep(0), now)
+      looks++
+      now += s.next(now)
+      expect(looks).toBeLessThanOrEqual(1.2 * backoffLooks(now, 30_000, 5 * MINUTE) + 1)
+    }
   })
 })
 
-describe('shortestEstimateMs', () => {
+describe('backoffLooks', () => {
+  it('counts the looks of a doubling backoff', () => {
+    expect(backoffLooks(0, 30_000, 300_000)).toBe(1)
+    expect(backoffLooks(30_000, 30_000, 300_000)).toBe(2)
+    expect(backoffLooks(7.5 * MINUTE, 30_000, 300_000)).toBe(5)
+    expect(backoffLooks(12.5 * MINUTE, 30_000, 300_000)).toBe(6)
+    expect(backoffLooks(HOUR + 7.5 * MINUTE, 30_000, 300_000)).toBe(17)
+  })
+})
+
+describe('estimateWindowMs', () => {
   it.each([
-    ['< 15 min', 0],
-    ['< 1 hour', 0],
-    ['~2-3 days', 2 * 24 * HOUR],
-    ['~2-5 Hours', 2 * HOUR],
-    ['~45 minutes', 45 * MINUTE],
+    ['< 15 min', { from: 0, to: 15 * MINUTE }],
+    ['< 1 hour', { from: 0, to: HOUR }],
+    ['~2-3 days', { from: 2 * DAY, to: 3 * DAY }],
+    ['~2-5 Hours', { from: 2 * HOUR, to: 5 * HOUR }],
+    ['~45 minutes', { from: 45 * MINUTE, to: 45 * MINUTE }],
     ['soon', undefined],
     ['', undefined]
-  ])('reads %j', (estimate, ms) => {
-    expect(shortestEstimateMs(estimate)).toBe(ms)
+  ])('reads %j', (estimate, span) => {
+    expect(estimateWindowMs(estimate)).toEqual(span)
   })
 })

@@ -41,6 +41,7 @@ function inputs(sim: Simulator, more: Record<string, string>): Record<string, st
     'base-url': sim.url,
     'authority-host': sim.url,
     interval: '1s',
+    'max-interval': '2s',
     ...more
   }
 }

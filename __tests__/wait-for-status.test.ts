@@ -140,7 +140,7 @@ describe('waitForStatus', () => {
     )
     const result = await waitForStatus(options, deps)
     expect(result.outcome).toBe('success')
-    expect(sleeps.slice(0, 4)).toEqual([30_000, 45_000, 67_500, 101_250])
+    expect(sleeps.slice(0, 4)).toEqual([30_000, 60_000, 120_000, 240_000])
   })
 
   it('honours Retry-After when it asks for more than the backoff', async () => {

@@ -1,5 +1,5 @@
-// Several offers in one step: requests, peak memory and CPU time of the built action for
-// 1, 10 and 50 offers, each on the same simulated timeline.
+// Several offers in one step: requests, the most in flight, peak memory and CPU time of
+// the built action for 1, 10 and 50 offers, each on the same simulated timeline.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +9,8 @@ import { ROOT, runAction } from '../scripts/run-action.js'
 
 export interface FleetFigures {
   offers: number
+  /** `steady`, or `throttled`: every offer's first look meets a 429 with Retry-After. */
+  timeline: string
   requests: number
   requestsPerOffer: number
   peakMemoryMb: number
@@ -19,18 +21,22 @@ export interface FleetFigures {
 }
 
 // Running for 8 seconds from the first look, then Succeeded: the same for every offer.
-const TIMELINE: Phase[] = [
+const STEADY: Phase[] = [
   { for: '8s', status: 'running', steps: { displaycertify: 'inProgress' } },
   { status: 'succeeded', steps: { '*': 'complete' } }
 ]
+// The same after a 429 whose Retry-After holds every wait back, then lets all go at once.
+const THROTTLED: Phase[] = [{ times: 1, fault: 429, retryAfter: 3 }, ...STEADY]
+const TIMELINES: Record<string, Phase[]> = { steady: STEADY, throttled: THROTTLED }
 
-export async function measureFleet(sizes: number[]): Promise<FleetFigures[]> {
+export async function measureFleet(sizes: [string, number][]): Promise<FleetFigures[]> {
   const figures: FleetFigures[] = []
-  for (const offers of sizes) {
+  for (const [timeline, offers] of sizes) {
+    const phases = TIMELINES[timeline] as Phase[]
     const ids = Array.from({ length: offers }, (_, i) => `offer-${i}`)
     const simulator = await startSimulator({
       timeline: [],
-      offers: Object.fromEntries(ids.map(id => [id, TIMELINE]))
+      offers: Object.fromEntries(ids.map(id => [id, phases]))
     })
     let inFlight = 0
     let mostInFlight = 0
@@ -62,6 +68,7 @@ export async function measureFleet(sizes: number[]): Promise<FleetFigures[]> {
       }
       figures.push({
         offers,
+        timeline,
         requests: simulator.requests.length,
         requestsPerOffer: simulator.requests.length / offers,
         peakMemoryMb: usage.maxRssKb / 1024,

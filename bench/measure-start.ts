@@ -1,5 +1,6 @@
-// Cold start and peak memory of the built action, run as a runner runs it.
-import { spawn } from 'node:child_process'
+// Cold start and peak memory of the built action, run as a runner runs it, beside a
+// minimal action on the stock toolkit and a bare node.
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,13 +11,27 @@ import { actionDefaults, ROOT } from '../scripts/run-action.js'
 export interface StartFigures {
   distJsBytes: number
   bareNodeMs: number
+  minimalActionMs: number
   actionMs: number
+  /** The action's start over the minimal toolkit action's, the median of pairs. */
   ratio: number
   runs: number
   peakMemoryMb: number
 }
 
 const DIST = join(ROOT, 'dist')
+const MINIMAL = join(ROOT, 'node_modules', '.cache', 'minimal-action')
+
+/** Bundles bench/minimal-action as the action is bundled: ncc, minified, ESM. */
+function buildMinimalAction(): string {
+  const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', 'bench/minimal-action/index.ts', '-o', MINIMAL, '--minify', '--quiet'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }
+  )
+  return join(MINIMAL, 'index.js')
+}
 
 /** Bytes of JavaScript in dist/, every chunk included. */
 export async function distJsBytes(): Promise<number> {
@@ -84,17 +99,26 @@ export async function measureStart(runs: number): Promise<StartFigures> {
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
     const action = [join(DIST, 'index.js')]
+    const minimal = [buildMinimalAction()]
     const bare = ['-e', '0']
-    await timed(action, env) // warm the file cache, as a runner's second step would be
+    // Warm the file cache, as a runner's second step would find it.
+    await timed(action, env)
+    await timed(minimal, env)
     const ratios: number[] = []
     const bareTimes: number[] = []
+    const minimalTimes: number[] = []
     const actionTimes: number[] = []
     for (let i = 0; i < runs; i++) {
+      // Interleaved, the order alternating, so that drift in the machine hits both.
       const b = (await timed(bare, env)).ms
-      const a = (await timed(action, env)).ms
+      const first = i % 2 ? action : minimal
+      const x = (await timed(first, env)).ms
+      const y = (await timed(first === action ? minimal : action, env)).ms
+      const [a, m] = first === action ? [x, y] : [y, x]
       bareTimes.push(b)
+      minimalTimes.push(m)
       actionTimes.push(a)
-      ratios.push(a / b)
+      ratios.push(a / m)
     }
 
     // Peak memory: the same run inside a node that reports its own maxRSS on fd 3.
@@ -105,6 +129,7 @@ export async function measureStart(runs: number): Promise<StartFigures> {
     return {
       distJsBytes: await distJsBytes(),
       bareNodeMs: median(bareTimes),
+      minimalActionMs: median(minimalTimes),
       actionMs: median(actionTimes),
       ratio: median(ratios),
       runs,

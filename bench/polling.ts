@@ -1,109 +1,102 @@
 // Polling on seeded publish timelines in virtual time: the action's own schedule
-// (waitForStatus with its defaults) beside fixed 30-second and 5-minute loops.
-import type { Look as StatusAnswer } from '../src/status/source.js'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+// (waitForStatus with its defaults) beside fixed loops and a plain capped backoff.
+import type { Look } from '../src/status/source.js'
 import { waitForStatus } from '../src/wait/wait-for-status.js'
 import { seeded } from '../scripts/seeded-random.js'
+import { HOUR, MINUTE, type Model, type Timeline } from './timelines.js'
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
 const REQUEST_MS = 300
-
-/** The reference's steps and estimates; days are read as hours, so publishes last hours. */
-const STEP_ESTIMATES: [string, string, number, number][] = [
-  ['displaydummycertify', '< 15 min', 3 * MINUTE, 15 * MINUTE],
-  ['displaycertify', '~2-3 hours', 2 * HOUR, 3 * HOUR], // ~2-3 days
-  ['displayprovision', '< 1 hour', 10 * MINUTE, 1 * HOUR], // < 1 day
-  ['displaypackage', '< 1 hour', 10 * MINUTE, 1 * HOUR],
-  ['publisher-signoff', '< 1 hour', 5 * MINUTE, 1 * HOUR],
-  ['live', '~2-5 hours', 2 * HOUR, 5 * HOUR] // ~2-5 days
-]
-
-export interface Timeline {
-  seed: number
-  steps: { id: string; estimate: string; start: number; end: number; curve: number }[]
-  doneAt: number
-  /** `none`: the service reports 0 until a step is complete. */
-  progress: 'coarse' | 'none'
-  faults: boolean
-}
+const MAX_INTERVAL_MS = 5 * MINUTE
+const TIMEOUT_MS = 60 * 24 * HOUR
 
 export interface ScheduleFigures {
   schedule: string
   requestsPerHour: number
   lagP50Minutes: number
   lagP95Minutes: number
+  /** Requests in one timeline over the capped backoff's in the same one: the worst. */
+  worstRequestRatio: number
+  /** The share of timelines where it made more requests and saw the end later. */
+  worseOnBothShare: number
+  /** The shortest pause between two requests, in seconds. */
+  shortestGapSeconds: number
 }
 
-function makeTimeline(seed: number): Timeline {
-  const random = seeded(seed)
-  let at = random() * 2 * MINUTE
-  const steps = STEP_ESTIMATES.map(([id, estimate, shortest, longest]) => {
-    const start = at
-    at += shortest + random() * (longest - shortest)
-    // Progress is rarely even: some steps front-load it, some back-load it.
-    return { id, estimate, start, end: at, curve: 0.7 + random() * 0.7 }
-  })
-  return {
-    seed,
-    steps,
-    doneAt: at,
-    progress: random() < 0.25 ? 'none' : 'coarse',
-    faults: random() < 0.3
+export interface ModelFigures {
+  model: string
+  api: string
+  timelines: number
+  /** Median and longest time to the visible end, in hours. */
+  medianHours: number
+  longestHours: number
+  schedules: ScheduleFigures[]
+}
+
+interface Run {
+  requests: number
+  seenAt: number
+  shortestGap: number
+}
+
+type Schedule = (timeline: Timeline, model: Model) => Promise<Run>
+
+function isEnd(answer: Look, model: Model): boolean {
+  return answer.kind === 'ok' && answer.snapshot.status === model.target
+}
+
+/** A client that decides each pause from the number of looks so far and the answer. */
+async function loop(
+  timeline: Timeline,
+  model: Model,
+  pause: (looks: number, answer: Look) => number
+): Promise<Run> {
+  const answerAt = timeline.service()
+  let shortestGap = Infinity
+  let last = -Infinity
+  for (let now = 0, looks = 1; ; looks++) {
+    shortestGap = Math.min(shortestGap, now - last)
+    last = now
+    const answer = answerAt(now)
+    if (isEnd(answer, model)) return { requests: looks, seenAt: now, shortestGap }
+    const retryAfter = answer.kind === 'transient' ? (answer.retryAfterMs ?? 0) : 0
+    now += REQUEST_MS + Math.max(pause(looks, answer), retryAfter)
   }
 }
 
-/** What the service answers at `t`, faults included. */
-function service(timeline: Timeline, random: () => number): (t: number) => StatusAnswer {
-  // A throttled service refuses every request until the time its Retry-After named.
-  let throttledUntil = 0
-  return t => {
-    if (t < throttledUntil)
-      return { kind: 'transient', problem: '429', retryAfterMs: throttledUntil - t }
-    if (timeline.faults) {
-      const roll = random()
-      if (roll < 0.03) {
-        throttledUntil = t + (30 + random() * 90) * 1000
-        return { kind: 'transient', problem: '429', retryAfterMs: throttledUntil - t }
-      }
-      if (roll < 0.13) return { kind: 'transient', problem: '503' }
-    }
-    const steps = timeline.steps.map(step => {
-      const fixed = { id: step.id, estimatedTimeFrame: step.estimate }
-      if (t >= step.end) return { ...fixed, status: 'complete', progressPercentage: 100 }
-      if (t < step.start) return { ...fixed, status: 'notStarted', progressPercentage: 0 }
-      const share = ((t - step.start) / (step.end - step.start)) ** step.curve
-      // The service moves progress in 5% steps.
-      const progress = timeline.progress === 'none' ? 0 : Math.floor(share * 20) * 5
-      return { ...fixed, status: 'inProgress', progressPercentage: progress }
-    })
-    return {
-      kind: 'ok',
-      snapshot: parseOfferStatus({ status: t >= timeline.doneAt ? 'succeeded' : 'running', steps })
-    }
-  }
-}
+const fixed =
+  (everyMs: number): Schedule =>
+  (timeline, model) =>
+    loop(timeline, model, () => everyMs)
 
-/** Requests made and the time the end was seen, for the action's own schedule. */
-async function actionSchedule(timeline: Timeline): Promise<{ requests: number; seenAt: number }> {
-  const random = seeded(timeline.seed * 7 + 1)
-  const answerAt = service(timeline, random)
+/** Doubling from the API's interval up to 5 minutes, never starting again. */
+const cappedBackoff: Schedule = (timeline, model) =>
+  loop(timeline, model, looks =>
+    Math.min(MAX_INTERVAL_MS, model.intervalMs * 2 ** Math.min(looks - 1, 20))
+  )
+
+const action: Schedule = async (timeline, model) => {
+  const answerAt = timeline.service()
+  const random = seeded(timeline.seed * 13 + 5)
   let now = 0
+  let shortestGap = Infinity
+  let last = -Infinity
   const result = await waitForStatus(
     {
       subject: 'the offer',
-      targetStatuses: ['Succeeded'],
+      targetStatuses: [model.target],
       failOnStatuses: ['Failed', 'Canceled'],
       failOnStepStatuses: ['Rejected'],
-      timeoutMs: 5 * 24 * HOUR,
-      intervalMs: 30_000,
-      maxIntervalMs: 5 * MINUTE
+      timeoutMs: TIMEOUT_MS,
+      intervalMs: model.intervalMs,
+      maxIntervalMs: MAX_INTERVAL_MS
     },
     {
       now: () => now,
       random,
       sleep: async ms => void (now += ms),
       look: async () => {
+        shortestGap = Math.min(shortestGap, now - last)
+        last = now
         const answer = answerAt(now)
         now += REQUEST_MS
         return answer
@@ -111,46 +104,56 @@ async function actionSchedule(timeline: Timeline): Promise<{ requests: number; s
     }
   )
   if (result.outcome !== 'success') throw new Error(`seed ${timeline.seed}: ${result.reason}`)
-  return { requests: result.polls, seenAt: result.endedAt - REQUEST_MS }
+  return { requests: result.polls, seenAt: result.endedAt - REQUEST_MS, shortestGap }
 }
 
-/** The same for a loop that looks every `everyMs`, whatever it hears. */
-function fixedSchedule(timeline: Timeline, everyMs: number): { requests: number; seenAt: number } {
-  const answerAt = service(timeline, seeded(timeline.seed * 7 + 1))
-  let requests = 0
-  for (let now = 0; ; now += REQUEST_MS + everyMs) {
-    requests++
-    const answer = answerAt(now)
-    if (answer.kind === 'ok' && answer.snapshot.status === 'Succeeded')
-      return { requests, seenAt: now }
-  }
-}
+export const SCHEDULES: [string, Schedule][] = [
+  ['this action', action],
+  ['capped backoff (interval doubling to 5m)', cappedBackoff],
+  ['fixed 30s loop', fixed(30_000)],
+  ['fixed 4m loop', fixed(4 * MINUTE)],
+  ['fixed 5m loop', fixed(5 * MINUTE)]
+]
 
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] as number
 }
 
-export async function measurePolling(timelines: number): Promise<ScheduleFigures[]> {
-  const runs: Record<string, { requests: number; hours: number; lags: number[] }> = {}
-  for (let seed = 1; seed <= timelines; seed++) {
-    const timeline = makeTimeline(seed)
-    const results: [string, { requests: number; seenAt: number }][] = [
-      ['action (30s to 5m, progress-aware)', await actionSchedule(timeline)],
-      ['fixed 30s loop', fixedSchedule(timeline, 30_000)],
-      ['fixed 5m loop', fixedSchedule(timeline, 5 * MINUTE)]
-    ]
-    for (const [name, { requests, seenAt }] of results) {
-      const run = (runs[name] ??= { requests: 0, hours: 0, lags: [] })
-      run.requests += requests
-      run.hours += seenAt / HOUR
-      run.lags.push(seenAt - timeline.doneAt)
-    }
+export async function measurePolling(model: Model, timelines: number): Promise<ModelFigures> {
+  const made = Array.from({ length: timelines }, (_, i) => model.make(i + 1))
+  const runs = new Map<string, Run[]>()
+  for (const [name, schedule] of SCHEDULES) {
+    const list: Run[] = []
+    for (const timeline of made) list.push(await schedule(timeline, model))
+    runs.set(name, list)
   }
-  return Object.entries(runs).map(([schedule, run]) => ({
-    schedule,
-    requestsPerHour: run.requests / run.hours,
-    lagP50Minutes: percentile(run.lags, 0.5) / MINUTE,
-    lagP95Minutes: percentile(run.lags, 0.95) / MINUTE
-  }))
+  const capped = runs.get(SCHEDULES[1]?.[0] as string) as Run[]
+  const lagOf = (run: Run, i: number) => run.seenAt - (made[i] as Timeline).visibleAt
+  const hours = made.map(timeline => timeline.visibleAt / HOUR)
+  return {
+    model: model.name,
+    api: model.api,
+    timelines,
+    medianHours: percentile(hours, 0.5),
+    longestHours: Math.max(...hours),
+    schedules: [...runs].map(([schedule, list]) => {
+      const lags = list.map(lagOf)
+      const base = (i: number) => capped[i] as Run
+      return {
+        schedule,
+        requestsPerHour:
+          list.reduce((sum, run) => sum + run.requests, 0) /
+          list.reduce((sum, run) => sum + run.seenAt / HOUR, 0),
+        lagP50Minutes: percentile(lags, 0.5) / MINUTE,
+        lagP95Minutes: percentile(lags, 0.95) / MINUTE,
+        worstRequestRatio: Math.max(...list.map((run, i) => run.requests / base(i).requests)),
+        worseOnBothShare:
+          list.filter(
+            (run, i) => run.requests > base(i).requests && lagOf(run, i) > lagOf(base(i), i)
+          ).length / list.length,
+        shortestGapSeconds: Math.min(...list.map(run => run.shortestGap)) / 1000
+      }
+    })
+  }
 }

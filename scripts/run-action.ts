@@ -71,6 +71,11 @@ export function actionEntry(): string {
   return process.env.ACTION_UNDER_TEST ?? join(ROOT, 'dist', 'index.js')
 }
 
+/** The node that runs the bundle: this one, or the one ACTION_NODE names (Node 24 in CI). */
+export function actionNode(): string {
+  return process.env.ACTION_NODE || process.execPath
+}
+
 /** Starts the action; `done` settles when it has exited and its files are read. */
 export async function startAction(
   options: ActionOptions
@@ -114,7 +119,7 @@ export async function startAction(
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
   }
 
-  const child = spawn(process.execPath, [actionEntry()], {
+  const child = spawn(actionNode(), [actionEntry()], {
     env,
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe']

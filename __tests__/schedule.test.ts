@@ -82,36 +82,62 @@ describe('PollSchedule', () => {
     expect(run(s, [0, 5, 10], () => middle)).toEqual([300_000, 300_000, 300_000])
   })
 
+  /**
+   * An offer whose first step moves 2% a minute and ends at minute 50, as its progress
+   * foretold; then the last step, whose progress `last(minutes into it)` gives.
+   */
+  const provenThen =
+    (last: (m: number) => number) =>
+    (m: number): Snapshot =>
+      offer([
+        {
+          id: 'certify',
+          status: m < 50 ? 'inProgress' : 'complete',
+          progress: Math.min(95, Math.floor(m / 5) * 10),
+          estimate: '~1-2 hours'
+        },
+        {
+          id: 'live',
+          status: m < 50 ? 'notStarted' : 'inProgress',
+          progress: m < 50 ? 0 : last(m - 50),
+          estimate: '~1-2 hours'
+        }
+      ])
+
   it('aims the looks at the span where the last step’s progress puts its end', () => {
-    // 1% a minute, reported in 5% steps from minute 2.5 on: 100% at minute 97.5.
-    const s = schedule()
-    const progress = (m: number) => Math.min(95, Math.floor((m + 2.5) / 5) * 5)
-    const seen: number[] = []
-    let now = 0
-    for (; now < 97.5 * MINUTE; now += seen.at(-1) as number) {
-      s.observe(lastStep(progress(now / MINUTE)), now)
-      seen.push(s.next(now))
-    }
+    // 1% a minute, reported in 5% steps from 2.5 minutes in: 100% at minute 97.5 of the
+    // step, minute 147.5 of the wait.
+    const pauses = follow(
+      schedule(),
+      147.5,
+      provenThen(m => Math.min(95, Math.floor((m + 2.5) / 5) * 5))
+    )
+    const seenAt = pauses.reduce((sum, pause) => sum + pause, 0)
     // The middle costs one look per max-interval; the end is seen within a minute.
-    expect(seen.slice(0, 12).every(pause => pause === 300_000)).toBe(true)
-    expect(now).toBeLessThan(98.5 * MINUTE)
-    expect(seen.length).toBeLessThan(100 / 5 + 12)
+    expect(pauses.slice(0, 20).every(pause => pause === 300_000)).toBe(true)
+    expect(seenAt).toBeLessThan(148.5 * MINUTE)
+    expect(pauses.length).toBeLessThan(150 / 5 + 12)
+  })
+
+  it('without a step whose progress proved right, spends no looks on progress', () => {
+    // The same last step, but the wait starts in it: nothing has proved its progress.
+    const pauses = follow(schedule(), 97.5, m =>
+      lastStep(Math.min(95, Math.floor((m + 2.5) / 5) * 5))
+    )
+    expect(pauses.every(pause => pause === 300_000)).toBe(true)
   })
 
   it('does not try a forecast again for a step that stalled past it', () => {
-    const s = schedule()
-    // Rushes to 95% in 19 minutes, then stays there.
-    run(s, [0, 5, 10, 15, 20], m => lastStep(Math.min(95, m * 5)))
-    const pauses: number[] = []
-    let m = 20
-    while (m < 120) {
-      s.observe(lastStep(95), m * MINUTE)
-      pauses.push(s.next(m * MINUTE))
-      m += pauses.at(-1)! / MINUTE
-    }
+    // The last step rushes to 95% in 19 minutes, then stays there for hours.
+    const pauses = follow(
+      schedule(),
+      300,
+      provenThen(m => Math.min(95, Math.floor(m / 1) * 5))
+    )
     // A few looks soon after the missed end, then max-interval for good.
-    expect(pauses.slice(-10)).toEqual(Array(10).fill(300_000))
-    expect(pauses.length).toBeLessThan(100 / 5 + 10)
+    expect(pauses.some(pause => pause < 300_000)).toBe(true)
+    expect(pauses.slice(-20)).toEqual(Array(20).fill(300_000))
+    expect(pauses.length).toBeLessThan(300 / 5 + 12)
   })
 
   it('trusts progress only while the steps before kept to what theirs foretold', () => {

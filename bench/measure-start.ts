@@ -9,6 +9,8 @@ import { startSimulator } from '../simulator/server.js'
 import { actionDefaults, ROOT } from '../scripts/run-action.js'
 
 export interface StartFigures {
+  /** The node version that ran them. */
+  node: string
   distJsBytes: number
   bareNodeMs: number
   minimalActionMs: number
@@ -17,6 +19,7 @@ export interface StartFigures {
   ratio: number
   runs: number
   peakMemoryMb: number
+  minimalPeakMemoryMb: number
 }
 
 const DIST = join(ROOT, 'dist')
@@ -48,11 +51,15 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
-/** Runs node with args; resolves with the wall time in ms and what fd 3 received. */
-function timed(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; extra: string }> {
+/** Runs `node` with args; resolves with the wall time in ms and what fd 3 received. */
+function timed(
+  node: string,
+  args: string[],
+  env: NodeJS.ProcessEnv
+): Promise<{ ms: number; extra: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    const child = spawn(process.execPath, args, {
+    const child = spawn(node, args, {
       env,
       stdio: ['ignore', 'ignore', 'inherit', 'pipe']
     })
@@ -67,7 +74,8 @@ function timed(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; ex
   })
 }
 
-export async function measureStart(runs: number): Promise<StartFigures> {
+/** The figures of `node` (the path of a node binary): this one unless told. */
+export async function measureStart(runs: number, node = process.execPath): Promise<StartFigures> {
   const simulator = await startSimulator({ timeline: [{ status: 'running' }] })
   const dir = await mkdtemp(join(tmpdir(), 'bench-start-'))
   try {
@@ -102,18 +110,18 @@ export async function measureStart(runs: number): Promise<StartFigures> {
     const minimal = [buildMinimalAction()]
     const bare = ['-e', '0']
     // Warm the file cache, as a runner's second step would find it.
-    await timed(action, env)
-    await timed(minimal, env)
+    await timed(node, action, env)
+    await timed(node, minimal, env)
     const ratios: number[] = []
     const bareTimes: number[] = []
     const minimalTimes: number[] = []
     const actionTimes: number[] = []
     for (let i = 0; i < runs; i++) {
       // Interleaved, the order alternating, so that drift in the machine hits both.
-      const b = (await timed(bare, env)).ms
+      const b = (await timed(node, bare, env)).ms
       const first = i % 2 ? action : minimal
-      const x = (await timed(first, env)).ms
-      const y = (await timed(first === action ? minimal : action, env)).ms
+      const x = (await timed(node, first, env)).ms
+      const y = (await timed(node, first === action ? minimal : action, env)).ms
       const [a, m] = first === action ? [x, y] : [y, x]
       bareTimes.push(b)
       minimalTimes.push(m)
@@ -121,19 +129,24 @@ export async function measureStart(runs: number): Promise<StartFigures> {
       ratios.push(a / m)
     }
 
-    // Peak memory: the same run inside a node that reports its own maxRSS on fd 3.
-    const url = pathToFileURL(join(DIST, 'index.js')).href
-    const probe = `import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS))); await import(${JSON.stringify(url)})`
-    const { extra } = await timed(['--input-type=module', '-e', probe], env)
+    // Peak memory: the same runs inside a node that reports its own maxRSS on fd 3.
+    const peakMb = async (entry: string): Promise<number> => {
+      const url = pathToFileURL(entry).href
+      const probe = `import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS))); await import(${JSON.stringify(url)})`
+      const { extra } = await timed(node, ['--input-type=module', '-e', probe], env)
+      return Number(extra) / 1024
+    }
 
     return {
+      node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
       distJsBytes: await distJsBytes(),
       bareNodeMs: median(bareTimes),
       minimalActionMs: median(minimalTimes),
       actionMs: median(actionTimes),
       ratio: median(ratios),
       runs,
-      peakMemoryMb: Number(extra) / 1024
+      peakMemoryMb: await peakMb(join(DIST, 'index.js')),
+      minimalPeakMemoryMb: await peakMb(minimal[0] as string)
     }
   } finally {
     await simulator.close()

@@ -38,10 +38,11 @@ interface StepWatch {
  *   back, as a flapping one does, is no news);
  * - a step before the last one under way: the end is a step away;
  * - the last step under way with progress: look about LOOKS_PER_FORECAST times across
- *   the span where its progress puts its end; without progress, look a third more
- *   often inside the span its estimate gives. Each only while the steps before kept
- *   to what their own progress and estimates foretold, and a forecast that missed is
- *   not tried again for that step;
+ *   the span where its progress puts its end, once a step before ended where its own
+ *   progress said and none ended elsewhere; a forecast that missed is not tried again
+ *   for that step;
+ * - the last step under way without progress: look twice as often inside the span its
+ *   estimate gives, while no step before broke its own estimate;
  * - every step complete but the offer status not final: back off from `interval`.
  */
 export class PollSchedule {
@@ -53,7 +54,8 @@ export class PollSchedule {
   private finishing = 0
   private readonly seen = new Set<string>()
   private watch: StepWatch | undefined
-  private progressKeptItsWord = true
+  private progressMissed = false
+  private progressHit = false
   private estimatesKeptTheirWord = true
 
   constructor(
@@ -99,8 +101,10 @@ export class PollSchedule {
       // look's spacing: a coarse view of a short step is no evidence.
       const expected = watch.expected
       const slack = this.maxIntervalMs
-      if (expected && expected.basis >= JUDGED_BASIS && !overlaps(widened(expected, slack), end))
-        this.progressKeptItsWord = false
+      if (expected && expected.basis >= JUDGED_BASIS) {
+        if (!overlaps(widened(expected, slack), end)) this.progressMissed = true
+        else this.progressHit = true
+      }
       const started = this.startedAt !== undefined && watch.lookBefore >= this.startedAt
       if (started && watch.estimate) {
         const longest = end.to - watch.lookBefore
@@ -144,13 +148,13 @@ export class PollSchedule {
   private lastStepPause(now: number): number {
     const watch = this.watch as StepWatch
     const expected = watch.expected
-    if (expected && !watch.missed && this.progressKeptItsWord) {
+    if (expected && !watch.missed && this.progressTrusted()) {
       if (now < expected.from) return this.clamp(expected.from - now)
       if (now < expected.to) return this.clamp((expected.to - expected.from) / LOOKS_PER_FORECAST)
     }
     // Just past a span that missed, the end is most likely a little late: back off.
     const width = expected ? expected.to - expected.from : 0
-    if (expected && this.progressKeptItsWord && now < expected.to + 2 * width)
+    if (expected && this.progressTrusted() && now < expected.to + 2 * width)
       return this.backoff(watch.overdue++)
     const inStep = now - watch.since
     const estimate = watch.estimate
@@ -162,6 +166,12 @@ export class PollSchedule {
       inStep >= estimate.from &&
       inStep <= estimate.to
     return due ? this.clamp(this.maxIntervalMs * DUE_PACE) : this.maxIntervalMs
+  }
+
+  /** Progress is followed once a step ended where its progress said, never after one
+   *  ended elsewhere: a service whose progress stalls or jumps costs no looks. */
+  private progressTrusted(): boolean {
+    return this.progressHit && !this.progressMissed
   }
 
   private clamp(ms: number): number {

@@ -12,6 +12,8 @@ const LOOKS_PER_FORECAST = 16
 const SPARE_LOOKS = 1.2
 // A forecast is held against the step's end only when fitted through this many values.
 const JUDGED_BASIS = 4
+// States a wait remembers, to tell news from a state that comes back.
+const STATES_REMEMBERED = 100
 
 type Phase = 'unknown' | 'far' | 'finishing' | 'last step'
 
@@ -70,8 +72,9 @@ export class PollSchedule {
     const last = snapshot.steps.at(-1)
     this.follow(step?.id, step?.progress ?? null, step?.estimatedTimeFrame ?? '', at)
     const state = [snapshot.status, step?.id, step?.status].join('\n').toLowerCase()
-    const news = !this.seen.has(state)
-    this.seen.add(state)
+    // Bounded: a service that names a new state at every look is news no more.
+    const news = !this.seen.has(state) && this.seen.size < STATES_REMEMBERED
+    if (news) this.seen.add(state)
     if (last && !step) this.phase = 'finishing'
     else if (step && step !== last && this.watch?.estimate) this.phase = 'far'
     else if (step && step === last && (step.progress !== null || this.watch?.estimate))

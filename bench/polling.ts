@@ -107,7 +107,7 @@ const action: Schedule = async (timeline, model) => {
   return { requests: result.polls, seenAt: result.endedAt - REQUEST_MS, shortestGap }
 }
 
-export const SCHEDULES: [string, Schedule][] = [
+const SCHEDULES: [string, Schedule][] = [
   ['this action', action],
   ['capped backoff (interval doubling to 5m)', cappedBackoff],
   ['fixed 30s loop', fixed(30_000)],

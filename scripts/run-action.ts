@@ -72,7 +72,7 @@ export function actionEntry(): string {
 }
 
 /** The node that runs the bundle: this one, or the one ACTION_NODE names (Node 24 in CI). */
-export function actionNode(): string {
+function actionNode(): string {
   return process.env.ACTION_NODE || process.execPath
 }
 

@@ -99,7 +99,7 @@ describe('the action, end to end', () => {
     })
     expect(run.stdout).toContain('::error title=Publishing%3A Certification::Image failed the scan')
     expect(errorLines(run)).toEqual([
-      '::error::failure: step "Certification" is Rejected (1 poll in 0s)'
+      '::error::failure: step "Certification" is Rejected: Image failed the scan (1 poll in 0s)'
     ])
     expect(run.summary).toContain('## ❌ Marketplace offer contoso/contoso-vm: Running')
     expect(run.summary).toContain('| ❌ | Certification | Rejected |')

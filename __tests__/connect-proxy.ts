@@ -12,8 +12,14 @@ export interface ConnectProxy {
   close(): Promise<void>
 }
 
-/** `names` maps the host names it serves to loopback addresses. */
-export async function startConnectProxy(names: Record<string, string>): Promise<ConnectProxy> {
+/**
+ * `names` maps the host names it serves to loopback addresses; `refuse` answers every
+ * CONNECT with that status instead (407: credentials wanted, 403: host not allowed).
+ */
+export async function startConnectProxy(
+  names: Record<string, string>,
+  refuse?: number
+): Promise<ConnectProxy> {
   const tunnels: string[] = []
   // A tunnelled socket leaves the HTTP server's keeping: close() must end it itself.
   const open = new Set<Duplex>()
@@ -25,6 +31,11 @@ export async function startConnectProxy(names: Record<string, string>): Promise<
     tunnels.push(target)
     const [host = '', port = ''] = target.split(':')
     const address = names[host]
+    if (refuse !== undefined) {
+      const reason = refuse === 407 ? 'Proxy Authentication Required' : 'Forbidden'
+      client.end(`HTTP/1.1 ${refuse} ${reason}\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n`)
+      return
+    }
     if (!address) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n')
       return

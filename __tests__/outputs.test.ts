@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { actionOutputs } from '../src/report/outputs.js'
+import { actionOutputs, outputsOf } from '../src/report/outputs.js'
 
 describe('actionOutputs', () => {
   it('sets every output from the last status read', () => {
@@ -94,5 +94,30 @@ describe('actionOutputs', () => {
         'check-run-id'
       ]
     ).toBe('4242')
+  })
+})
+
+describe('outputsOf', () => {
+  it('keeps an entry in `offers` for every offer, however long their reasons', () => {
+    const long = '✗'.repeat(4_000)
+    const results = Array.from({ length: 50 }, (_, i) => ({
+      id: `offer-${i}-${'✗'.repeat(1_000)}`,
+      result: {
+        outcome: 'failure' as const,
+        reason: long,
+        snapshot: parseOfferStatus({ status: `failed ${'✗'.repeat(300)}` }),
+        polls: 1,
+        startedAt: 0,
+        endedAt: 1
+      }
+    }))
+    const outputs = outputsOf(results, { elapsedMs: 1 })
+    const offers = JSON.parse(outputs.offers ?? '') as { id: string; reason: string }[]
+    expect(offers).toHaveLength(50)
+    expect(offers.map(offer => offer.id.split('-', 2).join('-'))).toEqual(
+      results.map((_, i) => `offer-${i}`)
+    )
+    expect(Buffer.byteLength(outputs.offers ?? '')).toBeLessThanOrEqual(256 * 1024)
+    expect(offers[0]?.reason.length).toBeGreaterThan(10)
   })
 })

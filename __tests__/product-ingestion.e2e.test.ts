@@ -226,11 +226,12 @@ describe('the Product Ingestion API, end to end', () => {
       status: 'WaitingForPublisherReview',
       'product-id': PRODUCT,
       'submission-id': `submission/${DEFAULT_PRODUCT_GUID}/1152921515689848683`,
-      'current-step': ''
+      // Waiting for go-live: this version's live step has not started.
+      'current-step': 'live'
     })
     expect(JSON.parse(run.outputs.steps ?? '')).toEqual([
       expect.objectContaining({ id: 'preview', status: 'Complete' }),
-      expect.objectContaining({ id: 'live', status: 'Complete' })
+      expect.objectContaining({ id: 'live', status: 'NotStarted' })
     ])
     expect(statusRequests(sim)).toEqual([
       '/product',

@@ -150,9 +150,10 @@ describe('readSubmissions', () => {
       productId: PRODUCT,
       submissionId: 'submission/7a3c…/1152921515689848683'
     })
-    expect(snapshot.steps.map(step => [step.id, step.status])).toEqual([
-      ['preview', 'Complete'],
-      ['live', 'Complete']
+    // The live step is the new version's, not started: the previous live is not this publish.
+    expect(snapshot.steps.map(step => [step.id, step.status, step.description])).toEqual([
+      ['preview', 'Complete', 'submission/7a3c…/1152921515689848683'],
+      ['live', 'NotStarted', '']
     ])
   })
 

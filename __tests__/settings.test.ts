@@ -55,7 +55,7 @@ describe('readSettings', () => {
       'request-timeout': '10s',
       'fail-on-timeout': 'False',
       summary: 'false',
-      token: 'Bearer abc.def'
+      token: 'Bearer abc.def.ghi'
     })
     expect(settings).toMatchObject({
       baseUrl: 'http://127.0.0.1:8080',
@@ -69,7 +69,7 @@ describe('readSettings', () => {
       requestTimeoutMs: 10_000,
       failOnTimeout: false,
       writeSummary: false,
-      signIn: { kind: 'token', token: 'abc.def' }
+      signIn: { kind: 'token', token: 'abc.def.ghi' }
     })
   })
 
@@ -92,6 +92,14 @@ describe('readSettings', () => {
     [{ 'offer-id': 'vm\u0007' }, 'offer-id', /control character/],
     [{ token: '' }, 'token', /is empty and nothing else was given/],
     [{ token: 'abc def' }, 'token', /spaces/],
+    [{ token: 'abc1234' }, 'token', /is 7 characters long/],
+    [
+      { 'offer-id': 'contoso-vm, Contoso-VM' },
+      'offer-id',
+      /lists "Contoso-VM" twice \(ids are the same in any case\)/
+    ],
+    [{ timeout: '1h1h' }, 'timeout', /not a duration: "1h1h".*each unit once/],
+    [{ timeout: '30m1h' }, 'timeout', /not a duration/],
     [{ 'base-url': 'http://cloudpartner.azure.com' }, 'base-url', /https/],
     [{ 'base-url': 'ftp://127.0.0.1' }, 'base-url', /https/],
     [{ 'base-url': 'not a url' }, 'base-url', /not a URL/],
@@ -192,7 +200,11 @@ describe('readSettings: the Product Ingestion API', () => {
       ['publisher-id'],
       /Cloud Partner Portal/
     ],
-    [{ 'offer-id': 'product/not-a-guid' }, ['offer-id'], /plain id/],
+    [
+      { 'offer-id': 'product/not-a-guid' },
+      ['offer-id'],
+      /not a product id: a product id is product\/<guid>/
+    ],
     [{ 'offer-id': '', 'job-id': '../x' }, ['job-id'], /plain id/],
     [{ 'offer-id': 'x', 'api-version': '2017' }, ['api-version'], /2022-07-01/]
   ])('refuses %j naming the inputs', (inputs, names, problem) => {

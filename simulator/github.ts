@@ -38,6 +38,20 @@ export class GitHubChecks {
       })
       return true
     }
+    const limited = this.spec.rateLimited
+    if (limited?.calls.includes(this.calls)) {
+      if (this.spec.retryAfter !== undefined) {
+        response.setHeader('retry-after', String(this.spec.retryAfter))
+      }
+      sendJson(response, limited.status, {
+        message:
+          limited.status === 403
+            ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+            : 'API rate limit exceeded',
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'
+      })
+      return true
+    }
     if (this.calls <= (this.spec.throttledCalls ?? 0)) {
       response.setHeader('retry-after', String(this.spec.retryAfter ?? 1))
       sendJson(response, 429, { message: 'API rate limit exceeded' })

@@ -62,6 +62,7 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
         return { play: 'submissions' }
       }
       const externalId = url.searchParams.get('externalId') ?? ''
+      if (scenario.products) return { fixed: page(scenario, url, scenario.products) }
       const own = offers.indexOf(externalId)
       const found =
         own >= 0
@@ -85,6 +86,10 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
             : []
         }
       }
+    },
+    page: (url, body) => {
+      const { value, ...rest } = body as { value?: unknown[] }
+      return Array.isArray(value) ? { ...rest, ...page(scenario, url, value) } : body
     },
     bodies: (resource, timeline, name) =>
       resource === 'job'
@@ -133,16 +138,33 @@ function submissionBodies(timeline: Phase[], guid: string): object[] {
         { id: `submission/${guid}/0`, product: `product/${guid}`, target: { targetType: 'draft' } },
         ...specs.map((spec, index) => ({
           $schema: `${SCHEMA}/submission/2022-03-01-preview2`,
-          id: `submission/${guid}/${spec.number ?? 1152921515689848000 + index}`,
+          id: `submission/${guid}/${spec.number ?? String(1152921515689848000n + BigInt(index))}`,
           product: `product/${guid}`,
           target: { targetType: spec.target },
           lifecycleState: 'generallyAvailable',
           ...(spec.status !== undefined ? { status: spec.status } : {}),
           ...(spec.result !== undefined ? { result: spec.result } : {}),
-          created: spec.created ?? `2026-11-${String(10 + index).padStart(2, '0')}T08:00:00Z`,
+          ...(spec.created === null
+            ? {}
+            : {
+                created: spec.created ?? `2026-11-${String(10 + index).padStart(2, '0')}T08:00:00Z`
+              }),
           ...(spec.errors ? { errors: spec.errors } : {})
         }))
       ]
     }
   })
+}
+
+/** One page of a list, with `@nextLink` to the next when the scenario pages its lists. */
+function page(scenario: Scenario, url: URL, items: unknown[]): object {
+  const size = scenario.pageSize
+  if (!size) return { value: items }
+  const from = Number(url.searchParams.get('$skipToken') ?? 0) || 0
+  const value = items.slice(from, from + size)
+  if (from + size >= items.length) return { value }
+  const next = new URL(url.href)
+  next.searchParams.set('$skipToken', String(from + size))
+  if (scenario.nextLinkHost && from === 0) next.host = scenario.nextLinkHost
+  return { value, '@nextLink': next.href }
 }

@@ -21,6 +21,15 @@ export interface Scenario {
   /** Product Ingestion API: when set, status requests for other jobs get 404. */
   jobId?: string
   /**
+   * Product Ingestion API: what every product lookup answers in `value`, as given (other
+   * offers' products, several, odd shapes), instead of the scenario's own product.
+   */
+  products?: unknown[]
+  /** Product Ingestion API: lists (products, submissions) in pages of this many, linked by `@nextLink`. */
+  pageSize?: number
+  /** Product Ingestion API: the `@nextLink` of the first page points at this host instead. */
+  nextLinkHost?: string
+  /**
    * Several offers, each on a timeline of its own, by offer id (the Cloud Partner
    * Portal's) or external id (the Product Ingestion API's, each its own product).
    */
@@ -48,6 +57,11 @@ export interface GitHubSpec {
   /** The first this many checks calls answer 429 with this Retry-After, in seconds. */
   throttledCalls?: number
   retryAfter?: number
+  /**
+   * These checks calls (1 is the create call) hit a rate limit: 429, or 403 as GitHub's
+   * secondary rate limit says it, with `retryAfter` when set.
+   */
+  rateLimited?: { calls: number[]; status: 403 | 429 }
 }
 
 export interface EntraSpec {
@@ -63,6 +77,13 @@ export interface EntraSpec {
   errors?: EntraErrorSpec[]
   /** The runner's ID-token endpoint never answers. */
   idTokenHangs?: boolean
+  /**
+   * This long after the simulator starts, every token issued before is revoked: the API
+   * answers 401 to it, as after a key rollover.
+   */
+  revokeAfter?: string | number
+  /** A revoked token's 401 comes this many seconds late, as from a busy front end. */
+  revokedAnswerDelay?: number
 }
 
 /** An Entra error answer: default 400 with `error` and an AADSTS `description`; or no answer. */
@@ -74,6 +95,8 @@ export interface EntraErrorSpec {
   hang?: boolean
   /** A Retry-After header, in seconds. */
   retryAfter?: number
+  /** The description ends with the request's form body as it came (a careless server). */
+  echoForm?: boolean
 }
 
 export interface StepTemplate {
@@ -110,7 +133,7 @@ export interface MessageSpec {
   timestamp?: string
 }
 
-export type FaultName = 'html' | 'hang' | 'reset' | 'malformed' | 'truncated' | 'empty'
+export type FaultName = 'html' | 'hang' | 'reset' | 'malformed' | 'truncated' | 'empty' | 'slow'
 
 /** An error status (4xx/5xx, with an Azure-style error body) or a named fault. */
 export interface FaultPhase extends Timing {
@@ -123,6 +146,8 @@ export interface FaultPhase extends Timing {
   message?: string
   /** The HTTP status of an `html` fault (default 502). */
   httpStatus?: number
+  /** `slow`: the usual answer, this many seconds late. */
+  delay?: number
 }
 
 /** Any answer at all, for shapes the other phases cannot make. */
@@ -153,7 +178,8 @@ export interface SubmissionSpec {
   number?: string
   status?: string
   result?: string
-  created?: string
+  /** `null`: the field is left out. */
+  created?: string | null
   errors?: unknown[]
 }
 

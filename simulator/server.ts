@@ -85,14 +85,23 @@ export async function startSimulator(
     response.on('finish', () => (record.status = response.statusCode))
     const body = await readBody(request)
     if (signIn.handle(request, body, response) || github.handle(request, body, response)) return
-    const url = new URL(request.url ?? '/', 'http://simulator')
+    // The simulator's own origin: links it writes (`@nextLink`) point back at it.
+    const url = new URL(request.url ?? '/', simulator.url)
     const route = api.route(request, url, () => authorize(request, scenario, signIn))
     if ('refuse' in route) {
-      return sendJson(
-        response,
-        route.refuse[0],
-        api.errorBody(route.refuse[0], undefined, route.refuse[1])
-      )
+      const refuse = (): void =>
+        sendJson(
+          response,
+          route.refuse[0],
+          api.errorBody(route.refuse[0], undefined, route.refuse[1])
+        )
+      const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
+      const delay = scenario.entra?.revokedAnswerDelay
+      if (delay && route.refuse[0] === 401 && signIn.revoked(token)) {
+        setTimeout(refuse, delay * 1000).unref()
+        return
+      }
+      return refuse()
     }
     if ('fixed' in route) return sendJson(response, 200, route.fixed)
     const name = route.timeline ?? ''
@@ -103,7 +112,8 @@ export async function startSimulator(
     )(now())
     const key = `${name}\u0000${route.play}`
     if (!bodies.has(key)) bodies.set(key, api.bodies(route.play, timeline, name || undefined))
-    const shown = bodies.get(key)?.[index] ?? {}
+    const resource = bodies.get(key)?.[index] ?? {}
+    const shown = api.page ? api.page(url, resource) : resource
     answer(phase, shown, request, response, now, api)
   }
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
@@ -209,6 +219,9 @@ function sendFault(
   switch (phase.fault) {
     case 'hang':
       return // never answers; close() drops the connection
+    case 'slow':
+      setTimeout(() => sendJson(response, 200, body), (phase.delay ?? 1) * 1000).unref()
+      return
     case 'reset':
       request.socket.resetAndDestroy()
       return
@@ -246,6 +259,8 @@ function sendFault(
       if (phase.retryAfter !== undefined) headers['retry-after'] = String(phase.retryAfter)
       if (phase.retryAfterDate !== undefined) {
         headers['retry-after'] = new Date(now() + phase.retryAfterDate * 1000).toUTCString()
+        // The server's own clock, which the runner's may be far from.
+        headers.date = new Date(now()).toUTCString()
       }
       for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
       sendJson(response, phase.fault, api.errorBody(phase.fault, phase.code, phase.message))

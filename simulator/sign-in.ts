@@ -19,7 +19,8 @@ export interface TokenRequest {
 export class SignInServices {
   readonly tokenRequests: TokenRequest[] = []
   readonly idTokensIssued: string[] = []
-  private readonly accessTokens = new Map<string, number>()
+  private readonly accessTokens = new Map<string, { issuedAt: number; expiresAt: number }>()
+  private readonly startedAt: number
   private readonly idTokens = new Map<string, { expiresAt: number; audience: string }>()
   private errorsServed = 0
 
@@ -28,16 +29,28 @@ export class SignInServices {
     private readonly spec: EntraSpec | undefined,
     private readonly scope: string,
     private readonly now: () => number
-  ) {}
+  ) {
+    this.startedAt = now()
+  }
 
   get accessTokensIssued(): string[] {
     return [...this.accessTokens.keys()]
   }
 
-  /** Whether an access token was issued here and has not expired. */
+  /** Whether an access token was issued here and has not expired, nor been revoked. */
   accepts(accessToken: string): boolean {
-    const expiresAt = this.accessTokens.get(accessToken)
-    return expiresAt !== undefined && this.now() < expiresAt
+    const token = this.accessTokens.get(accessToken)
+    return token !== undefined && this.now() < token.expiresAt && !this.revoked(accessToken)
+  }
+
+  /** Whether an access token issued here was revoked (`revokeAfter`). */
+  revoked(accessToken: string): boolean {
+    const token = this.accessTokens.get(accessToken)
+    const revokeAfter =
+      this.spec?.revokeAfter === undefined ? undefined : durationMs(this.spec.revokeAfter)
+    if (token === undefined || revokeAfter === undefined) return false
+    const revokedAt = this.startedAt + revokeAfter
+    return this.now() >= revokedAt && token.issuedAt < revokedAt
   }
 
   /** Handles the request if it is for one of these services. */
@@ -95,7 +108,8 @@ export class SignInServices {
         response,
         scripted.status ?? 400,
         scripted.error ?? 'invalid_request',
-        scripted.description ?? 'AADSTS50000: There was an error issuing a token.'
+        (scripted.description ?? 'AADSTS50000: There was an error issuing a token.') +
+          (scripted.echoForm ? ` Request: ${form.toString()}` : '')
       )
     }
     const refusal = this.refusal(spec, tenant, fields)
@@ -103,7 +117,7 @@ export class SignInServices {
 
     const lifetime = durationMs(spec.tokenLifetime ?? '1h') ?? 3_600_000
     const accessToken = `sim-access-${randomBytes(12).toString('hex')}`
-    this.accessTokens.set(accessToken, this.now() + lifetime)
+    this.accessTokens.set(accessToken, { issuedAt: this.now(), expiresAt: this.now() + lifetime })
     sendJson(response, 200, {
       token_type: 'Bearer',
       expires_in: Math.round(lifetime / 1000),

@@ -22,6 +22,8 @@ export interface SimulatedApi {
    * refused, if it is.
    */
   route(request: IncomingMessage, url: URL, authorize: () => [number, string] | undefined): Route
+  /** The page a request asks for of a list body, where the API pages its lists. */
+  page?(url: URL, body: object): object
   /** The body of a resource after each phase of a timeline, by phase index. */
   bodies(resource: string, timeline: Phase[], name?: string): object[]
   /** The API's error body. */

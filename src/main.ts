@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import * as core from '@actions/core'
 import { DeadlinePassed, HttpSession } from './http/http-session.js'
 import { formatDuration } from './inputs/duration.js'
@@ -7,13 +8,18 @@ import { readSettings, type Settings } from './inputs/settings.js'
 import { startCheckRun, type CheckRun } from './report/check-run.js'
 import { runnerLog, type Log } from './report/log.js'
 import { annotationBudget, ProgressLog } from './report/progress-log.js'
-import { reportResult, type ReportContext, type ReportTo } from './report/report-result.js'
+import {
+  reportCheckRunId,
+  reportResult,
+  type ReportContext,
+  type ReportTo
+} from './report/report-result.js'
 import { createCredential } from './sign-in/credential.js'
 import { requestGitHubIdToken } from './sign-in/github-id-token.js'
 import { Secrets } from './sign-in/secrets.js'
 import type { Snapshot } from './status/snapshot.js'
 import type { StatusSource, WaitTarget } from './status/source.js'
-import { abortOnSignals, sleep } from './wait/cancellation.js'
+import { abortOnSignals, MOST_LISTENERS, sleep } from './wait/cancellation.js'
 import { waitForAll } from './wait/wait-for-all.js'
 import type { WaitResult } from './wait/wait-for-status.js'
 
@@ -41,6 +47,8 @@ export async function run(): Promise<void> {
     secrets.add(value)
     secrets.add(value.trim().replace(/^bearer\s+/i, ''))
   }
+  // The runner's token for its ID-token endpoint: we send it, so a server may echo it.
+  secrets.add(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '')
   const log = runnerLog(secrets.redact)
   const to: ReportTo = { log, redact: secrets.redact }
   const cancellation = abortOnSignals()
@@ -75,7 +83,7 @@ export async function run(): Promise<void> {
       last: { polls: 0 }
     }))
     context = reportContext(settings)
-    checkRun = settings.checkRun ? await openCheckRun(settings, tracks, log) : undefined
+    checkRun = settings.checkRun ? await openCheckRun(settings, tracks, log, startedAt) : undefined
     const results = await waitForTracks(
       settings,
       tracks,
@@ -85,14 +93,18 @@ export async function run(): Promise<void> {
       checkRun
     )
     for (const track of tracks) track.progress.close()
-    // Outputs and summary first: on cancellation the runner may not wait for GitHub;
-    // else the check run's id, an output, gets a moment of the check run's time.
-    const cancelled = results.some(result => result.outcome === 'cancelled')
-    const checkRunEnd =
-      Date.now() + (cancelled ? CANCELLED_CHECK_RUN_MS : checkRunBudget(settings, startedAt))
-    if (!cancelled) await checkRun?.created(checkRunEnd - Date.now())
-    await reportResult(waitedOf(tracks, results), { ...context, checkRunId: checkRun?.id }, to)
-    await checkRun?.complete(results, checkRunEnd - Date.now())
+    // Outputs and summary before any GitHub call can hold them: the runner may cancel
+    // the job meanwhile. The check run's id, an output too, follows once it is known.
+    const checkRunId = checkRun?.id
+    await reportResult(waitedOf(tracks, results), { ...context, checkRunId }, to)
+    const checkRunEnd = Date.now() + checkRunBudget(settings, startedAt)
+    if (checkRun && checkRunId === undefined) {
+      await checkRun.created(checkRunEnd - Date.now(), cancellation.signal)
+      reportCheckRunId(checkRun.id, to)
+    }
+    // A cancelled job is killed within seconds: the check run gets one quick try.
+    const left = cancellation.signal.aborted ? CANCELLED_CHECK_RUN_MS : checkRunEnd - Date.now()
+    await checkRun?.complete(results, left, cancellation.signal)
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.
@@ -175,9 +187,11 @@ function connect(
     startedAt + settings.timeoutMs + settings.requestTimeoutMs - Date.now()
   )
   timer.unref()
+  const lookSignal = AbortSignal.any([cancelled, deadline.signal])
+  setMaxListeners(MOST_LISTENERS, lookSignal)
   return {
     open: target => target.open(api),
-    lookSignal: AbortSignal.any([cancelled, deadline.signal]),
+    lookSignal,
     close: () => {
       clearTimeout(timer)
       apiSession.dispose()
@@ -190,7 +204,8 @@ function connect(
 async function openCheckRun(
   settings: Settings,
   tracks: Track[],
-  log: Log
+  log: Log,
+  startedAt: number
 ): Promise<CheckRun | undefined> {
   const { name, githubToken } = settings.checkRun as NonNullable<Settings['checkRun']>
   return startCheckRun(
@@ -201,7 +216,8 @@ async function openCheckRun(
       failOnTimeout: settings.failOnTimeout,
       now: Date.now,
       sleep,
-      warn: message => log.warning(message)
+      warn: message => log.warning(message),
+      endBy: startedAt + settings.timeoutMs + settings.requestTimeoutMs
     },
     githubToken,
     process.env

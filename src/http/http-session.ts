@@ -1,7 +1,11 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { clip } from '../text.js'
-import { isTransientNetworkError } from './policy.js'
+import { honourNoProxy } from './no-proxy.js'
+import { isTransientNetworkError, isTransientStatus } from './policy.js'
+
+// The package does not export its handler type.
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number]
 
 /** A whole HTTP answer: status, headers and body text. */
 export interface HttpAnswer {
@@ -39,11 +43,14 @@ const STATUS_TEXT_CHARS = 100
 /**
  * HTTP requests on @actions/http-client (which honours the runner's proxy settings)
  * with a limit on the whole exchange, cancellation, and no redirects followed. Every
- * answer's text has the known secrets cut out before anything reads it: a server that
- * echoes a token cannot get it into a message, however that message is later cut.
+ * answer's text, headers included, has the known secrets cut out before anything reads
+ * or shortens it: a server that echoes a token cannot get a piece of it into a message.
+ * A request that is stopped ends alone: the others on the same client go on.
  */
 export class HttpSession {
   private http: HttpClient | undefined
+  // The signal of the request being prepared: http-client prepares it synchronously.
+  private preparing: AbortSignal | undefined
 
   constructor(
     private readonly timeoutMs: number,
@@ -58,17 +65,20 @@ export class HttpSession {
     body?: string,
     signal?: AbortSignal
   ): Promise<HttpAnswer> {
-    const http = (this.http ??= withIpv6Literals(
-      new HttpClient(USER_AGENT, [], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: true,
-        socketTimeout: this.timeoutMs
-      })
-    ))
+    const http = (this.http ??= new HttpClient(USER_AGENT, [this.handler], {
+      allowRedirects: false,
+      allowRetries: false,
+      keepAlive: true,
+      socketTimeout: this.timeoutMs
+    }))
+    honourNoProxy(url)
+    const stopThis = new AbortController()
     let message: IncomingMessage | undefined
+    this.preparing = stopThis.signal
     const exchange = (async () => {
-      const response = await http.request(method, url, body ?? null, headers)
+      const pending = http.request(method, url, body ?? null, headers)
+      this.preparing = undefined
+      const response = await pending
       message = response.message
       return { message, text: await readBody(message) }
     })()
@@ -77,9 +87,9 @@ export class HttpSession {
 
     const stop = await raceStop(exchange, this.timeoutMs, signal)
     if (stop) {
-      // Drop the connection so a hung request cannot outlive its timeout.
+      // Drop this request's connection so that a hung request cannot outlive its timeout.
+      stopThis.abort()
       message?.destroy()
-      this.dispose()
       if (stop === 'timeout') {
         throw new RequestError(`no answer within ${this.timeoutMs / 1000}s (request-timeout)`, true)
       }
@@ -91,8 +101,8 @@ export class HttpSession {
       const { message, text } = await exchange
       return {
         status: message.statusCode ?? 0,
-        statusText: this.redact(clip(message.statusMessage ?? '', STATUS_TEXT_CHARS)),
-        headers: message.headers,
+        statusText: clip(this.redact(message.statusMessage ?? ''), STATUS_TEXT_CHARS),
+        headers: this.redactHeaders(message.headers),
         body: this.redact(text)
       }
     } catch (error) {
@@ -104,15 +114,54 @@ export class HttpSession {
     this.http?.dispose()
     this.http = undefined
   }
+
+  private redactHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+    // fromEntries defines own fields: a header named `__proto__` stays a header.
+    return Object.fromEntries(
+      Object.entries(headers)
+        .filter(([name]) => name !== 'set-cookie')
+        .map(([name, value]) => [name, typeof value === 'string' ? this.redact(value) : value])
+    )
+  }
+
+  // http-client's public hook on every request it prepares (its only one).
+  private readonly handler: RequestHandler = {
+    prepareRequest: options => {
+      // Node stops the request, and only it, when this aborts.
+      if (this.preparing) options.signal = this.preparing
+      // http-client hands a URL's hostname to the connection as it is, and an IPv6
+      // literal's keeps its brackets (`[::1]`), which no name lookup finds.
+      const host = options.host
+      if (host?.startsWith('[') && host.endsWith(']')) options.host = host.slice(1, -1)
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not used'))
+  }
 }
 
 export function header(answer: HttpAnswer, name: string): string | undefined {
-  const value = answer.headers[name]
+  const value = Object.hasOwn(answer.headers, name) ? answer.headers[name] : undefined
   return Array.isArray(value) ? value[0] : value
+}
+
+// How the tunnel of http-client reports a proxy that refused CONNECT: it calls that a
+// reset connection, which it is not.
+const PROXY_REFUSAL = /tunneling socket could not be established, statusCode=(\d{3})/
+const PROXY_HINTS: Partial<Record<number, string>> = {
+  407: ': it asks for credentials; give them in the proxy URL (HTTPS_PROXY=http://user:password@host:port)',
+  403: ': it does not let this host through; allow it there, or name it in NO_PROXY'
 }
 
 function networkError(error: unknown): RequestError {
   const { code, message } = (error ?? {}) as { code?: string; message?: string }
+  const refused = PROXY_REFUSAL.exec(message ?? '')
+  if (refused) {
+    const status = Number(refused[1])
+    return new RequestError(
+      `the proxy refused the connection: it answered CONNECT with ${status}${PROXY_HINTS[status] ?? ''}`,
+      isTransientStatus(status)
+    )
+  }
   const text = clip(
     `${message ?? String(error)}${code && !message?.includes(code) ? ` (${code})` : ''}`,
     500
@@ -159,24 +208,6 @@ function readBody(message: IncomingMessage): Promise<string> {
 function lengthOf(message: IncomingMessage): string {
   const length = Number(message.headers['content-length'])
   return Number.isFinite(length) ? `, ${length} announced` : ''
-}
-
-/**
- * http-client hands a URL's hostname to the connection as it is, and an IPv6 literal's
- * hostname keeps its brackets (`[::1]`), which no name lookup finds: unwrap it.
- */
-function withIpv6Literals(http: HttpClient): HttpClient {
-  const client = http as unknown as {
-    _prepareRequest(...args: unknown[]): { options: { host?: string } }
-  }
-  const prepare = client._prepareRequest.bind(client)
-  client._prepareRequest = (...args) => {
-    const info = prepare(...args)
-    const host = info.options.host
-    if (host?.startsWith('[') && host.endsWith(']')) info.options.host = host.slice(1, -1)
-    return info
-  }
-  return http
 }
 
 function raceStop(

@@ -31,13 +31,23 @@ export function isTransientNetworkError(code: string | undefined, message = ''):
   )
 }
 
-/** Seconds or an HTTP-date, as milliseconds from now; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+/**
+ * Seconds or an HTTP-date, as milliseconds from now; undefined when absent or unreadable.
+ * A date is taken relative to the answer's own `Date` when it has one: the runner's
+ * clock may be hours off the server's.
+ */
+export function parseRetryAfter(
+  value: string | undefined,
+  now: number,
+  serverDate?: string
+): number | undefined {
   const text = value?.trim().slice(0, 100)
   if (!text) return undefined
   if (/^\d+$/.test(text)) return Number(text) * 1000
   const at = Date.parse(text)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+  if (Number.isNaN(at)) return undefined
+  const serverNow = serverDate ? Date.parse(serverDate.slice(0, 100)) : NaN
+  return Math.max(0, at - (Number.isNaN(serverNow) ? now : serverNow))
 }
 
 const QUOTE_CHARS = 160

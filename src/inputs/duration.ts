@@ -11,15 +11,20 @@ const PART = /(\d+(?:\.\d+)?)([smhd])/g
 
 /**
  * Parses `90s`, `15m`, `2h`, `1h30m`, `1d` or a bare number of seconds into
- * milliseconds. Returns undefined for anything else.
+ * milliseconds; each unit once, largest first. Returns undefined for anything else.
  */
 export function parseDuration(text: string): number | undefined {
   const compact = text.trim().toLowerCase().replace(/\s+/g, '')
   if (BARE_SECONDS.test(compact)) return Math.round(Number(compact) * 1_000)
   if (!WITH_UNITS.test(compact)) return undefined
   let ms = 0
+  // Each unit once, largest first: `1h1h` is a typo, not 2h.
+  let previous = Infinity
   for (const [, amount, unit] of compact.matchAll(PART)) {
-    ms += Number(amount) * (UNIT_MS[unit as string] as number)
+    const size = UNIT_MS[unit as string] as number
+    if (size >= previous) return undefined
+    previous = size
+    ms += Number(amount) * size
   }
   return Math.round(ms)
 }

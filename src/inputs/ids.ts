@@ -23,8 +23,12 @@ export function readIdList(
   if (ids.length > MOST_IDS) {
     throw new InputError(name, `lists ${ids.length} ids; one step waits for at most ${MOST_IDS}`)
   }
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i)
-  if (twice !== undefined) throw new InputError(name, `lists ${shown(twice)} twice`)
+  // The APIs take ids in any case: `Contoso-VM` and `contoso-vm` are one offer.
+  const folded = ids.map(id => id.toLowerCase())
+  const twice = ids.find((_, i) => folded.indexOf(folded[i] as string) !== i)
+  if (twice !== undefined) {
+    throw new InputError(name, `lists ${shown(twice)} twice (ids are the same in any case)`)
+  }
   return ids
 }
 

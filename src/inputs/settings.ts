@@ -167,11 +167,20 @@ function readCheckRun(readInput: InputReader): Settings['checkRun'] {
   return { name, githubToken }
 }
 
+const SHORTEST_TOKEN = 8
+
 function readToken(readInput: InputReader): string {
   const token = (readInput('token') ?? '').trim().replace(/^bearer\s+/i, '')
   // Never quote the token: it is a secret.
   if (!token || /\s/.test(token) || hasControlChar(token)) {
     throw new InputError('token', 'contains spaces or control characters; pass the bare token')
+  }
+  // No real token is this short, and every answer has the token cut out of it.
+  if (token.length < SHORTEST_TOKEN) {
+    throw new InputError(
+      'token',
+      `is ${token.length} characters long; a real token has far more than ${SHORTEST_TOKEN}`
+    )
   }
   return token
 }
@@ -242,7 +251,7 @@ function readDuration(name: string, value: string, shortestMs: number): number {
   if (ms === undefined) {
     throw new InputError(
       name,
-      `is not a duration: ${JSON.stringify(value)}; use e.g. 90s, 15m, 2h or a number of seconds`
+      `is not a duration: ${JSON.stringify(value)}; use e.g. 90s, 15m, 2h, 1h30m (each unit once) or a number of seconds`
     )
   }
   if (ms < shortestMs) {

@@ -47,16 +47,22 @@ export interface CheckRunOptions {
   api: ChecksApi
   target: CheckTarget
   now(): number
-  sleep(ms: number): Promise<void>
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
   warn(message: string): void
+  /**
+   * Epoch ms after which no retry pause may end (the wait's deadline and a request
+   * timeout); without it, pauses of a few seconds only.
+   */
+  endBy?: number
 }
 
 // Fewer writes than polls: the checks API is rate limited and a person reads it.
 const UPDATE_EVERY_MS = 60_000
 const CALL_TIMEOUT_MS = 10_000
-const RETRY_PAUSES_MS = [1_000, 3_000]
-// A Retry-After longer than this is not waited for: the check run must not hold up the step.
-const LONGEST_RETRY_AFTER_MS = 10_000
+// Pauses before each retry, unless GitHub asks for longer (Retry-After, a rate limit).
+const RETRY_PAUSES_MS = [1_000, 3_000, 10_000, 30_000]
+// Without an end time, no pause longer than this: the check run must not hold up the step.
+const LONGEST_PAUSE_MS = 10_000
 // On cancellation the runner kills the job within seconds: one quick try.
 const CANCELLED_CALL_TIMEOUT_MS = 2_500
 
@@ -73,12 +79,16 @@ export class CheckRun {
   private readonly states: SummaryState[]
   private sentAt = Number.NEGATIVE_INFINITY
   private sentChanges = -1
+  // No update is sent before this: GitHub rate-limited one, and the next carries it.
+  private quietUntil = Number.NEGATIVE_INFINITY
+  private endBy: number | undefined
   // Stops every call under way once the time left for GitHub has run out.
   private readonly stopper = new AbortController()
   // Settles once the create call has ended, however it ended.
   private creating: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: CheckRunOptions) {
+    this.endBy = options.endBy
     const now = options.now()
     this.states = options.entries.map(() => ({
       outcome: 'waiting',
@@ -93,13 +103,20 @@ export class CheckRun {
    * Resolves once the check run exists (or cannot), or after `ms`: its id is an output,
    * but waiting for GitHub must never hold up the outputs for long.
    */
-  async created(ms: number): Promise<void> {
+  async created(ms: number, signal?: AbortSignal): Promise<void> {
     let timer: NodeJS.Timeout | undefined
+    let onAbort: (() => void) | undefined
     await Promise.race([
       this.creating,
-      new Promise<void>(resolve => (timer = setTimeout(resolve, Math.max(0, ms))))
+      new Promise<void>(resolve => {
+        if (signal?.aborted) return resolve()
+        timer = setTimeout(resolve, Math.max(0, ms))
+        onAbort = resolve
+        signal?.addEventListener('abort', onAbort, { once: true })
+      })
     ])
     clearTimeout(timer)
+    if (onAbort) signal?.removeEventListener('abort', onAbort)
   }
 
   start(): void {
@@ -140,13 +157,20 @@ export class CheckRun {
   private update(at: number): void {
     const total = this.options.entries.reduce((sum, entry) => sum + entry.history.total, 0)
     if (total === this.sentChanges || at - this.sentAt < UPDATE_EVERY_MS) return
+    if (at < this.quietUntil) return
     this.sentAt = at
     this.sentChanges = total
     const fields = this.fields()
     this.enqueue(async () => {
-      if (this.id !== undefined) {
-        const id = this.id
-        await this.withRetries(signal => this.options.api.update(id, fields, signal))
+      if (this.id === undefined) return
+      const id = this.id
+      try {
+        await this.withRetries(signal => this.options.api.update(id, fields, signal), 'update')
+      } catch (error) {
+        // A rate limit on an update in passing: a later update says all of it.
+        if (!(error instanceof GitHubCallError && error.rateLimited)) throw error
+        this.quietUntil = this.options.now() + (error.retryAfterMs ?? UPDATE_EVERY_MS)
+        this.sentChanges = -1
       }
     })
   }
@@ -155,11 +179,16 @@ export class CheckRun {
    * Completes the check run with the outcome; resolves when GitHub has it, gave up, or
    * `budgetMs` (the time left to the run) has passed: then every call under way stops.
    */
-  async complete(results: WaitResult | WaitResult[], budgetMs?: number): Promise<void> {
+  async complete(
+    results: WaitResult | WaitResult[],
+    budgetMs?: number,
+    cancelled?: AbortSignal
+  ): Promise<void> {
     const ended = [results].flat()
     ended.forEach((result, index) => (this.states[index] = result))
+    if (budgetMs !== undefined) this.endBy = this.options.now() + Math.max(0, budgetMs)
     const worst = { ...(ended[0] as WaitResult), outcome: worstOf(ended.map(r => r.outcome)) }
-    const cancelled = worst.outcome === 'cancelled'
+    const quick = worst.outcome === 'cancelled' || cancelled?.aborted === true
     const fields: CheckRunFields = {
       ...this.fields(),
       status: 'completed',
@@ -169,16 +198,28 @@ export class CheckRun {
     this.enqueue(async () => {
       if (this.id !== undefined) {
         const id = this.id
-        await this.withRetries(signal => this.options.api.update(id, fields, signal), cancelled)
+        await this.withRetries(
+          signal => this.options.api.update(id, fields, signal),
+          quick ? 'quick' : 'retry'
+        )
       }
     })
     if (budgetMs === undefined) return this.queue
     let timer: NodeJS.Timeout | undefined
+    let shortened: (() => void) | undefined
     const outOfTime = new Promise<'out of time'>(resolve => {
-      timer = setTimeout(() => resolve('out of time'), Math.max(0, budgetMs))
+      const end = (ms: number): void => {
+        clearTimeout(timer)
+        timer = setTimeout(() => resolve('out of time'), Math.max(0, ms))
+      }
+      end(budgetMs)
+      // Cancelled meanwhile: what is left is a quick try's time.
+      shortened = () => end(Math.min(budgetMs, CANCELLED_CALL_TIMEOUT_MS))
+      if (!quick) cancelled?.addEventListener('abort', shortened, { once: true })
     })
     const race = await Promise.race([this.queue.then(() => 'done' as const), outOfTime])
     clearTimeout(timer)
+    if (shortened) cancelled?.removeEventListener('abort', shortened)
     if (race === 'out of time') {
       this.disabled = true
       this.stopper.abort()
@@ -238,25 +279,38 @@ export class CheckRun {
     })
   }
 
+  /**
+   * One call, retried while GitHub's trouble may pass and a pause fits in the time left.
+   * `update`: a rate limit is not waited out (the caller skips updates for a while);
+   * `quick`: one brief try (on cancellation).
+   */
   private async withRetries<T>(
     call: (signal: AbortSignal) => Promise<T>,
-    once = false
+    mode: 'retry' | 'update' | 'quick' = 'retry'
   ): Promise<T> {
-    const pauses = once ? [] : RETRY_PAUSES_MS
     for (let attempt = 0; ; attempt++) {
       try {
-        const limit = AbortSignal.timeout(once ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS)
+        const limit = AbortSignal.timeout(
+          mode === 'quick' ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS
+        )
         return await call(AbortSignal.any([limit, this.stopper.signal]))
       } catch (error) {
-        if (this.stopper.signal.aborted) throw error
-        const pause = Math.max(pauses[attempt] ?? NaN, retryAfter(error))
-        if (
-          !(error instanceof GitHubCallError) ||
-          !error.transient ||
-          !(pause <= LONGEST_RETRY_AFTER_MS)
-        )
-          throw error
-        await this.options.sleep(pause)
+        if (this.stopper.signal.aborted || !(error instanceof GitHubCallError)) throw error
+        const backoff = RETRY_PAUSES_MS[attempt]
+        const waitable = mode === 'retry' || (mode === 'update' && !error.rateLimited)
+        if (!error.transient || !waitable || backoff === undefined) throw error
+        const pause = Math.max(backoff, error.retryAfterMs ?? 0)
+        const left = (this.endBy ?? this.options.now() + LONGEST_PAUSE_MS) - this.options.now()
+        if (pause > left) {
+          throw new GitHubCallError(
+            `${error.message}; GitHub asked to wait ${formatDuration(pause)}, longer than the time left`,
+            error.status,
+            false,
+            undefined,
+            error.rateLimited
+          )
+        }
+        await this.options.sleep(pause, this.stopper.signal)
       }
     }
   }
@@ -270,18 +324,15 @@ export class CheckRun {
     if (this.warned) return
     this.warned = true
     const reason = error instanceof Error ? error.message : String(error)
+    const rateLimited = error instanceof GitHubCallError && error.rateLimited
     const hint =
-      status === 401 || status === 403 || status === 404
+      !rateLimited && (status === 401 || status === 403 || status === 404)
         ? ': the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token)'
         : ''
     this.options.warn(
       `Check run "${this.options.name}" ${this.id === undefined ? 'not created' : 'not updated'} (${reason})${hint}. The wait goes on${this.disabled ? ' without it' : ''}.`
     )
   }
-}
-
-function retryAfter(error: unknown): number {
-  return error instanceof GitHubCallError ? (error.retryAfterMs ?? 0) : 0
 }
 
 /** One line for several: how many have ended, and how. */

@@ -1,6 +1,7 @@
 // The GitHub REST calls of a check run. @actions/github is imported here, on first use
 // only: a wait without `check-name` never loads it.
 import { readFileSync } from 'node:fs'
+import { honourNoProxy } from '../http/no-proxy.js'
 import { isTransientStatus, parseRetryAfter } from '../http/policy.js'
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
@@ -30,14 +31,16 @@ export interface CheckTarget {
   runUrl: string
 }
 
-/** A failed GitHub call; `transient` when trying again may work (429, 5xx, network). */
+/** A failed GitHub call; `transient` when trying again may work (rate limits, 5xx, network). */
 export class GitHubCallError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly transient: boolean,
-    /** How long GitHub asked us to wait (Retry-After), when it said. */
-    readonly retryAfterMs?: number
+    /** How long GitHub asked us to wait (Retry-After, a rate limit's reset), when it said. */
+    readonly retryAfterMs?: number,
+    /** A rate limit, not a refusal: it passes. */
+    readonly rateLimited = false
   ) {
     super(message)
     this.name = 'GitHubCallError'
@@ -67,6 +70,8 @@ export function checkTarget(env: NodeJS.ProcessEnv): CheckTarget {
 }
 
 export async function connectChecks(token: string, target: CheckTarget): Promise<ChecksApi> {
+  // @actions/github picks its proxy as it loads: NO_PROXY must be read before.
+  honourNoProxy(target.apiUrl)
   const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(token, { baseUrl: target.apiUrl })
   const repository = { owner: target.owner, repo: target.repo }
@@ -103,13 +108,50 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
       message?: string
       response?: { headers?: Record<string, string | undefined> }
     }
+    const headers = response?.headers ?? {}
+    const text = (message ?? String(error)).split('\n')[0]
+    const limited = rateLimited(status, headers, text ?? '')
     // No status: the request never got an answer (network trouble, or our time limit).
-    const transient = status === undefined || isTransientStatus(status)
+    const transient = status === undefined || isTransientStatus(status) || limited
     throw new GitHubCallError(
-      `${status ? `${status} ` : ''}${(message ?? String(error)).split('\n')[0]}`,
+      `${status ? `${status} ` : ''}${text}`,
       status,
       transient,
-      parseRetryAfter(response?.headers?.['retry-after'], Date.now())
+      retryAfter(headers, limited),
+      limited
     )
   }
+}
+
+// GitHub's rate limits answer 429, or 403 with Retry-After, no requests left, or a
+// message that says so (its secondary limit): they pass, unlike a 403 for lack of rights.
+function rateLimited(
+  status: number | undefined,
+  headers: Record<string, string | undefined>,
+  message: string
+): boolean {
+  if (status === 429) return true
+  return (
+    status === 403 &&
+    (headers['retry-after'] !== undefined ||
+      headers['x-ratelimit-remaining'] === '0' ||
+      /rate limit/i.test(message))
+  )
+}
+
+// GitHub asks for at least a minute after a secondary limit that names no time.
+const RATE_LIMIT_PAUSE_MS = 60_000
+
+function retryAfter(
+  headers: Record<string, string | undefined>,
+  limited: boolean
+): number | undefined {
+  const asked = parseRetryAfter(headers['retry-after'], Date.now(), headers.date)
+  if (asked !== undefined || !limited) return asked
+  const reset = Number(headers['x-ratelimit-reset'])
+  if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)) {
+    const serverNow = Date.parse(headers.date ?? '')
+    return Math.max(0, reset * 1000 - (Number.isNaN(serverNow) ? Date.now() : serverNow))
+  }
+  return RATE_LIMIT_PAUSE_MS
 }

@@ -72,7 +72,7 @@ function offerEntry(
 ) {
   const { snapshot } = result
   return {
-    id,
+    id: clip(id, ID_CHARS),
     outcome: result.outcome === 'cancelled' ? 'error' : result.outcome,
     status: clip(snapshot?.status ?? '', ID_CHARS),
     currentStep: clip((snapshot && currentStep(snapshot)?.id) ?? '', ID_CHARS),
@@ -100,12 +100,23 @@ export function outputsOf(
     polls: results.reduce((sum, { result }) => sum + result.polls, 0),
     ...step
   })
-  // Each of up to 50 offers gets a share that keeps the whole far under 1 MiB.
-  outputs.offers = jsonArray(
-    results.map(({ id, result }) =>
-      offerEntry(id, { ...result, reason: clip(result.reason, 1_000) })
-    ),
-    STEPS_BYTES
-  )
+  outputs.offers = offersJson(results)
   return outputs
+}
+
+// Shorter and shorter reasons until every entry fits: a gate reading `offers` must find
+// each offer it gave, however long the reasons were.
+const REASON_CAPS = [1_000, 400, 150, 40, 0]
+
+function offersJson(results: { id: string; result: WaitResult }[]): string {
+  let json = '[]'
+  for (const cap of REASON_CAPS) {
+    json = JSON.stringify(
+      results.map(({ id, result }) =>
+        offerEntry(id, { ...result, reason: clip(result.reason, cap) })
+      )
+    )
+    if (Buffer.byteLength(json) <= STEPS_BYTES) break
+  }
+  return json
 }

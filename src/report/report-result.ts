@@ -94,6 +94,16 @@ export async function reportResult(
   )
 }
 
+/** The check run's id, once GitHub made it after the other outputs were written. */
+export function reportCheckRunId(id: number | undefined, to: ReportTo): void {
+  if (id === undefined) return
+  try {
+    core.setOutput('check-run-id', String(id))
+  } catch (error) {
+    to.log.warning(`Could not write the output check-run-id (GITHUB_OUTPUT): ${messageOf(error)}`)
+  }
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`
 }

@@ -1,5 +1,5 @@
 import { formatDuration } from '../inputs/duration.js'
-import { currentStep, type PublishStep, type StatusMessage } from '../status/snapshot.js'
+import { currentStep, noteworthyMessages, type PublishStep } from '../status/snapshot.js'
 import { brief, clip, escapeMarkdown } from '../text.js'
 import { WORST_FIRST } from '../wait/outcomes.js'
 import type { Outcome, WaitResult } from '../wait/wait-for-status.js'
@@ -43,16 +43,19 @@ const OUTCOME_ICON: Record<SummaryState['outcome'], string> = {
   cancelled: '🚫'
 }
 
-const STEP_ICON: Record<string, string> = {
-  Complete: '✅',
-  InProgress: '🔄',
-  NotStarted: '⚪',
-  WaitingForPublisherReview: '👀',
-  WaitingForApproval: '⏸️',
-  Blocked: '⛔',
-  Rejected: '❌',
-  Canceled: '🚫'
-}
+// A Map: a step status is server text, and `constructor` must not find Object's.
+const STEP_ICON = new Map(
+  Object.entries({
+    Complete: '✅',
+    InProgress: '🔄',
+    NotStarted: '⚪',
+    WaitingForPublisherReview: '👀',
+    WaitingForApproval: '⏸️',
+    Blocked: '⛔',
+    Rejected: '❌',
+    Canceled: '🚫'
+  })
+)
 
 /** The job summary (or a check run's) as markdown. Every piece of server text is escaped. */
 export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMIT): string {
@@ -82,11 +85,14 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
     lines.push('No status was read.', '')
   }
 
-  const notes = (offer?.messages ?? []).filter(isWarningOrError)
+  const notes = offer ? noteworthyMessages(offer) : []
   if (notes.length > 0) {
     lines.push('### Messages', '')
-    for (const note of notes.slice(0, MAX_MESSAGES)) {
-      lines.push(`- **${note.level}**: ${escapeMarkdown(brief(note.html, MESSAGE_CHARS))}`)
+    for (const { step, message } of notes.slice(0, MAX_MESSAGES)) {
+      const where = step ? ` (${cell(step)})` : ''
+      lines.push(
+        `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}`
+      )
     }
     if (notes.length > MAX_MESSAGES) lines.push(`- _${notes.length - MAX_MESSAGES} more not shown_`)
     lines.push('')
@@ -182,13 +188,15 @@ function worstShown(outcomes: SummaryState['outcome'][]): SummaryState['outcome'
 }
 
 function stepRow(step: PublishStep): string {
-  const latest = step.messages.at(-1)
+  // An error says more than any later information.
+  const latest =
+    step.messages.findLast(message => message.level === 'error') ?? step.messages.at(-1)
   const message = latest ? brief(latest.html, CELL_CHARS) : ''
   const level =
     latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : ''
   return [
     '',
-    STEP_ICON[step.status] ?? '❔',
+    STEP_ICON.get(step.status) ?? '❔',
     cell(step.name),
     cell(step.status || '(none)'),
     step.progress === null ? '' : `${step.progress}%`,
@@ -204,10 +212,6 @@ function stepRow(step: PublishStep): string {
 function sentence(text: string): string {
   const shown = cell(text)
   return /[.!?]$/.test(shown) ? shown : `${shown}.`
-}
-
-function isWarningOrError(message: StatusMessage): boolean {
-  return message.level === 'warning' || message.level === 'error'
 }
 
 function cell(text: string): string {

@@ -7,8 +7,12 @@ import { requestEntraToken, type EntraToken } from './entra-token.js'
 export interface Credential {
   /** A token that is valid for a while yet. Throws a RequestError. */
   getToken(signal?: AbortSignal): Promise<string>
-  /** After a 401: drops the token so that the next one is fresh; false if it cannot be renewed. */
-  invalidate(): boolean
+  /**
+   * After a 401 for `rejected`: drops that token so that the next one is fresh; false if
+   * it cannot be renewed. A token already replaced (another wait got the 401 first) is
+   * not renewed again: the next request takes its successor.
+   */
+  invalidate(rejected: string): boolean
 }
 
 export interface CredentialDeps {
@@ -85,8 +89,8 @@ class EntraCredential implements Credential {
     return token
   }
 
-  invalidate(): boolean {
-    this.token = undefined
+  invalidate(rejected: string): boolean {
+    if (this.token?.accessToken === rejected) this.token = undefined
     return true
   }
 

@@ -75,6 +75,6 @@ export async function requestEntraToken(
   throw new RequestError(
     `${refused}${describeErrorBody(answer.body)}`,
     isTransientStatus(answer.status),
-    parseRetryAfter(header(answer, 'retry-after'), now())
+    parseRetryAfter(header(answer, 'retry-after'), now(), header(answer, 'date'))
   )
 }

@@ -29,7 +29,7 @@ export async function requestGitHubIdToken(
     throw new RequestError(
       `${answered}${describeErrorBody(answer.body)}`,
       isTransientStatus(answer.status),
-      parseRetryAfter(header(answer, 'retry-after'), Date.now())
+      parseRetryAfter(header(answer, 'retry-after'), Date.now(), header(answer, 'date'))
     )
   }
   let value: unknown

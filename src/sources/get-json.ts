@@ -30,7 +30,7 @@ async function getJson(
 ): Promise<JsonAnswer> {
   let answer = await ask(connection, url, words, signal)
   let renewed = false
-  if (answer instanceof Unauthorized && connection.credential.invalidate()) {
+  if (answer instanceof Unauthorized && connection.credential.invalidate(answer.token)) {
     renewed = true
     answer = await ask(connection, url, words, signal)
   }
@@ -46,7 +46,11 @@ async function getJson(
 
 /** A 401, which a renewable credential may get past. */
 class Unauthorized {
-  constructor(readonly body: string) {}
+  constructor(
+    readonly body: string,
+    /** The token it refused. */
+    readonly token: string
+  ) {}
 }
 
 async function ask(
@@ -68,7 +72,7 @@ async function ask(
       undefined,
       signal
     )
-    if (answer.status === 401) return new Unauthorized(answer.body)
+    if (answer.status === 401) return new Unauthorized(answer.body, token)
     const classified = classify(answer, words, connection.now())
     return classified.kind === 'ok'
       ? classified
@@ -93,7 +97,7 @@ function classify(answer: HttpAnswer, words: ServiceWords, now: number): JsonAns
     return {
       kind: 'transient',
       problem: `${answered}${describeErrorBody(answer.body)}`,
-      retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), now)
+      retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), now, header(answer, 'date'))
     }
   }
   if (code >= 300 && code < 400) {

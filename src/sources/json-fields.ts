@@ -19,7 +19,7 @@ export function record(value: unknown): Record<string, unknown> {
 
 /** A field by name in any case: the services and their docs spell `jobId` and `jobID`. */
 export function field(object: Record<string, unknown>, name: string): unknown {
-  if (name in object) return object[name]
+  if (Object.hasOwn(object, name)) return object[name]
   const wanted = name.toLowerCase()
   for (const key of Object.keys(object)) {
     if (key.toLowerCase() === wanted) return object[key]

@@ -37,3 +37,30 @@ export interface StatusMessage {
 export function currentStep(snapshot: Snapshot): PublishStep | undefined {
   return snapshot.steps.find(step => !sameStatus(step.status, 'Complete'))
 }
+
+/** A message of the offer or of one of its steps (then named). */
+export interface PlacedMessage {
+  step?: string
+  message: StatusMessage
+}
+
+/**
+ * The warnings and errors of the offer, then of each step (the given step's first):
+ * where the service says why, in whichever place it says it.
+ */
+export function noteworthyMessages(snapshot: Snapshot, firstStepId?: string): PlacedMessage[] {
+  const steps = [
+    ...snapshot.steps.filter(step => step.id === firstStepId),
+    ...snapshot.steps.filter(step => step.id !== firstStepId)
+  ]
+  return [
+    ...snapshot.messages.filter(isNoteworthy).map(message => ({ message })),
+    ...steps.flatMap(step =>
+      step.messages.filter(isNoteworthy).map(message => ({ step: step.name, message }))
+    )
+  ]
+}
+
+function isNoteworthy(message: StatusMessage): boolean {
+  return message.level === 'warning' || message.level === 'error'
+}

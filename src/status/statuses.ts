@@ -28,7 +28,7 @@ export const FINAL_OFFER_STATUSES = ['Succeeded', 'Canceled', 'Failed']
 
 // The service answers in camelCase, the reference in PascalCase, people type either
 // (and the British `Cancelled`): compare on a folded key.
-const ALIASES: Record<string, string> = { cancelled: 'canceled' }
+const ALIASES = new Map([['cancelled', 'canceled']])
 
 // Longer than any status name: a longer text is no status of ours, whatever it holds.
 const KEY_CHARS = 64
@@ -40,7 +40,7 @@ function foldKey(name: string): string {
     .toLowerCase()
     .replace(/[\s_-]/g, '')
     .slice(0, KEY_CHARS + 1)
-  return ALIASES[key] ?? key
+  return ALIASES.get(key) ?? key
 }
 
 const CANONICAL = new Map<string, string>(

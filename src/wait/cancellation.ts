@@ -1,6 +1,10 @@
+import { setMaxListeners } from 'node:events'
+
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 // The runner kills the process a few seconds after its first signal: leave before that.
 const FORCED_EXIT_MS = 5_000
+// Several per wait, for at most 50 waits.
+export const MOST_LISTENERS = 200
 
 /**
  * Turns SIGINT/SIGTERM into an abort of the wait, so that outputs and the summary are
@@ -8,6 +12,8 @@ const FORCED_EXIT_MS = 5_000
  */
 export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController()
+  // Every wait sleeps on it: up to 50 listen at once, which is no leak.
+  setMaxListeners(MOST_LISTENERS, controller.signal)
   const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     controller.abort(new Error(`received ${name}`))

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../status/snapshot.js'
+import { noteworthyMessages, type Snapshot } from '../status/snapshot.js'
 import { FINAL_OFFER_STATUSES, isStatusIn } from '../status/statuses.js'
 import { brief } from '../text.js'
 
@@ -21,7 +21,7 @@ export function judge(snapshot: Snapshot, rules: StatusRules): Verdict | undefin
   }
   const failedStep = snapshot.steps.find(step => isStatusIn(step.status, rules.failOnStepStatuses))
   if (failedStep) {
-    return failure(`step "${failedStep.name}" is ${failedStep.status}`, snapshot)
+    return failure(`step "${failedStep.name}" is ${failedStep.status}`, snapshot, failedStep.id)
   }
   if (isStatusIn(snapshot.status, rules.targetStatuses)) {
     return { outcome: 'success', reason: `${subject} reached ${snapshot.status}` }
@@ -39,14 +39,22 @@ export function judge(snapshot: Snapshot, rules: StatusRules): Verdict | undefin
 const ERRORS_IN_REASON = 3
 const ERROR_CHARS = 300
 
-// The service's own error messages say why; the reason carries the first few.
-function failure(reason: string, snapshot: Snapshot): Verdict {
-  const errors = snapshot.messages
-    .filter(message => message.level === 'error')
+// The service's own error messages say why, the offer's or a step's (the failed one's
+// first); the reason carries the first few.
+function failure(reason: string, snapshot: Snapshot, failedStepId?: string): Verdict {
+  const errors = noteworthyMessages(snapshot, failedStepId)
+    .filter(({ message }) => message.level === 'error')
     .slice(0, ERRORS_IN_REASON)
-    .map(message => brief(message.html, ERROR_CHARS))
+    .map(({ step, message }) => {
+      const text = brief(message.html, ERROR_CHARS)
+      return step && step !== failedStepName(snapshot, failedStepId) ? `${step}: ${text}` : text
+    })
   return {
     outcome: 'failure',
     reason: errors.length > 0 ? `${reason}: ${errors.join('; ')}` : reason
   }
+}
+
+function failedStepName(snapshot: Snapshot, id?: string): string | undefined {
+  return id === undefined ? undefined : snapshot.steps.find(step => step.id === id)?.name
 }

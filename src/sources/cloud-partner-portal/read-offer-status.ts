@@ -1,6 +1,6 @@
 import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
-import { displayStatus } from '../../status/statuses.js'
-import { bounded, list, record, text } from '../json-fields.js'
+import { displayStatus, sameStatus } from '../../status/statuses.js'
+import { bounded, field, list, record, text } from '../json-fields.js'
 
 // Far more than any offer has; a server that sends more gets the first ones read.
 const STEPS_READ = 10_000
@@ -10,15 +10,23 @@ const ID_CHARS = 200
 
 /**
  * Reads a parsed status body. Tolerant by design: a missing, null or mistyped field
- * becomes empty rather than an exception, and unknown statuses are carried through.
+ * becomes empty rather than an exception, field names are read in any case, and unknown
+ * statuses are carried through. The service says "preview ready, waiting for go-live"
+ * as an offer `running` with a step (`publisher-signoff`) `waitingForPublisherReview`:
+ * that offer reads as WaitingForPublisherReview.
  */
 export function readOfferStatus(body: Record<string, unknown>): Snapshot {
+  const steps = list(field(body, 'steps')).slice(0, STEPS_READ).map(parseStep)
+  const status = displayStatus(text(field(body, 'status')))
+  const previewReady =
+    sameStatus(status, 'Running') &&
+    steps.some(step => sameStatus(step.status, 'WaitingForPublisherReview'))
   return {
-    status: displayStatus(text(body.status)),
-    steps: list(body.steps).slice(0, STEPS_READ).map(parseStep),
-    messages: list(body.messages).slice(-MESSAGES_KEPT).map(parseMessage),
-    previewLinks: links(body.previewLinks),
-    liveLinks: links(body.liveLinks),
+    status: previewReady ? 'WaitingForPublisherReview' : status,
+    steps,
+    messages: list(field(body, 'messages')).slice(-MESSAGES_KEPT).map(parseMessage),
+    previewLinks: links(field(body, 'previewLinks')),
+    liveLinks: links(field(body, 'liveLinks')),
     productId: '',
     submissionId: ''
   }
@@ -26,16 +34,16 @@ export function readOfferStatus(body: Record<string, unknown>): Snapshot {
 
 function parseStep(value: unknown, index: number): PublishStep {
   const step = record(value)
-  const id = text(step.id).slice(0, ID_CHARS) || `step-${index + 1}`
+  const id = text(field(step, 'id')).slice(0, ID_CHARS) || `step-${index + 1}`
   return {
     id,
-    name: text(step.stepName) || text(step.name) || id,
-    description: text(step.description),
-    status: displayStatus(text(step.status)),
+    name: text(field(step, 'stepName')) || text(field(step, 'name')) || id,
+    description: text(field(step, 'description')),
+    status: displayStatus(text(field(step, 'status'))),
     // The reference's field table misspells it processPercentage.
-    progress: percentage(step.progressPercentage ?? step.processPercentage),
-    estimatedTimeFrame: text(step.estimatedTimeFrame),
-    messages: list(step.messages).slice(-MESSAGES_KEPT).map(parseMessage)
+    progress: percentage(field(step, 'progressPercentage') ?? field(step, 'processPercentage')),
+    estimatedTimeFrame: text(field(step, 'estimatedTimeFrame')),
+    messages: list(field(step, 'messages')).slice(-MESSAGES_KEPT).map(parseMessage)
   }
 }
 
@@ -43,9 +51,12 @@ function parseMessage(value: unknown): StatusMessage {
   if (typeof value === 'string') return { html: value, level: '', timestamp: '' }
   const message = record(value)
   return {
-    html: text(message.messageHtml) || text(message.message) || text(message.text),
-    level: text(message.level).toLowerCase(),
-    timestamp: text(message.timestamp)
+    html:
+      text(field(message, 'messageHtml')) ||
+      text(field(message, 'message')) ||
+      text(field(message, 'text')),
+    level: text(field(message, 'level')).toLowerCase(),
+    timestamp: text(field(message, 'timestamp'))
   }
 }
 

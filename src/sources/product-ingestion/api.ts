@@ -1,9 +1,9 @@
-import { readIdList } from '../../inputs/ids.js'
+import { readIdList, shown } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../../status/source.js'
 import { JobStatusSource } from './job-source.js'
-import { asProductId, OfferSubmissionsSource } from './offer-source.js'
+import { asProductId, looksLikeBrokenProductId, OfferSubmissionsSource } from './offer-source.js'
 
 /** Microsoft's current API, for every offer. */
 export const productIngestion: StatusApi = {
@@ -24,7 +24,19 @@ export const productIngestion: StatusApi = {
         "is for the Cloud Partner Portal; the Product Ingestion API finds an offer by 'offer-id' alone (or set 'api: cloud-partner-portal')"
       )
     }
-    const offerIds = readIdList(input, 'offer-id', id => asProductId(id) !== undefined)
+    // A product id and a broken one get past the plain-id check, the latter to be named here.
+    const offerIds = readIdList(
+      input,
+      'offer-id',
+      id => asProductId(id) !== undefined || looksLikeBrokenProductId(id)
+    )
+    const broken = offerIds.find(looksLikeBrokenProductId)
+    if (broken !== undefined) {
+      throw new InputError(
+        'offer-id',
+        `has ${shown(broken)}, which is not a product id: a product id is product/<guid> or the guid (8-4-4-4-12 hex digits); else give the offer's external id`
+      )
+    }
     const jobIds = readIdList(input, 'job-id')
     if (offerIds.length > 0 && jobIds.length > 0) {
       throw new InputError(
@@ -39,7 +51,7 @@ export const productIngestion: StatusApi = {
       )
     }
     // `product/<guid>` and the bare guid name the same product.
-    const products = offerIds.map(id => asProductId(id) ?? id)
+    const products = offerIds.map(id => asProductId(id) ?? id.toLowerCase())
     const twice = products.find((id, i) => products.indexOf(id) !== i)
     if (twice !== undefined) throw new InputError('offer-id', `names ${twice} twice`)
     if (jobIds.length > 0) {

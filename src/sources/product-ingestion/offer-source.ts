@@ -1,7 +1,9 @@
 import { quote } from '../../http/policy.js'
 import type { ApiConnection, Look, StatusSource } from '../../status/source.js'
-import { getJsonObject, type Failure } from '../get-json.js'
-import { field, list, record, text } from '../json-fields.js'
+import type { Failure } from '../get-json.js'
+import { getPagedList } from '../paged-list.js'
+import { clip } from '../../text.js'
+import { field, record, text } from '../json-fields.js'
 import { readSubmissions } from './read-submissions.js'
 import { apiUrl, serviceWords } from './request.js'
 
@@ -11,6 +13,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export function asProductId(id: string): string | undefined {
   const guid = id.replace(/^product\//i, '')
   return GUID.test(guid) ? `product/${guid.toLowerCase()}` : undefined
+}
+
+/** `product/…` or the start of a guid, yet no product id: a typo, not an external id. */
+export function looksLikeBrokenProductId(id: string): boolean {
+  return asProductId(id) === undefined && /^(?:product\/|[0-9a-f]{8}-[0-9a-f]{4}-)/i.test(id)
 }
 
 /**
@@ -34,42 +41,73 @@ export class OfferSubmissionsSource implements StatusSource {
       this.productId = found.productId
     }
     const guid = this.productId.slice('product/'.length)
-    const answer = await getJsonObject(
+    const answer = await getPagedList(
       this.connection,
       apiUrl(this.connection, `submission/${encodeURIComponent(guid)}`),
       serviceWords(`no product ${quote(this.productId)} is visible to this app`),
-      'a submission list',
+      'submission list',
       signal
     )
     if (answer.kind !== 'ok') return answer
-    return { kind: 'ok', snapshot: readSubmissions(answer.object, this.productId) }
+    return { kind: 'ok', snapshot: readSubmissions({ value: answer.items }, this.productId) }
   }
 
+  /** The one product whose external id is the offer id, in any case; else why not. */
   private async findProduct(
     signal?: AbortSignal
   ): Promise<Failure | { kind: 'ok'; productId: string }> {
-    const notFound = `no product has the external id ${quote(this.offerId)} (Partner Center's "Offer ID")`
-    const answer = await getJsonObject(
+    const answer = await getPagedList(
       this.connection,
       apiUrl(this.connection, 'product', { externalId: this.offerId }),
-      serviceWords(notFound),
-      'a product list',
+      serviceWords(`no product has the external id ${quote(this.offerId)}`),
+      'product list',
       signal
     )
     if (answer.kind !== 'ok') return answer
-    const products = list(field(answer.object, 'value')).map(record)
-    const externalId = (p: Record<string, unknown>): string =>
-      text(field(p, 'externalId')) || text(field(record(field(p, 'identity')), 'externalId'))
-    const product = products.find(p => externalId(p) === this.offerId) ?? products[0]
-    const productId = asProductId(text(product && field(product, 'id')))
-    if (productId) return { kind: 'ok', productId }
-    return {
+    const products = answer.items.map(record)
+    const wanted = this.offerId.toLowerCase()
+    const matching = products.filter(product => externalIdOf(product).toLowerCase() === wanted)
+    const fail = (problem: string): Failure => ({
       kind: 'final',
-      problem: this.connection.redact(
-        products.length === 0
-          ? `${answer.answered}: ${notFound}`
-          : `${answer.answered} with a product whose id is not product/<guid>: ${quote(JSON.stringify(product))}`
+      problem: this.connection.redact(`${answer.answered}: ${problem}`)
+    })
+    if (matching.length > 1) {
+      return fail(
+        `${matching.length} products have the external id ${quote(this.offerId)} (${matching
+          .slice(0, 5)
+          .map(product => text(field(product, 'id')).slice(0, 80))
+          .join(', ')}); give the product id (product/<guid>) instead`
       )
     }
+    const [product] = matching
+    if (!product) {
+      return fail(
+        `no product has the external id ${quote(this.offerId)} (Partner Center's "Offer ID")${foundInstead(products)}`
+      )
+    }
+    const productId = asProductId(text(field(product, 'id')))
+    if (productId) return { kind: 'ok', productId }
+    return fail(
+      `the product with the external id ${quote(this.offerId)} has an id that is not product/<guid>: ${quote(text(field(product, 'id')))}`
+    )
   }
+}
+
+// The external id sits under `identity` in the API's answers; some clients read it flat.
+function externalIdOf(product: Record<string, unknown>): string {
+  return (
+    text(field(record(field(product, 'identity')), 'externalId')) ||
+    text(field(product, 'externalId'))
+  )
+}
+
+// What the service listed instead: a gate must know it was given another offer's.
+function foundInstead(products: Record<string, unknown>[]): string {
+  if (products.length === 0) return ''
+  const ids = products
+    .slice(0, 5)
+    .map(product => quote(clip(externalIdOf(product) || '(none)', 80)))
+    .join(', ')
+  const more = products.length > 5 ? ` and ${products.length - 5} more` : ''
+  return `; the service listed ${products.length === 1 ? 'one product' : `${products.length} products`} with the external id ${ids}${more}`
 }

@@ -1,8 +1,8 @@
 import type { PublishStep, Snapshot } from '../../status/snapshot.js'
-import { sameStatus } from '../../status/statuses.js'
+import { isStatusIn, OFFER_STATUSES, sameStatus } from '../../status/statuses.js'
 import { field, list, record, text } from '../json-fields.js'
 import { readErrors } from './read-errors.js'
-import { stepStatusOf } from './vocabulary.js'
+import { offerStatusOf, stepStatusOf } from './vocabulary.js'
 
 interface Submission {
   id: string
@@ -11,7 +11,9 @@ interface Submission {
   result: string
   /** Epoch ms; NaN when absent or unreadable. */
   created: number
-  /** Its place in the answer: the tie-break when `created` says nothing. */
+  /** The number that ends its id (`submission/<guid>/<number>`), when it has one. */
+  number?: bigint
+  /** Its place in the answer: the last tie-break. */
   order: number
   errors: unknown
 }
@@ -21,26 +23,32 @@ const ID_CHARS = 200
 
 /**
  * An offer's state from its preview and live submissions (`GET /submission/{guid}`),
- * drafts ignored, by these rules in order:
- * 1. one that is `notStarted` or `running` → Running;
- * 2. else, when the newest by `created` failed → Failed;
- * 3. else, a succeeded preview whose id differs from every live one's →
+ * drafts ignored. Only the newest of each target counts (an old failed live must not
+ * fail a new preview), by these rules in order:
+ * 1. one that is `notStarted` or `running`, or completed with a `pending` result → Running;
+ * 2. else, when the newer of the two failed → Failed;
+ * 3. else, a succeeded preview at least as new as the live one and of another id →
  *    WaitingForPublisherReview (preview ready, waiting for go-live);
  * 4. else, a succeeded live → Succeeded;
  * 5. no preview or live submission → NeverPublished.
- * Anything else (a result still pending) reads as Running.
+ * An entry without a `status` is read from its `result` (a result is only written when
+ * the submission has completed); an entry with neither says nothing and is left out.
  */
 export function readSubmissions(body: Record<string, unknown>, productId: string): Snapshot {
   const submissions = list(field(body, 'value'))
     .slice(0, SUBMISSIONS_READ)
     .map(readSubmission)
     .filter((s): s is Submission => s !== undefined)
-  const { status, about } = offerState(submissions)
-  const previews = submissions.filter(s => s.target === 'preview')
-  const lives = submissions.filter(s => s.target === 'live')
+  const preview = newest(submissions.filter(s => s.target === 'preview'))
+  const live = newest(submissions.filter(s => s.target === 'live'))
+  const { status, about } = offerState(preview, live)
   const steps: PublishStep[] = []
-  if (previews.length > 0 || lives.length === 0) steps.push(step('preview', newest(previews)))
-  steps.push(step('live', newest(lives)))
+  if (preview || !live) steps.push(step('preview', preview))
+  // While a preview newer than the live version is the news, the live step is this
+  // version's, not yet started: the previous version's "Complete" (or failure) is not
+  // this publish's.
+  const previousLive = about !== undefined && about === preview && live?.id !== about.id
+  steps.push(step('live', previousLive ? undefined : live))
   return {
     status,
     steps,
@@ -52,44 +60,70 @@ export function readSubmissions(body: Record<string, unknown>, productId: string
   }
 }
 
-function offerState(submissions: Submission[]): { status: string; about?: Submission } {
-  const inFlight = submissions.filter(s => isOneOf(s.status, 'notStarted', 'running'))
-  if (inFlight.length > 0) return { status: 'Running', about: newest(inFlight) }
-  const last = newest(submissions)
+function offerState(
+  preview: Submission | undefined,
+  live: Submission | undefined
+): { status: string; about?: Submission } {
+  const inFlight = newest([preview, live].filter(isInFlight))
+  if (inFlight) return { status: 'Running', about: inFlight }
+  const last = newest([preview, live])
   if (!last) return { status: 'NeverPublished' }
   if (sameStatus(last.result, 'failed')) return { status: 'Failed', about: last }
-  const succeeded = submissions.filter(s => isCompleted(s) && sameStatus(s.result, 'succeeded'))
-  const liveIds = new Set(submissions.filter(s => s.target === 'live').map(s => s.id))
-  const preview = newest(succeeded.filter(s => s.target === 'preview' && !liveIds.has(s.id)))
-  if (preview) return { status: 'WaitingForPublisherReview', about: preview }
-  const live = newest(succeeded.filter(s => s.target === 'live'))
-  if (live) return { status: 'Succeeded', about: live }
-  return { status: 'Running', about: last }
+  if (preview && last === preview && succeeded(preview) && preview.id !== live?.id) {
+    return { status: 'WaitingForPublisherReview', about: preview }
+  }
+  if (live && succeeded(live)) return { status: 'Succeeded', about: live }
+  // Completed some other way (cancelled, an undocumented result); a state the API does
+  // not document is still under way, as far as anyone can tell.
+  const status = offerStatusOf(last.status, last.result)
+  return { status: isStatusIn(status, OFFER_STATUSES) ? status : 'Running', about: last }
 }
 
 function readSubmission(value: unknown, order: number): Submission | undefined {
   const item = record(value)
   const targetType = text(field(record(field(item, 'target')), 'targetType')).toLowerCase()
   if (targetType !== 'preview' && targetType !== 'live') return undefined
+  const result = text(field(item, 'result'))
+  const status = text(field(item, 'status')) || statusFromResult(result)
+  if (status === '') return undefined
+  const id = text(field(item, 'id')).slice(0, ID_CHARS)
+  const number = /\/(\d{1,30})$/.exec(id)?.[1]
   return {
-    id: text(field(item, 'id')).slice(0, ID_CHARS),
+    id,
     target: targetType,
-    status: text(field(item, 'status')),
-    result: text(field(item, 'result')),
-    created: Date.parse(text(field(item, 'created'))),
+    status,
+    result,
+    created: Date.parse(text(field(item, 'created')).slice(0, 100)),
+    number: number === undefined ? undefined : BigInt(number),
     order,
     errors: field(item, 'errors')
   }
 }
 
-/** The newest by `created`, then by place in the answer. */
-function newest(submissions: Submission[]): Submission | undefined {
-  const key = (s: Submission): number => (Number.isNaN(s.created) ? -Infinity : s.created)
+function statusFromResult(result: string): string {
+  if (result === '') return ''
+  return sameStatus(result, 'pending') ? 'running' : 'completed'
+}
+
+/**
+ * The newest: by `created` where both have one, else by the number that ends the id
+ * (they grow with each submission), else by place in the answer.
+ */
+function newest(submissions: (Submission | undefined)[]): Submission | undefined {
   return submissions.reduce<Submission | undefined>(
-    (best, s) =>
-      !best || key(s) > key(best) || (key(s) === key(best) && s.order > best.order) ? s : best,
+    (best, s) => (s && (!best || isNewer(s, best)) ? s : best),
     undefined
   )
+}
+
+function isNewer(a: Submission, b: Submission): boolean {
+  if (!Number.isNaN(a.created) && !Number.isNaN(b.created) && a.created !== b.created) {
+    return a.created > b.created
+  }
+  if (a.number !== undefined && b.number !== undefined && a.number !== b.number) {
+    return a.number > b.number
+  }
+  return a.order > b.order
 }
 
 function step(target: 'preview' | 'live', submission: Submission | undefined): PublishStep {
@@ -104,10 +138,16 @@ function step(target: 'preview' | 'live', submission: Submission | undefined): P
   }
 }
 
-function isCompleted(submission: Submission): boolean {
-  return sameStatus(submission.status, 'completed')
+function isInFlight(submission: Submission | undefined): boolean {
+  if (!submission) return false
+  const { status, result } = submission
+  return (
+    sameStatus(status, 'notStarted') ||
+    sameStatus(status, 'running') ||
+    (sameStatus(status, 'completed') && (result === '' || sameStatus(result, 'pending')))
+  )
 }
 
-function isOneOf(value: string, ...names: string[]): boolean {
-  return names.some(name => sameStatus(value, name))
+function succeeded(submission: Submission): boolean {
+  return sameStatus(submission.status, 'completed') && sameStatus(submission.result, 'succeeded')
 }

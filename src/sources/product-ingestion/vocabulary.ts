@@ -23,18 +23,20 @@ export function offerStatusOf(status: string, result: string): string {
   return 'Failed'
 }
 
-const STEP_STATUS: Record<string, string> = {
-  NotStarted: 'NotStarted',
-  Running: 'InProgress',
-  Succeeded: 'Complete',
-  Failed: 'Rejected',
-  Canceled: 'Canceled'
-}
+const STEP_STATUS = new Map(
+  Object.entries({
+    NotStarted: 'NotStarted',
+    Running: 'InProgress',
+    Succeeded: 'Complete',
+    Failed: 'Rejected',
+    Canceled: 'Canceled'
+  })
+)
 
 /** The same state as a step status; NotStarted when it sent none. */
 export function stepStatusOf(status: string, result: string): string {
   const offerStatus = offerStatusOf(status, result)
-  return STEP_STATUS[offerStatus] ?? (offerStatus || 'NotStarted')
+  return STEP_STATUS.get(offerStatus) ?? (offerStatus || 'NotStarted')
 }
 
 /** Why a completed result reads as Failed, when it is one the API does not document. */

@@ -77,7 +77,11 @@ describe('npm run release', () => {
     expect(git('log', '-1', '--format=%s')).toBe('Release v1.0.0')
     expect(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version).toBe('1.0.0')
     const changelog = readFileSync(join(repo, 'CHANGELOG.md'), 'utf8')
-    expect(changelog).toMatch(/^## Unreleased\n\n## 1\.0\.0 \(\d{4}-\d{2}-\d{2}\)$/m)
+    // Keep a Changelog: the version's heading and link reference, no empty Unreleased left.
+    expect(changelog).toMatch(/^## \[1\.0\.0\] - \d{4}-\d{2}-\d{2}$/m)
+    expect(changelog).not.toMatch(/^## \[Unreleased\]/m)
+    expect(changelog).toMatch(/^\[1\.0\.0\]: \.\.\/\.\.\/compare\/v0\.1\.0\.\.\.v1\.0\.0$/m)
+    expect(releaseNotes(changelog, '1.0.0')).toMatch(/^### Added/)
     const message = git('tag', '-l', '--format=%(contents)', 'v1.0.0')
     expect(message).toContain(releaseNotes(changelog, '1.0.0')?.split('\n')[0])
     expect(git('status', '--porcelain')).toBe('')
@@ -88,13 +92,19 @@ describe('npm run release', () => {
     const changelog = join(repo, 'CHANGELOG.md')
     writeFileSync(
       changelog,
-      readFileSync(changelog, 'utf8').replace('## Unreleased\n', '## Unreleased\n\n- A fix.\n')
+      readFileSync(changelog, 'utf8').replace(
+        '## [1.0.0]',
+        '## [Unreleased]\n\n- A fix.\n\n## [1.0.0]'
+      )
     )
     git('commit', '-q', '-am', 'A fix')
     expect(release('1.0.1').status).toBe(0)
     expect(git('rev-list', '-n', '1', 'v1')).toBe(git('rev-parse', 'HEAD'))
     expect(git('rev-list', '-n', '1', 'v1.0.0')).toBe(first)
     expect(git('tag', '-l', '--format=%(contents)', 'v1.0.1')).toContain('- A fix.')
+    expect(readFileSync(changelog, 'utf8')).toMatch(
+      /^\[1\.0\.1\]: \.\.\/\.\.\/compare\/v1\.0\.0\.\.\.v1\.0\.1\n\[1\.0\.0\]: /m
+    )
   })
 
   it('refuses a tag that exists, a version that is not X.Y.Z, and a changed tree', () => {

@@ -2,8 +2,9 @@
 # Releases version X.Y.Z: `npm run release -- 1.2.0 [--push]`.
 #  1. checks: a clean tree, a semver version, no tag vX.Y.Z yet, and a dist/ that is
 #     the build of the sources (rebuilt and compared before anything is tagged);
-#  2. turns CHANGELOG.md's "## Unreleased" into "## X.Y.Z (date)" (or keeps an
-#     existing "## X.Y.Z" section) and sets the version in package.json;
+#  2. turns CHANGELOG.md's "## [Unreleased]" into "## [X.Y.Z] - date" with its link
+#     reference (or keeps an existing "## [X.Y.Z]" section), and sets the version in
+#     package.json;
 #  3. commits "Release vX.Y.Z", tags it vX.Y.Z with the CHANGELOG section as the tag
 #     message, and moves the major tag vX to it;
 #  4. with --push, pushes the commit and both tags (vX with --force); without it, prints
@@ -29,9 +30,9 @@ npm run -s bundle >/dev/null
   die 'dist/ differs from a fresh build: run npm run bundle and commit dist/ first'
 }
 
-if ! grep -q "^## $version\( (.*)\)\?$" CHANGELOG.md; then
-  grep -q '^## Unreleased$' CHANGELOG.md || die 'CHANGELOG.md has neither "## Unreleased" nor "## '"$version"'"'
-  sed -i "s/^## Unreleased$/## Unreleased\n\n## $version ($(date -u +%Y-%m-%d))/" CHANGELOG.md
+if ! grep -q "^## \[$version\]" CHANGELOG.md; then
+  grep -q '^## \[Unreleased\]' CHANGELOG.md || die 'CHANGELOG.md has neither "## [Unreleased]" nor "## ['"$version"']"'
+  npx tsx scripts/release-notes.ts --release "$version" "$(date -u +%Y-%m-%d)"
 fi
 notes=$(npx tsx scripts/release-notes.ts "$version")
 [ -n "$notes" ] || die "the CHANGELOG.md section of $version is empty"

@@ -7,7 +7,7 @@ export default {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/build-action.mjs',
   clearMocks: true,
-  // The end-to-end files wait on the clock, not the processor: on two cores, four run
+  // The end-to-end files wait on the clock, not the processor: on two cores, five run
   // side by side (jest's default there is one).
-  maxWorkers: 4
+  maxWorkers: 5
 }

@@ -1261,7 +1261,7 @@ export const FAULTS: FaultCase[] = [
 ]
 
 /** The test files that run the rows, `faults-1.e2e.test.ts` and on. */
-export const FAULT_SHARDS = 3
+export const FAULT_SHARDS = 5
 
 /** Which of those runs row `index`. */
 export function shardOf(index: number): number {

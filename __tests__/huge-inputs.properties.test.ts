@@ -13,8 +13,9 @@ import { displayStatus, sameStatus } from '../src/status/statuses.js'
 import { brief, clip, escapeMarkdown } from '../src/text.js'
 import { estimateWindowMs } from '../src/wait/forecast.js'
 
-// Generous for a slow machine; a quadratic pattern on these sizes takes seconds to minutes.
-const CALL_MS = 250
+// Generous for a slow machine sharing its two cores with other test files (jest runs
+// several at once); a quadratic pattern on these sizes takes seconds to minutes.
+const CALL_MS = 1_000
 
 const piece = fc.constantFrom(
   ' ',

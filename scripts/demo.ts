@@ -60,7 +60,16 @@ process.stdout.write(
     .join('\n') + '\n\n'
 )
 try {
-  const run = await runAction({ inputs, onStdout: chunk => process.stdout.write(chunk) })
+  // The runner hides its `::add-mask::` commands from the log it shows; so does the
+  // demo, line by line as they arrive.
+  let partial = ''
+  const show = (chunk: string): void => {
+    const lines = (partial + chunk).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) if (!line.startsWith('::add-mask::')) console.log(line)
+  }
+  const run = await runAction({ inputs, onStdout: show })
+  if (partial && !partial.startsWith('::add-mask::')) console.log(partial)
   process.stderr.write(run.stderr)
   process.stdout.write(rule(`exit code ${run.exitCode}; outputs (GITHUB_OUTPUT)`))
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)

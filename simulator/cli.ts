@@ -2,8 +2,9 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadScenario } from './scenario.js'
-import { startSimulator } from './server.js'
+import { DEFAULT_JOB_ID } from './product-ingestion.js'
+import { loadScenario, type Scenario } from './scenario.js'
+import { REPLAY_PATH, startSimulator } from './server.js'
 
 const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios')
 
@@ -27,13 +28,46 @@ async function main(args: string[]): Promise<void> {
     scenario.api === 'product-ingestion' ? 'Product Ingestion API' : 'Cloud Partner Portal'
   console.log(`${api} simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
+  const inputs = {
+    'base-url': simulator.url,
+    ...targetInputs(scenario),
+    token: scenario.token ?? 'any-token-will-do',
+    // Short pauses: a simulator need not be spared.
+    interval: '2s',
+    'max-interval': '4s'
+  }
+  console.log('\nThe inputs that point the action at it:')
+  for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${value}`)
+  console.log('\nRun the built action on them, as the runner would:')
   console.log(
-    `Use base-url: ${simulator.url} (${scenario.token ? 'token: the scenario one' : 'any token'}).`
+    `  env ${Object.entries(inputs)
+      .map(([name, value]) => `'INPUT_${name.toUpperCase()}=${value}'`)
+      .join(' ')} node dist/index.js`
   )
-  console.log('Stop with Ctrl+C.')
+  console.log('\nPlay the timeline again from its start:')
+  console.log(`  curl -X POST ${simulator.url}${REPLAY_PATH}`)
+  console.log('\nStop with Ctrl+C.')
   const stop = (): void => void simulator.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** The ids the scenario answers for, as the action's inputs. */
+function targetInputs(scenario: Scenario): Record<string, string> {
+  const several = Object.keys(scenario.offers ?? {})
+  if (scenario.api === 'product-ingestion') {
+    const jobs = Object.keys(scenario.jobs ?? {})
+    if (jobs.length > 0) return { 'job-id': jobs.join(', ') }
+    if (several.length > 0) return { 'offer-id': several.join(', ') }
+    const playsJob = scenario.timeline.some(phase => 'job' in phase)
+    return playsJob || scenario.externalId === undefined
+      ? { 'job-id': scenario.jobId ?? DEFAULT_JOB_ID }
+      : { 'offer-id': scenario.externalId }
+  }
+  return {
+    'publisher-id': scenario.publisherId ?? 'contoso',
+    'offer-id': several.length > 0 ? several.join(', ') : (scenario.offerId ?? 'contoso-vm')
+  }
 }
 
 main(process.argv.slice(2)).catch(error => {

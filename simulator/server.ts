@@ -19,6 +19,9 @@ import type { SimulatedApi } from './simulated-api.js'
 import { sendJson } from './respond.js'
 import { RUNNER_REQUEST_TOKEN, SignInServices } from './sign-in.js'
 
+/** `POST` here plays every timeline again from its start. */
+export const REPLAY_PATH = '/_simulator/replay'
+
 export interface RecordedRequest {
   method: string
   url: string
@@ -85,6 +88,11 @@ export async function startSimulator(
     response.on('finish', () => (record.status = response.statusCode))
     const body = await readBody(request)
     if (signIn.handle(request, body, response) || github.handle(request, body, response)) return
+    if (request.method === 'POST' && request.url === REPLAY_PATH) {
+      // Every timeline plays again from its start, at its next request.
+      players.clear()
+      return sendJson(response, 200, { replaying: true })
+    }
     // The simulator's own origin: links it writes (`@nextLink`) point back at it.
     const url = new URL(request.url ?? '/', simulator.url)
     const route = api.route(request, url, () => authorize(request, scenario, signIn))

@@ -84,7 +84,8 @@ export class ProgressLog {
       this.previous = answer.snapshot
     } else if (answer.kind === 'transient' && answer.problem !== this.problem) {
       this.problem = answer.problem
-      this.logger.info(`Will retry: ${answer.problem}`)
+      // Said in words: a newcomer reads a 503 here as the end of the wait.
+      this.logger.info(`Will retry: ${answer.problem} (trouble that passes; the wait goes on)`)
     }
   }
 

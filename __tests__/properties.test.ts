@@ -7,7 +7,7 @@ import { formatDuration, parseDuration } from '../src/inputs/duration.js'
 import { InputError } from '../src/inputs/input-error.js'
 import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { actionOutputs } from '../src/report/outputs.js'
-import { DEFAULTS, readSettings } from '../src/inputs/settings.js'
+import { DEFAULTS, readSettings } from '../src/settings.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../src/status/statuses.js'
 import {
   SUMMARY_BYTE_LIMIT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/inputs/input-error.js'
-import { DEFAULTS, readSettings } from '../src/inputs/settings.js'
+import { DEFAULTS, readSettings } from '../src/settings.js'
 
 const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: 'secret-token' }
 

@@ -1,6 +1,6 @@
 import { RequestError, type HttpSession } from '../http/http-session.js'
 import { InputError } from '../inputs/input-error.js'
-import type { SignIn } from '../inputs/settings.js'
+import type { SignIn } from './sign-in-inputs.js'
 import { requestEntraToken, type EntraToken } from './entra-token.js'
 
 /** Where the bearer token of each status request comes from. */

@@ -1,3 +1,4 @@
+import type { InputReader } from '../inputs/input-reader.js'
 import { escapeAt } from './escapes.js'
 
 /**
@@ -46,6 +47,26 @@ export class Secrets {
     }
     return groups
   }
+}
+
+/**
+ * The secrets a run knows before its first request: the credential inputs (a token also
+ * without its `Bearer `), and the runner's token for its ID-token endpoint, which the
+ * action sends and a server may echo. Tokens fetched later are added as they come.
+ */
+export function secretsOfRun(
+  input: InputReader,
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void
+): Secrets {
+  const secrets = new Secrets(mask)
+  for (const name of ['token', 'client-secret', 'github-token']) {
+    const value = input(name) ?? ''
+    secrets.add(value)
+    secrets.add(value.trim().replace(/^bearer\s+/i, ''))
+  }
+  secrets.add(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '')
+  return secrets
 }
 
 const REPLACEMENT = '***'

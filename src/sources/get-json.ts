@@ -2,7 +2,8 @@
 // sorted by the HTTP policy into ok, transient or final.
 import { header, RequestError, type HttpAnswer } from '../http/http-session.js'
 import { describeErrorBody, isTransientStatus, parseRetryAfter, quote } from '../http/policy.js'
-import type { ApiConnection, Look } from '../status/source.js'
+import type { Look } from '../status/source.js'
+import type { ApiConnection } from './contract.js'
 import { clip } from '../text.js'
 
 /** How one API's answers read to people. */

@@ -1,7 +1,7 @@
 // Where a status API is chosen: adding an API is one folder and one line in APIS.
 import { InputError } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
-import type { StatusApi } from '../status/source.js'
+import type { StatusApi } from './contract.js'
 import { cloudPartnerPortal } from './cloud-partner-portal/api.js'
 import { productIngestion } from './product-ingestion/api.js'
 

@@ -1,7 +1,7 @@
 // A list the service sends in pages: `value` on each, and a link to the next page
 // (`@nextLink` on Microsoft Graph, `nextLink` elsewhere, absolute or relative).
 import { quote } from '../http/policy.js'
-import type { ApiConnection } from '../status/source.js'
+import type { ApiConnection } from './contract.js'
 import { getJsonObject, type Failure, type ServiceWords } from './get-json.js'
 import { field, list, text } from './json-fields.js'
 

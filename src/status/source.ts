@@ -1,8 +1,6 @@
-// The seam between what is generic and what belongs to one API. The wait, the schedule
-// and every report speak only these types; each API lives in a folder of src/sources/.
-import type { InputReader } from '../inputs/input-reader.js'
-import type { HttpSession } from '../http/http-session.js'
-import type { Credential } from '../sign-in/credential.js'
+// The seam between what is generic and what belongs to one API: a source looks once and
+// answers in the common vocabulary. The wait, the schedule and every report speak only
+// these types; what an API needs to be chosen and reached is in src/sources/contract.ts.
 import type { Snapshot } from './snapshot.js'
 
 /** Every look ends in one of three kinds. */
@@ -20,43 +18,4 @@ export type Look =
 export interface StatusSource {
   /** One look, in the common vocabulary. Never throws; a 401 renews the token once. */
   look(signal?: AbortSignal): Promise<Look>
-}
-
-/** What a source needs to reach its API; each source takes only these. */
-export interface ApiConnection {
-  baseUrl: string
-  apiVersion: string
-  credential: Credential
-  session: HttpSession
-  /** Removes secrets from text the service sent back. */
-  redact(text: string): string
-  now(): number
-}
-
-/** One offer or job to wait for, as its API read it from the inputs. */
-export interface WaitTarget {
-  /** The id as the user gave it, and the input it came from. */
-  id: string
-  input: string
-  /** For people, after "Waiting for": `offer contoso/contoso-vm`, `configure job 1f0c…`. */
-  label: string
-  /** The subject of a sentence about it: `the offer`, `the job`. */
-  subject: string
-  open(connection: ApiConnection): StatusSource
-}
-
-/** A status API: its defaults, its sign-in scope, and the inputs only it takes. */
-export interface StatusApi {
-  /** The value of the `api` input. */
-  name: string
-  /** For people: `Product Ingestion API`. */
-  title: string
-  /** Used when the input is absent: each API has its own. */
-  defaults: { 'base-url': string; 'api-version': string; interval: string }
-  /** The form `api-version` must have, and an example of it. */
-  apiVersion: { pattern: RegExp; example: string }
-  /** The Entra ID scope of its tokens. */
-  scope: string
-  /** Reads the inputs that only this API takes; an InputError for any that cannot work here. */
-  readTargets(input: InputReader): WaitTarget[]
 }

@@ -4,7 +4,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 // The runner kills the process a few seconds after its first signal: leave before that.
 const FORCED_EXIT_MS = 5_000
 // Several per wait, for at most 50 waits.
-export const MOST_LISTENERS = 200
+const MOST_LISTENERS = 200
 
 /**
  * Turns SIGINT/SIGTERM into an abort of the wait, so that outputs and the summary are

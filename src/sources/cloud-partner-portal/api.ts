@@ -1,7 +1,7 @@
 import { readId, readIdList } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
-import type { StatusApi, WaitTarget } from '../../status/source.js'
+import type { StatusApi, WaitTarget } from '../contract.js'
 import { OfferStatusSource } from './source.js'
 
 /** The legacy API, for products integrated before Partner Center. */

@@ -1,4 +1,5 @@
-import type { ApiConnection, Look, StatusSource } from '../../status/source.js'
+import type { Look, StatusSource } from '../../status/source.js'
+import type { ApiConnection } from '../contract.js'
 import { getJsonObject, type ServiceWords } from '../get-json.js'
 import { readOfferStatus } from './read-offer-status.js'
 

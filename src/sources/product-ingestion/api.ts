@@ -1,7 +1,7 @@
 import { readIdList, shown } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
-import type { StatusApi, WaitTarget } from '../../status/source.js'
+import type { StatusApi, WaitTarget } from '../contract.js'
 import { JobStatusSource } from './job-source.js'
 import { asProductId, looksLikeBrokenProductId, OfferSubmissionsSource } from './offer-source.js'
 

@@ -1,5 +1,6 @@
 import { quote } from '../../http/policy.js'
-import type { ApiConnection, Look, StatusSource } from '../../status/source.js'
+import type { Look, StatusSource } from '../../status/source.js'
+import type { ApiConnection } from '../contract.js'
 import { getJsonObject, type ServiceWords } from '../get-json.js'
 import { readJobStatus } from './read-job-status.js'
 import { apiUrl, serviceWords } from './request.js'

@@ -1,5 +1,6 @@
 import { quote } from '../../http/policy.js'
-import type { ApiConnection, Look, StatusSource } from '../../status/source.js'
+import type { Look, StatusSource } from '../../status/source.js'
+import type { ApiConnection } from '../contract.js'
 import type { Failure } from '../get-json.js'
 import { getPagedList } from '../paged-list.js'
 import { clip } from '../../text.js'

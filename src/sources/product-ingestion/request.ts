@@ -1,4 +1,4 @@
-import type { ApiConnection } from '../../status/source.js'
+import type { ApiConnection } from '../contract.js'
 import type { ServiceWords } from '../get-json.js'
 
 /** `{base-url}/{path}?$version=…`, with any other query parameters first. */

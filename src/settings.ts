@@ -1,11 +1,13 @@
-import { chooseApi } from '../sources/index.js'
-import type { StatusApi, WaitTarget } from '../status/source.js'
-import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../status/statuses.js'
-import { hasControlChar } from '../text.js'
-import { formatDuration, parseDuration } from './duration.js'
-import { readId, shown } from './ids.js'
-import { InputError, quoteNames } from './input-error.js'
-import type { InputReader } from './input-reader.js'
+import { chooseApi } from './sources/index.js'
+import { readSignIn, type SignIn } from './sign-in/sign-in-inputs.js'
+import type { StatusApi, WaitTarget } from './sources/contract.js'
+import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './status/statuses.js'
+import { hasControlChar } from './text.js'
+import { formatDuration, parseDuration } from './inputs/duration.js'
+import { readHttpsUrl } from './inputs/https-url.js'
+import { shown } from './inputs/ids.js'
+import { InputError } from './inputs/input-error.js'
+import type { InputReader } from './inputs/input-reader.js'
 
 /** Everything the action was asked to do, read and checked once. */
 export interface Settings {
@@ -28,18 +30,6 @@ export interface Settings {
   /** Show the wait as a check run of this name, written with this token. */
   checkRun?: { name: string; githubToken: string }
 }
-
-/** The one way to get a bearer token that the inputs give. */
-export type SignIn =
-  | { kind: 'token'; token: string }
-  | {
-      kind: 'client-secret'
-      tenantId: string
-      clientId: string
-      clientSecret: string
-      authorityHost: string
-    }
-  | { kind: 'oidc'; tenantId: string; clientId: string; authorityHost: string }
 
 /**
  * Defaults of action.yml, used when an input is absent (as when run outside a runner).
@@ -116,38 +106,6 @@ export function readSettings(readInput: InputReader): Settings {
   return settings
 }
 
-const SIGN_IN_WAYS =
-  "sign in one way: 'token'; or 'tenant-id', 'client-id' and 'client-secret'; or 'tenant-id' and 'client-id' (GitHub OIDC)"
-
-function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
-  const given = ['token', 'tenant-id', 'client-id', 'client-secret'].filter(
-    name => (readInput(name) ?? '').trim() !== ''
-  )
-  const has = (name: string): boolean => given.includes(name)
-  if (has('token')) {
-    if (given.length > 1) throw new InputError(given, `were all given: ${SIGN_IN_WAYS}`)
-    return { kind: 'token', token: readToken(readInput) }
-  }
-  if (!has('tenant-id') || !has('client-id')) {
-    if (given.length === 0)
-      throw new InputError('token', `is empty and nothing else was given: ${SIGN_IN_WAYS}`)
-    const missing = ['tenant-id', 'client-id'].filter(name => !has(name))
-    throw new InputError(given, `need ${quoteNames(missing)} as well: ${SIGN_IN_WAYS}`)
-  }
-  const app = {
-    tenantId: readId(readInput, 'tenant-id'),
-    clientId: readClientId((readInput('client-id') ?? '').trim()),
-    authorityHost: readHttpsUrl('authority-host', authorityHost)
-  }
-  if (!has('client-secret')) return { kind: 'oidc', ...app }
-  // Never quote a secret; only refuse what would break the request.
-  const clientSecret = (readInput('client-secret') ?? '').trim()
-  if (hasControlChar(clientSecret)) {
-    throw new InputError('client-secret', 'contains control characters or line breaks')
-  }
-  return { kind: 'client-secret', ...app, clientSecret }
-}
-
 function readCheckRun(readInput: InputReader): Settings['checkRun'] {
   const name = (readInput('check-name') ?? '').trim()
   if (!name) return undefined
@@ -165,64 +123,6 @@ function readCheckRun(readInput: InputReader): Settings['checkRun'] {
     )
   }
   return { name, githubToken }
-}
-
-const SHORTEST_TOKEN = 8
-
-function readToken(readInput: InputReader): string {
-  const token = (readInput('token') ?? '').trim().replace(/^bearer\s+/i, '')
-  // Never quote the token: it is a secret.
-  if (!token || /\s/.test(token) || hasControlChar(token)) {
-    throw new InputError('token', 'contains spaces or control characters; pass the bare token')
-  }
-  // No real token is this short, and every answer has the token cut out of it.
-  if (token.length < SHORTEST_TOKEN) {
-    throw new InputError(
-      'token',
-      `is ${token.length} characters long; a real token has far more than ${SHORTEST_TOKEN}`
-    )
-  }
-  return token
-}
-
-function readClientId(value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
-    throw new InputError(
-      'client-id',
-      `must be the app's application (client) id, a GUID: ${JSON.stringify(value.slice(0, 60))}`
-    )
-  }
-  return value
-}
-
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
-
-function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.test(hostname)
-}
-
-// Secrets go to these URLs: https only, but for loopback hosts (the simulator).
-function readHttpsUrl(name: string, value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new InputError(name, `is not a URL: ${JSON.stringify(value)}`)
-  }
-  if (url.username || url.password) {
-    throw new InputError(name, 'must not contain a user name or password')
-  }
-  if (url.search || url.hash) {
-    throw new InputError(name, 'must not contain a query or fragment')
-  }
-  const loopback = isLoopbackHost(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError(
-      name,
-      `must use https (plain http only for loopback hosts): ${JSON.stringify(value)}`
-    )
-  }
-  return url.href.replace(/\/+$/, '')
 }
 
 function readApiVersion(api: StatusApi, value: string): string {

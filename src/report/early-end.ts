@@ -1,0 +1,34 @@
+// The report of a step that ended before any wait (bad input, or a defect before the
+// settings were read): outputs, summary and a failed step all the same.
+import type { InputReader } from '../inputs/input-reader.js'
+import { reportResult, type ReportContext, type ReportTo } from './report-result.js'
+
+/** An end before any wait (bad input): outputs, summary and a failed step all the same. */
+export function reportEarlyEnd(
+  input: InputReader,
+  reason: string,
+  startedAt: number,
+  to: ReportTo
+): Promise<void> {
+  const result = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() } as const
+  return reportResult([{ label: earlyLabel(input), result, changes: [] }], earlyContext(input), to)
+}
+
+// What the inputs say, when the settings could not be read from them.
+export function earlyLabel(input: InputReader): string {
+  const [publisherId, offerId, jobId] = ['publisher-id', 'offer-id', 'job-id'].map(name =>
+    (input(name) ?? '').trim()
+  )
+  const label = jobId
+    ? `configure job ${jobId}`
+    : `offer ${[publisherId, offerId].filter(Boolean).join('/')}`
+  return label.length > 120 ? `${label.slice(0, 120)}…` : label
+}
+
+export function earlyContext(input: InputReader): ReportContext {
+  return {
+    targetStatuses: [],
+    writeSummary: !/^false$/i.test((input('summary') ?? '').trim()),
+    failOnTimeout: true
+  }
+}

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { CheckRun, checkTitle } from '../src/report/check-run.js'
-import type { Look as StatusAnswer } from '../src/status/source.js'
+import { CheckRun } from '../src/report/check-run.js'
+import { checkTitle } from '../src/report/check-run-title.js'
+import type { Look } from '../src/status/source.js'
 import { connectChecks, type CheckTarget } from '../src/report/github-checks.js'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import type { StatusChange } from '../src/report/progress-log.js'
 import type { GitHubSpec } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
@@ -22,10 +23,10 @@ afterEach(async () => {
   simulator = undefined
 })
 
-function running(progress: number): StatusAnswer {
+function running(progress: number): Look {
   return {
     kind: 'ok',
-    snapshot: parseOfferStatus({
+    snapshot: readOfferStatus({
       status: 'running',
       steps: [
         {
@@ -76,16 +77,16 @@ describe('CheckRun', () => {
     const { run, changes, at, github } = await checkRun()
     run.start()
     changes.push({ at: at(0), text: 'Step Certification: InProgress 10%' })
-    run.observe(running(10), at(0)) // first status: sent at once
+    run.observer(0)(running(10), at(0)) // first status: sent at once
     changes.push({ at: at(20_000), text: 'Step Certification: InProgress 20%' })
-    run.observe(running(20), at(20_000)) // changed, but within the minute
-    run.observe(running(20), at(45_000))
-    run.observe(running(20), at(61_000)) // the minute has passed: the change goes out
-    run.observe(running(20), at(130_000)) // nothing new: nothing sent
+    run.observer(0)(running(20), at(20_000)) // changed, but within the minute
+    run.observer(0)(running(20), at(45_000))
+    run.observer(0)(running(20), at(61_000)) // the minute has passed: the change goes out
+    run.observer(0)(running(20), at(130_000)) // nothing new: nothing sent
     await run.complete({
       outcome: 'success',
       reason: 'the offer reached Succeeded',
-      snapshot: parseOfferStatus({ status: 'succeeded' }),
+      snapshot: readOfferStatus({ status: 'succeeded' }),
       polls: 6,
       startedAt: START,
       endedAt: at(150_000)
@@ -165,7 +166,7 @@ describe('CheckRun', () => {
   it('warns once, naming checks: write, and stops calling GitHub on a 403', async () => {
     const { run, warnings, github, at } = await checkRun({ failWith: 403 })
     run.start()
-    run.observe(running(10), at(0))
+    run.observer(0)(running(10), at(0))
     await run.complete({
       outcome: 'success',
       reason: 'x',
@@ -192,7 +193,7 @@ describe('checkTitle', () => {
   it.each([
     [{ outcome: 'failure' as const }, 'Publishing failed: step "Certification" is Rejected'],
     [
-      { outcome: 'timeout' as const, snapshot: parseOfferStatus({ status: 'running' }) },
+      { outcome: 'timeout' as const, snapshot: readOfferStatus({ status: 'running' }) },
       'Timed out: Running after 1m 30s'
     ],
     [{ outcome: 'cancelled' as const }, 'Cancelled while no status yet'],

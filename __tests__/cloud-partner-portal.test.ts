@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseRetryAfter } from '../src/http/policy.js'
 import { OfferStatusSource } from '../src/sources/cloud-partner-portal/source.js'
-import type { Look as StatusAnswer } from '../src/status/source.js'
+import type { Look } from '../src/status/source.js'
 import type { ApiConnection } from '../src/sources/contract.js'
 import { HttpSession } from '../src/http/http-session.js'
 import type { Phase, Scenario } from '../simulator/scenario.js'
@@ -50,7 +50,7 @@ async function ask(
   timeline: Phase[],
   extra: Partial<Scenario> = {},
   clientOptions: { requestTimeoutMs?: number; publisherId?: string; offerId?: string } = {}
-): Promise<StatusAnswer> {
+): Promise<Look> {
   simulator = await startSimulator({ token: TOKEN, timeline, ...extra })
   client = clientFor(simulator.url, clientOptions)
   return client.look()

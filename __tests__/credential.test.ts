@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { OfferStatusSource } from '../src/sources/cloud-partner-portal/source.js'
-import type { Look as StatusAnswer } from '../src/status/source.js'
+import type { Look } from '../src/status/source.js'
 import {
   createCredential,
   type Credential,
@@ -281,7 +281,7 @@ describe('a six-hour wait in virtual time, over real HTTP, across token expiry',
       )
       const way: SignIn = kind === 'token' ? { kind, token: 'static-token' } : signIn(kind, sim)
       const client = clientWith(createCredential(way, deps()), sim)
-      const answers: StatusAnswer[] = []
+      const answers: Look[] = []
       const result = await waitForStatus(
         {
           subject: 'the offer',

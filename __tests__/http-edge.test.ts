@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { HttpSession, RequestError } from '../src/http/http-session.js'
 import { bypasses, honourNoProxy } from '../src/http/no-proxy.js'
 import { parseRetryAfter } from '../src/http/policy.js'
+import { GITHUB_CALL_RETRIES, retryPause } from '../src/http/retry.js'
 import { createCredential } from '../src/sign-in/credential.js'
 import { Secrets } from '../src/sign-in/secrets.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
@@ -174,5 +175,22 @@ describe('a 401 for a token already replaced', () => {
     for (let i = 0; i < 3; i++) expect(credential.invalidate(first)).toBe(true)
     expect(await credential.getToken()).toBe(second)
     expect(simulator.signIn.tokenRequests).toHaveLength(2)
+  })
+})
+
+describe('the retry policy of GitHub calls', () => {
+  it('pauses as the policy says, longer when asked, and never past the end', () => {
+    const policy = { pausesMs: [1_000, 3_000], longestPauseMs: 10_000 }
+    expect(retryPause(policy, 0, undefined, 0)).toEqual({ kind: 'pause', ms: 1_000 })
+    expect(retryPause(policy, 1, 5_000, 0)).toEqual({ kind: 'pause', ms: 5_000 })
+    expect(retryPause(policy, 2, undefined, 0)).toEqual({ kind: 'none' })
+    // No end time: no pause over longestPauseMs; an end time: none past it.
+    expect(retryPause(policy, 0, 60_000, 0)).toEqual({ kind: 'too-long', ms: 60_000 })
+    expect(retryPause(policy, 0, 60_000, 0, 120_000)).toEqual({ kind: 'pause', ms: 60_000 })
+    expect(retryPause(policy, 0, undefined, 100_000, 100_500)).toEqual({
+      kind: 'too-long',
+      ms: 1_000
+    })
+    expect(GITHUB_CALL_RETRIES.pausesMs.length).toBeGreaterThan(0)
   })
 })

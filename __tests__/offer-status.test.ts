@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { currentStep } from '../src/status/snapshot.js'
 
 // The reference's example, with its missing quote before liveLinks put back.
@@ -37,9 +37,9 @@ const REFERENCE_EXAMPLE = {
   notificationEmails: 'jdoe@contoso.com'
 }
 
-describe('parseOfferStatus', () => {
+describe('readOfferStatus', () => {
   it('reads the reference example and spells statuses in PascalCase', () => {
-    const offer = parseOfferStatus(REFERENCE_EXAMPLE)
+    const offer = readOfferStatus(REFERENCE_EXAMPLE)
     expect(offer.status).toBe('Succeeded')
     expect(offer.steps).toEqual([
       {
@@ -63,7 +63,7 @@ describe('parseOfferStatus', () => {
   })
 
   it('survives missing and null fields', () => {
-    const offer = parseOfferStatus({ status: null, steps: null, messages: null, liveLinks: null })
+    const offer = readOfferStatus({ status: null, steps: null, messages: null, liveLinks: null })
     expect(offer).toEqual({
       status: '',
       steps: [],
@@ -77,7 +77,7 @@ describe('parseOfferStatus', () => {
   })
 
   it('survives fields of the wrong type', () => {
-    const offer = parseOfferStatus({
+    const offer = readOfferStatus({
       status: 3,
       steps: [null, 'x', { id: 7, status: {}, progressPercentage: 'abc', messages: 'no' }],
       previewLinks: 'https://example.com'
@@ -92,7 +92,7 @@ describe('parseOfferStatus', () => {
   })
 
   it('carries unknown statuses through', () => {
-    const offer = parseOfferStatus({
+    const offer = readOfferStatus({
       status: 'quantumPending',
       steps: [{ id: 'a', status: 'Dreaming' }]
     })
@@ -101,7 +101,7 @@ describe('parseOfferStatus', () => {
   })
 
   it('reads progress from the misspelled field and as a numeric string, within 0-100', () => {
-    const offer = parseOfferStatus({
+    const offer = readOfferStatus({
       steps: [
         { id: 'a', processPercentage: 40 },
         { id: 'b', progressPercentage: '55' },
@@ -113,7 +113,7 @@ describe('parseOfferStatus', () => {
   })
 
   it('keeps links as they came', () => {
-    const offer = parseOfferStatus({
+    const offer = readOfferStatus({
       previewLinks: ['https://a.example'],
       liveLinks: [{ uri: 'x' }]
     })

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { actionOutputs, outputsOf } from '../src/report/outputs.js'
 
 describe('actionOutputs', () => {
   it('sets every output from the last status read', () => {
-    const offer = parseOfferStatus({
+    const offer = readOfferStatus({
       status: 'running',
       steps: [
         {
@@ -105,7 +105,7 @@ describe('outputsOf', () => {
       result: {
         outcome: 'failure' as const,
         reason: long,
-        snapshot: parseOfferStatus({ status: `failed ${'✗'.repeat(300)}` }),
+        snapshot: readOfferStatus({ status: `failed ${'✗'.repeat(300)}` }),
         polls: 1,
         startedAt: 0,
         endedAt: 1

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Look as StatusAnswer } from '../src/status/source.js'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import type { Look } from '../src/status/source.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { ProgressLog, type Logger } from '../src/report/progress-log.js'
 
 function recorder() {
@@ -13,8 +13,8 @@ function recorder() {
   return { lines, logger }
 }
 
-function ok(body: Record<string, unknown>): StatusAnswer {
-  return { kind: 'ok', snapshot: parseOfferStatus(body) }
+function ok(body: Record<string, unknown>): Look {
+  return { kind: 'ok', snapshot: readOfferStatus(body) }
 }
 
 const running = (progress: number, messages: object[] = []) =>
@@ -55,7 +55,7 @@ describe('ProgressLog', () => {
   it('logs trouble once when it starts and once when it ends', () => {
     const { lines, logger } = recorder()
     const log = new ProgressLog(logger)
-    const trouble: StatusAnswer = { kind: 'transient', problem: 'answered 503' }
+    const trouble: Look = { kind: 'transient', problem: 'answered 503' }
     log.observe(trouble, 1)
     log.observe(trouble, 2)
     log.observe({ kind: 'transient', problem: 'answered 429' }, 3)

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { parseRetryAfter } from '../src/http/policy.js'
 import { formatDuration, parseDuration } from '../src/inputs/duration.js'
 import { InputError } from '../src/inputs/input-error.js'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { actionOutputs } from '../src/report/outputs.js'
 import { DEFAULTS, readSettings } from '../src/settings.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../src/status/statuses.js'
@@ -201,10 +201,10 @@ describe('properties', () => {
     )
   })
 
-  it('parseOfferStatus: any JSON object gives a well-typed status, never an exception', () => {
+  it('readOfferStatus: any JSON object gives a well-typed status, never an exception', () => {
     fc.assert(
       fc.property(offerLike, body => {
-        const offer = parseOfferStatus(body as Record<string, unknown>)
+        const offer = readOfferStatus(body as Record<string, unknown>)
         expect(typeof offer.status).toBe('string')
         for (const step of offer.steps) {
           expect(typeof step.id === 'string' && step.id !== '').toBe(true)
@@ -239,7 +239,7 @@ describe('properties', () => {
   it('renderSummary: within its limit, one table row per step, whatever the server sent', () => {
     fc.assert(
       fc.property(offerLike, text, fc.array(text, { maxLength: 5 }), (body, reason, changes) => {
-        const offer = parseOfferStatus(body as Record<string, unknown>)
+        const offer = readOfferStatus(body as Record<string, unknown>)
         for (const limit of [SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT]) {
           const markdown = renderSummary(
             {

@@ -23,8 +23,8 @@ describe('readSettings', () => {
   it('fills absent inputs with the defaults of action.yml and of the chosen API', () => {
     const settings = read({})
     expect(settings.api.name).toBe('cloud-partner-portal')
-    expect(settings.targets.map(({ id, input, label }) => ({ id, input, label }))).toEqual([
-      { id: 'contoso-vm', input: 'offer-id', label: 'offer contoso/contoso-vm' }
+    expect(settings.targets.map(({ id, label }) => ({ id, label }))).toEqual([
+      { id: 'contoso-vm', label: 'offer contoso/contoso-vm' }
     ])
     expect(settings).toMatchObject({
       signIn: { kind: 'token', token: 'secret-token' },
@@ -182,7 +182,6 @@ describe('readSettings: the Product Ingestion API', () => {
     const job = read({ ...ingestion, 'offer-id': '', 'job-id': '0f3c-77' })
     expect(job.targets[0]).toMatchObject({
       id: '0f3c-77',
-      input: 'job-id',
       label: 'configure job 0f3c-77',
       subject: 'the job'
     })

@@ -6,8 +6,8 @@ import { describe, expect, it } from '@jest/globals'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { ProgressLog } from '../src/report/progress-log.js'
-import type { Look as StatusAnswer } from '../src/status/source.js'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import type { Look } from '../src/status/source.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
 import { seeded } from '../scripts/seeded-random.js'
 
@@ -43,7 +43,7 @@ async function soak(seed: number) {
     doneAt: random() * 8 * HOUR,
     endsAs: random() < 0.1 ? 'Failed' : 'Succeeded'
   }
-  const answer = (): StatusAnswer => {
+  const answer = (): Look => {
     const roll = random()
     if (roll < 0.08)
       return { kind: 'transient', problem: '429', retryAfterMs: Math.floor(random() * 10 * MINUTE) }
@@ -53,7 +53,7 @@ async function soak(seed: number) {
     const status = now >= trace.doneAt ? trace.endsAs : 'Running'
     return {
       kind: 'ok',
-      snapshot: parseOfferStatus({ status, steps: [{ id: 'cert', status: 'inProgress' }] })
+      snapshot: readOfferStatus({ status, steps: [{ id: 'cert', status: 'inProgress' }] })
     }
   }
   const result = await waitForStatus(options, {
@@ -144,7 +144,7 @@ describe('a five-day wait with a change at every look', () => {
           }
           return {
             kind: 'ok',
-            snapshot: parseOfferStatus({
+            snapshot: readOfferStatus({
               status: `running ${look}`,
               steps: [
                 {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { SUMMARY_BYTE_LIMIT, renderSummary, type SummaryInput } from '../src/report/summary.js'
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0)
@@ -15,7 +15,7 @@ function input(
     result: {
       outcome: 'success',
       reason: 'the offer reached Succeeded',
-      snapshot: body && parseOfferStatus(body),
+      snapshot: body && readOfferStatus(body),
       polls: 12,
       startedAt: START,
       endedAt: START + 754_000

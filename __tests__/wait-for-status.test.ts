@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Look as StatusAnswer } from '../src/status/source.js'
-import { readOfferStatus as parseOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
+import type { Look } from '../src/status/source.js'
+import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
 
 const START = Date.UTC(2026, 0, 1)
@@ -17,15 +17,15 @@ const options: WaitOptions = {
   maxIntervalMs: 5 * MINUTE
 }
 
-function offer(status: string, steps: [string, string][] = []): StatusAnswer {
+function offer(status: string, steps: [string, string][] = []): Look {
   return {
     kind: 'ok',
-    snapshot: parseOfferStatus({ status, steps: steps.map(([id, s]) => ({ id, status: s })) })
+    snapshot: readOfferStatus({ status, steps: steps.map(([id, s]) => ({ id, status: s })) })
   }
 }
 
 /** A clock that only moves when the loop sleeps or a request takes time. */
-function virtualWait(answerAt: (elapsedMs: number) => StatusAnswer, requestMs = 0) {
+function virtualWait(answerAt: (elapsedMs: number) => Look, requestMs = 0) {
   let now = START
   const requestTimes: number[] = []
   const sleeps: number[] = []
@@ -101,7 +101,7 @@ describe('waitForStatus', () => {
   it('fails at once when a step reaches a fail-on-step-status, even while the offer runs', async () => {
     const { deps } = virtualWait(() => ({
       kind: 'ok',
-      snapshot: parseOfferStatus({
+      snapshot: readOfferStatus({
         status: 'running',
         steps: [{ id: 'cert', stepName: 'Certification', status: 'rejected' }]
       })

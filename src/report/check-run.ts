@@ -1,14 +1,13 @@
-import { formatDuration } from '../inputs/duration.js'
-import { currentStep } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { clip } from '../text.js'
 import { worstOf } from '../wait/outcomes.js'
 import type { WaitResult } from '../wait/wait-for-status.js'
+import { checkTitle, conclusionOf, overviewTitle } from './check-run-title.js'
+import { GitHubCalls, QUICK_CALL_TIMEOUT_MS } from './github-calls.js'
 import {
   checkTarget,
   connectChecks,
   GitHubCallError,
-  type CheckConclusion,
   type CheckRunFields,
   type CheckTarget,
   type ChecksApi
@@ -58,13 +57,6 @@ export interface CheckRunOptions {
 
 // Fewer writes than polls: the checks API is rate limited and a person reads it.
 const UPDATE_EVERY_MS = 60_000
-const CALL_TIMEOUT_MS = 10_000
-// Pauses before each retry, unless GitHub asks for longer (Retry-After, a rate limit).
-const RETRY_PAUSES_MS = [1_000, 3_000, 10_000, 30_000]
-// Without an end time, no pause longer than this: the check run must not hold up the step.
-const LONGEST_PAUSE_MS = 10_000
-// On cancellation the runner kills the job within seconds: one quick try.
-const CANCELLED_CALL_TIMEOUT_MS = 2_500
 
 /**
  * Shows the wait as a check run on the commit: created in progress, updated when the
@@ -73,22 +65,18 @@ const CANCELLED_CALL_TIMEOUT_MS = 2_500
  */
 export class CheckRun {
   id: number | undefined
-  private queue: Promise<void> = Promise.resolve()
-  private disabled = false
-  private warned = false
+  private readonly calls: GitHubCalls
   private readonly states: SummaryState[]
   private sentAt = Number.NEGATIVE_INFINITY
   private sentChanges = -1
   // No update is sent before this: GitHub rate-limited one, and the next carries it.
   private quietUntil = Number.NEGATIVE_INFINITY
-  private endBy: number | undefined
-  // Stops every call under way once the time left for GitHub has run out.
-  private readonly stopper = new AbortController()
   // Settles once the create call has ended, however it ended.
   private creating: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: CheckRunOptions) {
-    this.endBy = options.endBy
+    this.calls = new GitHubCalls({ ...options, created: () => this.id !== undefined })
+    this.calls.endBy = options.endBy
     const now = options.now()
     this.states = options.entries.map(() => ({
       outcome: 'waiting',
@@ -125,16 +113,13 @@ export class CheckRun {
       started_at: new Date(this.options.now()).toISOString(),
       details_url: this.options.target.runUrl
     }
-    this.enqueue(async () => {
-      this.id = await this.withRetries(signal =>
+    this.calls.enqueue(async () => {
+      this.id = await this.calls.call(signal =>
         this.options.api.create(this.options.name, fields, signal)
       )
     })
-    this.creating = this.queue
+    this.creating = this.calls.queue
   }
-
-  /** Sees every answer of entry 0; with several, use `observer(index)`. */
-  readonly observe = (answer: Look, at: number): void => this.observer(0)(answer, at)
 
   /**
    * Sees every answer of one entry; sends an update when something changed and a minute
@@ -161,11 +146,11 @@ export class CheckRun {
     this.sentAt = at
     this.sentChanges = total
     const fields = this.fields()
-    this.enqueue(async () => {
+    this.calls.enqueue(async () => {
       if (this.id === undefined) return
       const id = this.id
       try {
-        await this.withRetries(signal => this.options.api.update(id, fields, signal), 'update')
+        await this.calls.call(signal => this.options.api.update(id, fields, signal), 'update')
       } catch (error) {
         // A rate limit on an update in passing: a later update says all of it.
         if (!(error instanceof GitHubCallError && error.rateLimited)) throw error
@@ -186,25 +171,25 @@ export class CheckRun {
   ): Promise<void> {
     const ended = [results].flat()
     ended.forEach((result, index) => (this.states[index] = result))
-    if (budgetMs !== undefined) this.endBy = this.options.now() + Math.max(0, budgetMs)
+    if (budgetMs !== undefined) this.calls.endBy = this.options.now() + Math.max(0, budgetMs)
     const worst = { ...(ended[0] as WaitResult), outcome: worstOf(ended.map(r => r.outcome)) }
     const quick = worst.outcome === 'cancelled' || cancelled?.aborted === true
     const fields: CheckRunFields = {
       ...this.fields(),
       status: 'completed',
-      conclusion: this.conclusion(worst),
+      conclusion: conclusionOf(worst.outcome, this.options.failOnTimeout),
       completed_at: new Date(Math.max(...ended.map(r => r.endedAt))).toISOString()
     }
-    this.enqueue(async () => {
+    this.calls.enqueue(async () => {
       if (this.id !== undefined) {
         const id = this.id
-        await this.withRetries(
+        await this.calls.call(
           signal => this.options.api.update(id, fields, signal),
           quick ? 'quick' : 'retry'
         )
       }
     })
-    if (budgetMs === undefined) return this.queue
+    if (budgetMs === undefined) return this.calls.queue
     let timer: NodeJS.Timeout | undefined
     let shortened: (() => void) | undefined
     const outOfTime = new Promise<'out of time'>(resolve => {
@@ -214,35 +199,13 @@ export class CheckRun {
       }
       end(budgetMs)
       // Cancelled meanwhile: what is left is a quick try's time.
-      shortened = () => end(Math.min(budgetMs, CANCELLED_CALL_TIMEOUT_MS))
+      shortened = () => end(Math.min(budgetMs, QUICK_CALL_TIMEOUT_MS))
       if (!quick) cancelled?.addEventListener('abort', shortened, { once: true })
     })
-    const race = await Promise.race([this.queue.then(() => 'done' as const), outOfTime])
+    const race = await Promise.race([this.calls.queue.then(() => 'done' as const), outOfTime])
     clearTimeout(timer)
     if (shortened) cancelled?.removeEventListener('abort', shortened)
-    if (race === 'out of time') {
-      this.disabled = true
-      this.stopper.abort()
-      if (!this.warned) {
-        this.warned = true
-        this.options.warn(
-          `Check run "${this.options.name}" not completed: GitHub did not answer in the time left to this step.`
-        )
-      }
-    }
-  }
-
-  private conclusion(result: WaitResult): CheckConclusion {
-    switch (result.outcome) {
-      case 'success':
-        return 'success'
-      case 'timeout':
-        return this.options.failOnTimeout ? 'timed_out' : 'neutral'
-      case 'cancelled':
-        return 'cancelled'
-      default:
-        return 'failure'
-    }
+    if (race === 'out of time') this.calls.stop()
   }
 
   private fields(): CheckRunFields {
@@ -266,102 +229,5 @@ export class CheckRun {
         )
       }
     }
-  }
-
-  private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(async () => {
-      if (this.disabled) return
-      try {
-        await task()
-      } catch (error) {
-        this.giveUp(error)
-      }
-    })
-  }
-
-  /**
-   * One call, retried while GitHub's trouble may pass and a pause fits in the time left.
-   * `update`: a rate limit is not waited out (the caller skips updates for a while);
-   * `quick`: one brief try (on cancellation).
-   */
-  private async withRetries<T>(
-    call: (signal: AbortSignal) => Promise<T>,
-    mode: 'retry' | 'update' | 'quick' = 'retry'
-  ): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const limit = AbortSignal.timeout(
-          mode === 'quick' ? CANCELLED_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS
-        )
-        return await call(AbortSignal.any([limit, this.stopper.signal]))
-      } catch (error) {
-        if (this.stopper.signal.aborted || !(error instanceof GitHubCallError)) throw error
-        const backoff = RETRY_PAUSES_MS[attempt]
-        const waitable = mode === 'retry' || (mode === 'update' && !error.rateLimited)
-        if (!error.transient || !waitable || backoff === undefined) throw error
-        const pause = Math.max(backoff, error.retryAfterMs ?? 0)
-        const left = (this.endBy ?? this.options.now() + LONGEST_PAUSE_MS) - this.options.now()
-        if (pause > left) {
-          throw new GitHubCallError(
-            `${error.message}; GitHub asked to wait ${formatDuration(pause)}, longer than the time left`,
-            error.status,
-            false,
-            undefined,
-            error.rateLimited
-          )
-        }
-        await this.options.sleep(pause, this.stopper.signal)
-      }
-    }
-  }
-
-  // Warn once. Stop calling GitHub when it refused (no rights, no such check run) or the
-  // check run was never made; after trouble that may pass, the next call tries again.
-  private giveUp(error: unknown): void {
-    const status = error instanceof GitHubCallError ? error.status : undefined
-    const transient = error instanceof GitHubCallError && error.transient
-    if (!transient || this.id === undefined) this.disabled = true
-    if (this.warned) return
-    this.warned = true
-    const reason = error instanceof Error ? error.message : String(error)
-    const rateLimited = error instanceof GitHubCallError && error.rateLimited
-    const hint =
-      !rateLimited && (status === 401 || status === 403 || status === 404)
-        ? ': the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token)'
-        : ''
-    this.options.warn(
-      `Check run "${this.options.name}" ${this.id === undefined ? 'not created' : 'not updated'} (${reason})${hint}. The wait goes on${this.disabled ? ' without it' : ''}.`
-    )
-  }
-}
-
-/** One line for several: how many have ended, and how. */
-export function overviewTitle(states: SummaryState[]): string {
-  const ended = states.filter(state => state.outcome !== 'waiting')
-  const counts = new Map<string, number>()
-  for (const state of states) counts.set(state.outcome, (counts.get(state.outcome) ?? 0) + 1)
-  const parts = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ')
-  return `${ended.length} of ${states.length} ended: ${parts}`
-}
-
-/** One line for the checks list: the outcome, or where publishing is now. */
-export function checkTitle(state: SummaryState): string {
-  const status = state.snapshot?.status || 'no status yet'
-  switch (state.outcome) {
-    case 'waiting': {
-      const step = state.snapshot && currentStep(state.snapshot)
-      const progress = step?.progress ? ` ${step.progress}%` : ''
-      return step ? `${status} · ${step.name}: ${step.status}${progress}` : status
-    }
-    case 'success':
-      return `${status} after ${formatDuration(state.endedAt - state.startedAt)}`
-    case 'failure':
-      return `Publishing failed: ${state.reason}`
-    case 'timeout':
-      return `Timed out: ${status} after ${formatDuration(state.endedAt - state.startedAt)}`
-    case 'cancelled':
-      return `Cancelled while ${status}`
-    default:
-      return `Error: ${state.reason}`
   }
 }

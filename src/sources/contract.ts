@@ -18,9 +18,8 @@ export interface ApiConnection {
 
 /** One offer or job to wait for, as its API read it from the inputs. */
 export interface WaitTarget {
-  /** The id as the user gave it, and the input it came from. */
+  /** The id as the user gave it. */
   id: string
-  input: string
   /** For people, after "Waiting for": `offer contoso/contoso-vm`, `configure job 1f0c…`. */
   label: string
   /** The subject of a sentence about it: `the offer`, `the job`. */

@@ -27,7 +27,6 @@ export const cloudPartnerPortal: StatusApi = {
     if (offerIds.length === 0) throw new InputError('offer-id', 'is required and was empty')
     return offerIds.map(offerId => ({
       id: offerId,
-      input: 'offer-id',
       label: `offer ${publisherId}/${offerId}`,
       subject: 'the offer',
       open: connection => new OfferStatusSource(connection, publisherId, offerId)

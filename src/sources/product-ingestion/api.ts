@@ -57,7 +57,6 @@ export const productIngestion: StatusApi = {
     if (jobIds.length > 0) {
       return jobIds.map(jobId => ({
         id: jobId,
-        input: 'job-id',
         label: `configure job ${jobId}`,
         subject: 'the job',
         open: connection => new JobStatusSource(connection, jobId)
@@ -65,7 +64,6 @@ export const productIngestion: StatusApi = {
     }
     return offerIds.map(offerId => ({
       id: offerId,
-      input: 'offer-id',
       label: `offer ${offerId}`,
       subject: 'the offer',
       open: connection => new OfferSubmissionsSource(connection, offerId)

@@ -220,6 +220,14 @@ describe('the action, end to end', () => {
     expect(run.summary).toBe('')
   })
 
+  it('reads summary the same way when the other inputs are bad', async () => {
+    const sim = await serve([{ status: 'succeeded' }])
+    const run = await runAction({ inputs: inputs(sim, { summary: 'no', timeout: 'abc' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('error')
+    expect(run.summary).toBe('')
+  })
+
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'on %s writes outputs and summary with the last status seen, then exits non-zero',
     async signal => {

@@ -167,17 +167,6 @@ describe('Entra ID sign-in against the simulator', () => {
     expect(new Set(assertions).size).toBe(4)
   })
 
-  it('says to add id-token: write when the job gets no ID token', async () => {
-    const sim = await serve()
-    delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL
-    expect(() => createCredential(signIn('oidc', sim), deps())).toThrow(
-      new InputError(
-        ['tenant-id', 'client-id'],
-        'without client-secret sign in with GitHub OIDC, but this job gets no ID token: add `permissions: id-token: write` to the job'
-      )
-    )
-  })
-
   it("shows Entra's own error without its trace lines, and never the secret", async () => {
     const sim = await serve()
     const error = await failureOf(

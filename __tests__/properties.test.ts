@@ -154,7 +154,7 @@ describe('properties', () => {
             'client-secret': clientSecret
           }
           try {
-            const settings = readSettings(name => inputs[name])
+            const settings = readSettings(name => inputs[name], {})
             expect(settings.timeoutMs).toBeGreaterThanOrEqual(0)
             expect(settings.maxIntervalMs).toBeGreaterThanOrEqual(settings.intervalMs)
             expect(settings.intervalMs).toBeGreaterThanOrEqual(1_000)
@@ -179,7 +179,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9._~+/-]{8,80}$/), token => {
         const settings = readSettings(
-          name => ({ ...DEFAULTS, 'publisher-id': 'p', 'offer-id': 'o', token })[name] ?? ''
+          name => ({ ...DEFAULTS, 'publisher-id': 'p', 'offer-id': 'o', token })[name] ?? '',
+          {}
         )
         expect(settings.signIn).toEqual({ kind: 'token', token })
       })

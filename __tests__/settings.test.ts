@@ -2,11 +2,19 @@ import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/inputs/input-error.js'
 import { DEFAULTS, readSettings } from '../src/settings.js'
 
+// A job with `permissions: id-token: write`: the runner's ID-token endpoint is there.
+const RUNNER_WITH_ID_TOKENS = {
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://runner.example/idtoken?api-version=2.0',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token'
+}
 const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: 'secret-token' }
 
 /** Inputs as the runner passes them: absent ones undefined, given ones as given. */
 function read(inputs: Record<string, string>) {
-  return readSettings(name => (({ ...required, ...inputs }) as Record<string, string>)[name])
+  return readSettings(
+    name => (({ ...required, ...inputs }) as Record<string, string>)[name],
+    RUNNER_WITH_ID_TOKENS
+  )
 }
 
 function errorOf(inputs: Record<string, string>): InputError {
@@ -238,6 +246,17 @@ describe('readSettings: sign-in', () => {
       clientSecret: 's3cret',
       authorityHost: 'https://login.microsoftonline.com'
     })
+  })
+
+  it('says to add id-token: write when the job gets no ID token', () => {
+    expect(() =>
+      readSettings(name => (({ ...required, ...app }) as Record<string, string>)[name], {})
+    ).toThrow(
+      new InputError(
+        ['tenant-id', 'client-id'],
+        'without client-secret sign in with GitHub OIDC, but this job gets no ID token: add `permissions: id-token: write` to the job'
+      )
+    )
   })
 
   it('reads GitHub OIDC federation from tenant-id and client-id alone', () => {

@@ -38,26 +38,26 @@ export async function run(): Promise<void> {
   try {
     let settings: Settings
     try {
-      settings = readSettings(input)
-      connection = connect(
-        {
-          signIn: settings.signIn,
-          scope: settings.api.scope,
-          baseUrl: settings.baseUrl,
-          apiVersion: settings.apiVersion,
-          timeoutMs: settings.timeoutMs,
-          requestTimeoutMs: settings.requestTimeoutMs
-        },
-        secrets,
-        cancellation.signal,
-        startedAt,
-        process.env
-      )
+      settings = readSettings(input, process.env)
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       await reportEarlyEnd(input, error.message, startedAt, to)
       return
     }
+    connection = connect(
+      {
+        signIn: settings.signIn,
+        scope: settings.api.scope,
+        baseUrl: settings.baseUrl,
+        apiVersion: settings.apiVersion,
+        timeoutMs: settings.timeoutMs,
+        requestTimeoutMs: settings.requestTimeoutMs
+      },
+      secrets,
+      cancellation.signal,
+      startedAt,
+      process.env
+    )
 
     tracks = openTracks(settings.targets, connection, log)
     context = reportContext(settings)

@@ -4,6 +4,7 @@ import type { StatusApi, WaitTarget } from './sources/contract.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './status/statuses.js'
 import { hasControlChar } from './text.js'
 import { formatDuration, parseDuration } from './inputs/duration.js'
+import { readBoolean } from './inputs/boolean.js'
 import { readHttpsUrl } from './inputs/https-url.js'
 import { shown } from './inputs/ids.js'
 import { InputError } from './inputs/input-error.js'
@@ -55,7 +56,8 @@ const SHORTEST_PAUSE_MS = 1_000
 // Inputs whose explicit empty value means "none" rather than the default.
 const LISTS = new Set(['fail-on-status', 'fail-on-step-status'])
 
-export function readSettings(readInput: InputReader): Settings {
+/** The settings; `env` tells whether the job gets GitHub ID tokens. */
+export function readSettings(readInput: InputReader, env: NodeJS.ProcessEnv): Settings {
   const api = chooseApi(readInput)
   const defaults: Record<string, string> = { ...DEFAULTS, ...api.defaults }
   const input = (name: string): string => {
@@ -68,7 +70,7 @@ export function readSettings(readInput: InputReader): Settings {
   const settings: Settings = {
     api,
     targets,
-    signIn: readSignIn(readInput, input('authority-host')),
+    signIn: readSignIn(readInput, input('authority-host'), env),
     baseUrl: readHttpsUrl('base-url', input('base-url')),
     apiVersion: readApiVersion(api, input('api-version')),
     targetStatuses: readStatuses('target-status', input('target-status'), OFFER_STATUSES),
@@ -167,10 +169,4 @@ function readDuration(name: string, value: string, shortestMs: number): number {
     )
   }
   return ms
-}
-
-function readBoolean(name: string, value: string): boolean {
-  if (/^(true|yes|on)$/i.test(value)) return true
-  if (/^(false|no|off)$/i.test(value)) return false
-  throw new InputError(name, `must be true or false: ${JSON.stringify(value)}`)
 }

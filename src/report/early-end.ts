@@ -1,5 +1,6 @@
 // The report of a step that ended before any wait (bad input, or a defect before the
 // settings were read): outputs, summary and a failed step all the same.
+import { readBoolean } from '../inputs/boolean.js'
 import type { InputReader } from '../inputs/input-reader.js'
 import { reportResult, type ReportContext, type ReportTo } from './report-result.js'
 
@@ -28,7 +29,16 @@ export function earlyLabel(input: InputReader): string {
 export function earlyContext(input: InputReader): ReportContext {
   return {
     targetStatuses: [],
-    writeSummary: !/^false$/i.test((input('summary') ?? '').trim()),
+    writeSummary: summaryAsked(input),
     failOnTimeout: true
+  }
+}
+
+// As the settings read it; a value they would refuse still gets the summary that says so.
+function summaryAsked(input: InputReader): boolean {
+  try {
+    return readBoolean('summary', (input('summary') ?? '').trim() || 'true')
+  } catch {
+    return true
   }
 }

@@ -1,5 +1,4 @@
 import { RequestError, type HttpSession } from '../http/http-session.js'
-import { InputError } from '../inputs/input-error.js'
 import type { SignIn } from './sign-in-inputs.js'
 import { requestEntraToken, type EntraToken } from './entra-token.js'
 
@@ -35,15 +34,6 @@ const RENEW_BEFORE_MS = 5 * 60_000
 export function createCredential(signIn: SignIn, deps: CredentialDeps): Credential {
   if (signIn.kind === 'token') {
     return { getToken: async () => signIn.token, invalidate: () => false }
-  }
-  if (
-    signIn.kind === 'oidc' &&
-    !(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-  ) {
-    throw new InputError(
-      ['tenant-id', 'client-id'],
-      'without client-secret sign in with GitHub OIDC, but this job gets no ID token: add `permissions: id-token: write` to the job'
-    )
   }
   return new EntraCredential(signIn, deps)
 }

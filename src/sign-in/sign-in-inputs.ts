@@ -21,7 +21,11 @@ const SIGN_IN_WAYS =
   "sign in one way: 'token'; or 'tenant-id', 'client-id' and 'client-secret'; or 'tenant-id' and 'client-id' (GitHub OIDC)"
 
 /** The way the inputs sign in; `authorityHost` is the input with its default. */
-export function readSignIn(readInput: InputReader, authorityHost: string): SignIn {
+export function readSignIn(
+  readInput: InputReader,
+  authorityHost: string,
+  env: NodeJS.ProcessEnv
+): SignIn {
   const given = ['token', 'tenant-id', 'client-id', 'client-secret'].filter(
     name => (readInput(name) ?? '').trim() !== ''
   )
@@ -41,7 +45,15 @@ export function readSignIn(readInput: InputReader, authorityHost: string): SignI
     clientId: readClientId((readInput('client-id') ?? '').trim()),
     authorityHost: readHttpsUrl('authority-host', authorityHost)
   }
-  if (!has('client-secret')) return { kind: 'oidc', ...app }
+  if (!has('client-secret')) {
+    if (!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)) {
+      throw new InputError(
+        ['tenant-id', 'client-id'],
+        'without client-secret sign in with GitHub OIDC, but this job gets no ID token: add `permissions: id-token: write` to the job'
+      )
+    }
+    return { kind: 'oidc', ...app }
+  }
   // Never quote a secret; only refuse what would break the request.
   const clientSecret = (readInput('client-secret') ?? '').trim()
   if (hasControlChar(clientSecret)) {

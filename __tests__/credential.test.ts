@@ -8,7 +8,6 @@ import {
 } from '../src/sign-in/credential.js'
 import { HttpSession, RequestError } from '../src/http/http-session.js'
 import { requestGitHubIdToken } from '../src/sign-in/github-id-token.js'
-import { InputError } from '../src/inputs/input-error.js'
 import type { SignIn } from '../src/sign-in/sign-in-inputs.js'
 import { waitForStatus } from '../src/wait/wait-for-status.js'
 import type { EntraSpec, Scenario } from '../simulator/scenario.js'

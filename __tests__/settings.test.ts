@@ -191,7 +191,7 @@ describe('readSettings: the Product Ingestion API', () => {
     expect(job.targets[0]).toMatchObject({
       id: '0f3c-77',
       label: 'configure job 0f3c-77',
-      subject: 'the job'
+      noun: 'job'
     })
     const guid = '7A3C0000-1111-2222-3333-444455556666'
     for (const id of [`product/${guid}`, guid]) {

@@ -32,7 +32,7 @@ export function openTracks(targets: WaitTarget[], connection: Connection, log: L
     source: connection.open(target),
     progress: new ProgressLog(
       log,
-      capitalized(target.subject),
+      capitalized(target.noun),
       several ? target.label : undefined,
       annotations
     ),
@@ -103,7 +103,7 @@ export async function waitForTracks(
     tracks.map((track, index) => {
       const observeCheckRun = checkRun?.observer(index)
       return {
-        subject: track.target.subject,
+        subject: `the ${track.target.noun}`,
         look: () => track.source.look(connection.lookSignal),
         onLook: (look, at) => {
           const sent = !(look.kind === 'transient' && look.notSent)
@@ -137,10 +137,9 @@ const SIGN_IN_NAMES: Record<Settings['signIn']['kind'], string> = {
 
 // `offers`, `jobs`: all targets of a step are of one kind.
 function plural(target: WaitTarget): string {
-  return `${target.subject.replace(/^the\s+/i, '')}s`
+  return `${target.noun}s`
 }
 
-function capitalized(subject: string): string {
-  const word = subject.replace(/^the\s+/i, '')
+function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }

@@ -2,8 +2,8 @@
 // to 2.5 MB), adds about 40 ms to every start, and refuses non-https authorities, which
 // rules out tests against the local simulator. The client-credentials grant is one
 // form POST; this module is all of it.
-import { header, RequestError, type HttpSession } from '../http/http-session.js'
-import { describeErrorBody, isTransientStatus, parseRetryAfter } from '../http/policy.js'
+import { RequestError, type HttpSession } from '../http/http-session.js'
+import { answeredLine, refusalOf } from '../http/refusal.js'
 
 export interface EntraTokenRequest {
   authorityHost: string
@@ -63,18 +63,13 @@ export async function requestEntraToken(
   } catch {
     // Not a token answer: described below.
   }
-  const refused = `Entra ID answered ${answer.status} ${answer.statusText}`.trim()
   if (answer.status === 200 && typeof json.access_token === 'string' && json.access_token) {
     const lifetime = Number(json.expires_in)
     const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : ASSUMED_LIFETIME_S
     return { accessToken: json.access_token, issuedAt: sentAt, expiresAt: sentAt + seconds * 1000 }
   }
   if (answer.status === 200) {
-    throw new RequestError(`${refused} without an access_token`, false)
+    throw new RequestError(`${answeredLine('Entra ID', answer)} without an access_token`, false)
   }
-  throw new RequestError(
-    `${refused}${describeErrorBody(answer.body)}`,
-    isTransientStatus(answer.status),
-    parseRetryAfter(header(answer, 'retry-after'), now(), header(answer, 'date'))
-  )
+  throw refusalOf('Entra ID', answer, now())
 }

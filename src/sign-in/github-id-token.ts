@@ -1,5 +1,5 @@
-import { header, RequestError, type HttpSession } from '../http/http-session.js'
-import { describeErrorBody, isTransientStatus, parseRetryAfter } from '../http/policy.js'
+import { RequestError, type HttpSession } from '../http/http-session.js'
+import { answeredLine, refusalOf } from '../http/refusal.js'
 
 /**
  * A GitHub OIDC ID token for `audience` from the runner's endpoint, as core.getIDToken
@@ -23,15 +23,8 @@ export async function requestGitHubIdToken(
     undefined,
     signal
   )
-  const answered =
-    `the runner's ID-token endpoint answered ${answer.status} ${answer.statusText}`.trim()
-  if (answer.status !== 200) {
-    throw new RequestError(
-      `${answered}${describeErrorBody(answer.body)}`,
-      isTransientStatus(answer.status),
-      parseRetryAfter(header(answer, 'retry-after'), Date.now(), header(answer, 'date'))
-    )
-  }
+  const endpoint = "the runner's ID-token endpoint"
+  if (answer.status !== 200) throw refusalOf(endpoint, answer, Date.now())
   let value: unknown
   try {
     value = (JSON.parse(answer.body) as { value?: unknown }).value
@@ -39,7 +32,7 @@ export async function requestGitHubIdToken(
     // Described below.
   }
   if (typeof value !== 'string' || value === '') {
-    throw new RequestError(`${answered} without a token`, false)
+    throw new RequestError(`${answeredLine(endpoint, answer)} without a token`, false)
   }
   return value
 }

@@ -22,8 +22,8 @@ export interface WaitTarget {
   id: string
   /** For people, after "Waiting for": `offer contoso/contoso-vm`, `configure job 1f0c…`. */
   label: string
-  /** The subject of a sentence about it: `the offer`, `the job`. */
-  subject: string
+  /** What it is, in a word: `offer`, `job`. */
+  noun: string
   open(connection: ApiConnection): StatusSource
 }
 

@@ -1,7 +1,8 @@
 // The one request both APIs make: an authorized GET of a JSON document, every answer
 // sorted by the HTTP policy into ok, transient or final.
 import { header, RequestError, type HttpAnswer } from '../http/http-session.js'
-import { describeErrorBody, isTransientStatus, parseRetryAfter, quote } from '../http/policy.js'
+import { describeErrorBody, isTransientStatus, quote } from '../http/policy.js'
+import { answeredLine, refusalOf } from '../http/refusal.js'
 import type { Look } from '../status/source.js'
 import type { ApiConnection } from './contract.js'
 import { clip } from '../text.js'
@@ -92,24 +93,19 @@ async function ask(
 
 function classify(answer: HttpAnswer, words: ServiceWords, now: number): JsonAnswer {
   const code = answer.status
-  const answered = `${words.service} answered ${code}${answer.statusText ? ` ${answer.statusText}` : ''}`
+  const answered = answeredLine(words.service, answer)
   if (code >= 200 && code < 300) return parseBody(answer.body, answered)
-  if (isTransientStatus(code)) {
-    return {
-      kind: 'transient',
-      problem: `${answered}${describeErrorBody(answer.body)}`,
-      retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), now, header(answer, 'date'))
-    }
-  }
-  if (code >= 300 && code < 400) {
+  if (code >= 300 && code < 400 && !isTransientStatus(code)) {
     const location = header(answer, 'location')
     return {
       kind: 'final',
       problem: `${answered}, a redirect${location ? ` to ${quote(location)}` : ''}; set base-url to the API root`
     }
   }
-  const hint = words.hints?.[code] ?? ''
-  return { kind: 'final', problem: `${answered}${hint}${describeErrorBody(answer.body)}` }
+  const refusal = refusalOf(words.service, answer, now, words.hints?.[code])
+  return refusal.transient
+    ? { kind: 'transient', problem: refusal.message, retryAfterMs: refusal.retryAfterMs }
+    : { kind: 'final', problem: refusal.message }
 }
 
 function parseBody(body: string, answered: string): JsonAnswer {

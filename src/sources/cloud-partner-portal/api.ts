@@ -28,7 +28,7 @@ export const cloudPartnerPortal: StatusApi = {
     return offerIds.map(offerId => ({
       id: offerId,
       label: `offer ${publisherId}/${offerId}`,
-      subject: 'the offer',
+      noun: 'offer',
       open: connection => new OfferStatusSource(connection, publisherId, offerId)
     }))
   }

@@ -58,14 +58,14 @@ export const productIngestion: StatusApi = {
       return jobIds.map(jobId => ({
         id: jobId,
         label: `configure job ${jobId}`,
-        subject: 'the job',
+        noun: 'job',
         open: connection => new JobStatusSource(connection, jobId)
       }))
     }
     return offerIds.map(offerId => ({
       id: offerId,
       label: `offer ${offerId}`,
-      subject: 'the offer',
+      noun: 'offer',
       open: connection => new OfferSubmissionsSource(connection, offerId)
     }))
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { ProgressLog, type Logger } from '../src/report/progress-log.js'
+import { annotationBudget, ProgressLog, type Logger } from '../src/report/progress-log.js'
 
 function recorder() {
   const lines: string[] = []
@@ -36,7 +36,7 @@ const running = (progress: number, messages: object[] = []) =>
 describe('ProgressLog', () => {
   it('logs one line per change, not per poll', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger)
+    const log = new ProgressLog(logger, 'Offer', undefined, annotationBudget())
     log.observe(running(10), 1)
     log.observe(running(10), 2)
     log.observe(running(10), 3)
@@ -54,7 +54,7 @@ describe('ProgressLog', () => {
 
   it('logs trouble once when it starts and once when it ends', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger)
+    const log = new ProgressLog(logger, 'Offer', undefined, annotationBudget())
     const trouble: Look = { kind: 'transient', problem: 'answered 503' }
     log.observe(trouble, 1)
     log.observe(trouble, 2)
@@ -70,7 +70,7 @@ describe('ProgressLog', () => {
 
   it('turns warning and error messages into annotations, once each, as plain text', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger)
+    const log = new ProgressLog(logger, 'Offer', undefined, annotationBudget())
     const messages = [
       { messageHtml: 'All good', level: 'information', timestamp: 't1' },
       { messageHtml: 'Scan <b>slow</b>\n::error::injected', level: 'Warning', timestamp: 't2' },
@@ -87,7 +87,10 @@ describe('ProgressLog', () => {
 
   it('keeps server text on one line so it cannot start a workflow command', () => {
     const { lines, logger } = recorder()
-    new ProgressLog(logger).observe(ok({ status: 'running\n::set-output name=x::y' }), 1)
+    new ProgressLog(logger, 'Offer', undefined, annotationBudget()).observe(
+      ok({ status: 'running\n::set-output name=x::y' }),
+      1
+    )
     expect(lines).toEqual(['info Offer status: running ::set-output name=x::y'])
   })
 })

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import v8 from 'node:v8'
 import vm from 'node:vm'
-import { ProgressLog } from '../src/report/progress-log.js'
+import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
@@ -124,11 +124,12 @@ describe('a five-day wait with a change at every look', () => {
     const DAY = 24 * HOUR
     let now = 0
     let look = 0
-    const log = new ProgressLog({
-      info: () => undefined,
-      warning: () => undefined,
-      error: () => undefined
-    })
+    const log = new ProgressLog(
+      { info: () => undefined, warning: () => undefined, error: () => undefined },
+      'Offer',
+      undefined,
+      annotationBudget()
+    )
     const heapAt: number[] = []
     const result = await waitForStatus(
       { ...options, timeoutMs: 5 * DAY, intervalMs: 10_000, maxIntervalMs: 10_000 },

@@ -55,10 +55,10 @@ export class ProgressLog {
    */
   constructor(
     logger: Logger,
-    private readonly subject = 'Offer',
-    private readonly name?: string,
+    private readonly subject: string,
+    private readonly name: string | undefined,
     /** The annotations left to the step, shared by the logs of its offers. */
-    private readonly annotations = annotationBudget()
+    private readonly annotations: { left: number }
   ) {
     const prefix = name === undefined ? '' : `${clip(name, NAME_CHARS)}: `
     this.logger = prefix

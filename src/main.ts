@@ -17,10 +17,8 @@ import { openCheckRun, openTracks, waitedOf, waitForTracks, type Track } from '.
 import { abortOnSignals } from './wait/cancellation.js'
 import type { WaitResult } from './wait/wait-for-status.js'
 
-// After the deadline, the check run still gets at least this long to be completed; on
-// cancellation the runner kills the job within seconds, so it gets less.
+// After the deadline, the check run still gets at least this long to be completed.
 const CHECK_RUN_GRACE_MS = 2_500
-const CANCELLED_CHECK_RUN_MS = 1_500
 
 /** inputs -> settings -> status sources -> waits -> results -> outputs, summary, check run. */
 export async function run(): Promise<void> {
@@ -80,9 +78,7 @@ export async function run(): Promise<void> {
       await checkRun.created(checkRunEnd - Date.now(), cancellation.signal)
       reportCheckRunId(checkRun.id, to)
     }
-    // A cancelled job is killed within seconds: the check run gets one quick try.
-    const left = cancellation.signal.aborted ? CANCELLED_CHECK_RUN_MS : checkRunEnd - Date.now()
-    await checkRun?.complete(results, left, cancellation.signal)
+    await checkRun?.complete(results, checkRunEnd - Date.now(), cancellation.signal)
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.

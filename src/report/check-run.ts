@@ -3,7 +3,8 @@ import { clip } from '../text.js'
 import { worstOf } from '../wait/outcomes.js'
 import type { WaitResult } from '../wait/wait-for-status.js'
 import { checkTitle, conclusionOf, overviewTitle } from './check-run-title.js'
-import { GitHubCalls, QUICK_CALL_TIMEOUT_MS } from './github-calls.js'
+import { sleep } from '../wait/cancellation.js'
+import { GitHubCalls } from './github-calls.js'
 import {
   checkTarget,
   connectChecks,
@@ -57,6 +58,8 @@ export interface CheckRunOptions {
 
 // Fewer writes than polls: the checks API is rate limited and a person reads it.
 const UPDATE_EVERY_MS = 60_000
+// What the check run gets of a cancelled job's last seconds.
+const CANCELLED_BUDGET_MS = 1_500
 
 /**
  * Shows the wait as a check run on the commit: created in progress, updated when the
@@ -92,19 +95,11 @@ export class CheckRun {
    * but waiting for GitHub must never hold up the outputs for long.
    */
   async created(ms: number, signal?: AbortSignal): Promise<void> {
-    let timer: NodeJS.Timeout | undefined
-    let onAbort: (() => void) | undefined
-    await Promise.race([
-      this.creating,
-      new Promise<void>(resolve => {
-        if (signal?.aborted) return resolve()
-        timer = setTimeout(resolve, Math.max(0, ms))
-        onAbort = resolve
-        signal?.addEventListener('abort', onAbort, { once: true })
-      })
-    ])
-    clearTimeout(timer)
-    if (onAbort) signal?.removeEventListener('abort', onAbort)
+    // Ends the pause too once the check run exists: no timer outlives this call.
+    const ended = new AbortController()
+    const pause = sleep(ms, signal ? AbortSignal.any([signal, ended.signal]) : ended.signal)
+    await Promise.race([this.creating, pause])
+    ended.abort()
   }
 
   start(): void {
@@ -197,10 +192,13 @@ export class CheckRun {
         clearTimeout(timer)
         timer = setTimeout(() => resolve('out of time'), Math.max(0, ms))
       }
-      end(budgetMs)
-      // Cancelled meanwhile: what is left is a quick try's time.
-      shortened = () => end(Math.min(budgetMs, QUICK_CALL_TIMEOUT_MS))
-      if (!quick) cancelled?.addEventListener('abort', shortened, { once: true })
+      // A cancelled job is killed within seconds: then the check run gets a moment only.
+      shortened = () => end(Math.min(budgetMs, CANCELLED_BUDGET_MS))
+      if (cancelled?.aborted) shortened()
+      else {
+        end(budgetMs)
+        cancelled?.addEventListener('abort', shortened, { once: true })
+      }
     })
     const race = await Promise.race([this.calls.queue.then(() => 'done' as const), outOfTime])
     clearTimeout(timer)

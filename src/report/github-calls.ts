@@ -6,7 +6,7 @@ import { GitHubCallError } from './github-checks.js'
 
 const CALL_TIMEOUT_MS = 10_000
 // On cancellation the runner kills the job within seconds: one quick try.
-export const QUICK_CALL_TIMEOUT_MS = 2_500
+const QUICK_CALL_TIMEOUT_MS = 2_500
 
 /**
  * `retry`: waits out trouble that may pass; `update`: the same, but a rate limit is not

@@ -10,6 +10,8 @@ import { escapeAt } from './escapes.js'
  */
 export class Secrets {
   private readonly values = new Set<string>()
+  // The secrets by their first character, spaces as `+` (a form body's space).
+  private readonly byFirst = new Map<string, string[]>()
 
   constructor(private readonly mask: (secret: string) => void) {}
 
@@ -17,6 +19,9 @@ export class Secrets {
     const secret = value.trim()
     if (!secret || this.values.has(secret)) return
     this.values.add(secret)
+    const folded = foldSpaces(secret)
+    const first = folded[0] as string
+    this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), folded])
     this.mask(secret)
   }
 
@@ -26,7 +31,7 @@ export class Secrets {
     // Text without an escape character holds no escaped secret.
     if (this.values.size === 0 || !/[\\%&+]/.test(clean)) return clean
     const cuts: [number, number][] = []
-    for (const [first, secrets] of this.byFirstUnit()) {
+    for (const [first, secrets] of this.byFirst) {
       for (const at of starts(clean, first)) {
         for (const secret of secrets) {
           const end = echoEnd(clean, at, secret)
@@ -35,17 +40,6 @@ export class Secrets {
       }
     }
     return cuts.length === 0 ? clean : cutOut(clean, cuts)
-  }
-
-  // The secrets by their first character, spaces as `+` (a form body's space).
-  private byFirstUnit(): Map<string, string[]> {
-    const groups = new Map<string, string[]>()
-    for (const secret of this.values) {
-      const folded = foldSpaces(secret)
-      const first = folded[0] as string
-      groups.set(first, [...(groups.get(first) ?? []), folded])
-    }
-    return groups
   }
 }
 
@@ -76,19 +70,16 @@ function foldSpaces(text: string): string {
 }
 
 /** Where a secret that begins with `first` may begin: as itself, or as an escape of it. */
-function* starts(text: string, first: string): Generator<number> {
-  const raw: number[] = []
-  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) raw.push(at)
-  if (first === '+') {
-    for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) raw.push(at)
+function starts(text: string, first: string): number[] {
+  const found: number[] = []
+  for (const char of first === '+' ? ['+', ' '] : [first]) {
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) found.push(at)
   }
-  const escaped: number[] = []
-  for (const found of text.matchAll(/[\\%&]/g)) {
-    const decoded = escapeAt(text, found.index)
-    if (decoded && foldSpaces(decoded.value).startsWith(first)) escaped.push(found.index)
+  for (const match of text.matchAll(/[\\%&]/g)) {
+    const decoded = escapeAt(text, match.index)
+    if (decoded && foldSpaces(decoded.value).startsWith(first)) found.push(match.index)
   }
-  yield* raw
-  yield* escaped
+  return found
 }
 
 // Steps allowed per start, for a secret whose characters are themselves escape-like

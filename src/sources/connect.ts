@@ -30,7 +30,7 @@ export interface Connection {
   close(): void
 }
 
-/** The sources' connection to the API; throws an InputError for a sign-in that cannot work. */
+/** The sources' connection to the API, with the sign-in the settings read. */
 export function connect(
   settings: ConnectionSettings,
   secrets: Secrets,

@@ -1,7 +1,7 @@
 // The one request both APIs make: an authorized GET of a JSON document, every answer
 // sorted by the HTTP policy into ok, transient or final.
 import { header, RequestError, type HttpAnswer } from '../http/http-session.js'
-import { describeErrorBody, isTransientStatus, quote } from '../http/policy.js'
+import { describeErrorBody, quote } from '../http/policy.js'
 import { answeredLine, refusalOf } from '../http/refusal.js'
 import type { Look } from '../status/source.js'
 import type { ApiConnection } from './contract.js'
@@ -95,7 +95,7 @@ function classify(answer: HttpAnswer, words: ServiceWords, now: number): JsonAns
   const code = answer.status
   const answered = answeredLine(words.service, answer)
   if (code >= 200 && code < 300) return parseBody(answer.body, answered)
-  if (code >= 300 && code < 400 && !isTransientStatus(code)) {
+  if (code >= 300 && code < 400) {
     const location = header(answer, 'location')
     return {
       kind: 'final',

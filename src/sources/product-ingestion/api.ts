@@ -3,7 +3,7 @@ import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
 import { JobStatusSource } from './job-source.js'
-import { asProductId, looksLikeBrokenProductId, OfferSubmissionsSource } from './offer-source.js'
+import { asProductId, looksLikeProductId, OfferSubmissionsSource } from './offer-source.js'
 
 /** Microsoft's current API, for every offer. */
 export const productIngestion: StatusApi = {
@@ -24,13 +24,9 @@ export const productIngestion: StatusApi = {
         "is for the Cloud Partner Portal; the Product Ingestion API finds an offer by 'offer-id' alone (or set 'api: cloud-partner-portal')"
       )
     }
-    // A product id and a broken one get past the plain-id check, the latter to be named here.
-    const offerIds = readIdList(
-      input,
-      'offer-id',
-      id => asProductId(id) !== undefined || looksLikeBrokenProductId(id)
-    )
-    const broken = offerIds.find(looksLikeBrokenProductId)
+    // What is meant as a product id gets past the plain-id check, to be checked here.
+    const offerIds = readIdList(input, 'offer-id', looksLikeProductId)
+    const broken = offerIds.find(id => looksLikeProductId(id) && asProductId(id) === undefined)
     if (broken !== undefined) {
       throw new InputError(
         'offer-id',

@@ -16,9 +16,9 @@ export function asProductId(id: string): string | undefined {
   return GUID.test(guid) ? `product/${guid.toLowerCase()}` : undefined
 }
 
-/** `product/…` or the start of a guid, yet no product id: a typo, not an external id. */
-export function looksLikeBrokenProductId(id: string): boolean {
-  return asProductId(id) === undefined && /^(?:product\/|[0-9a-f]{8}-[0-9a-f]{4}-)/i.test(id)
+/** `product/…` or the start of a guid: meant as a product id, valid or not. */
+export function looksLikeProductId(id: string): boolean {
+  return /^(?:product\/|[0-9a-f]{8}-[0-9a-f]{4}-)/i.test(id)
 }
 
 /**

@@ -4,7 +4,8 @@ import { checkTitle } from '../src/report/check-run-title.js'
 import type { Look } from '../src/status/source.js'
 import { connectChecks, type CheckTarget } from '../src/report/github-checks.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import type { StatusChange } from '../src/report/progress-log.js'
+import { recordChange, recordLook, type EndedResult } from '../src/status/result.js'
+import { ended, okLook, snapshotOf, stepOf, waiting } from './builders.js'
 import type { GitHubSpec } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
@@ -24,26 +25,18 @@ afterEach(async () => {
 })
 
 function running(progress: number): Look {
-  return {
-    kind: 'ok',
-    snapshot: readOfferStatus({
-      status: 'running',
-      steps: [
-        {
-          id: 'cert',
-          stepName: 'Certification',
-          status: 'inProgress',
-          progressPercentage: progress
-        }
-      ]
+  return okLook(
+    snapshotOf({
+      status: 'Running',
+      steps: [stepOf({ id: 'cert', name: 'Certification', status: 'InProgress', progress })]
     })
-  }
+  )
 }
 
 async function checkRun(github: GitHubSpec = {}) {
   simulator = await startSimulator({ timeline: [{ status: 'running' }], github })
   let now = START
-  const changes: StatusChange[] = []
+  const result = waiting({ reason: 'waiting for Succeeded' })
   const warnings: string[] = []
   const sleeps: number[] = []
   const run = new CheckRun({
@@ -53,37 +46,37 @@ async function checkRun(github: GitHubSpec = {}) {
     failOnTimeout: true,
     api: await connectChecks('ghs_test', { ...TARGET, apiUrl: simulator.url }),
     target: TARGET,
-    entries: [
-      {
-        label: 'offer contoso/contoso-vm',
-        history: {
-          changes,
-          get total() {
-            return changes.length
-          }
-        }
-      }
-    ],
+    results: [result],
     now: () => now,
     sleep: async ms => void sleeps.push(ms),
     warn: message => warnings.push(message)
   })
   const at = (ms: number): number => (now = START + ms)
-  return { run, changes, warnings, sleeps, at, github: simulator.github }
+  // What the wait does with each look: records it in the result, then shows it.
+  const see = (look: Look, when: number): void => {
+    recordLook(result, look, when)
+    run.seen(look, when)
+  }
+  const finish = (fields: Partial<EndedResult>): Promise<void> => {
+    Object.assign(result, fields)
+    return run.complete()
+  }
+  const changes = { push: (change: { at: number; text: string }) => recordChange(result, change) }
+  return { run, see, finish, changes, warnings, sleeps, at, github: simulator.github }
 }
 
 describe('CheckRun', () => {
   it('creates, updates at most once a minute when the status changes, and completes', async () => {
-    const { run, changes, at, github } = await checkRun()
+    const { run, see, finish, changes, at, github } = await checkRun()
     run.start()
     changes.push({ at: at(0), text: 'Step Certification: InProgress 10%' })
-    run.observer(0)(running(10), at(0)) // first status: sent at once
+    see(running(10), at(0)) // first status: sent at once
     changes.push({ at: at(20_000), text: 'Step Certification: InProgress 20%' })
-    run.observer(0)(running(20), at(20_000)) // changed, but within the minute
-    run.observer(0)(running(20), at(45_000))
-    run.observer(0)(running(20), at(61_000)) // the minute has passed: the change goes out
-    run.observer(0)(running(20), at(130_000)) // nothing new: nothing sent
-    await run.complete({
+    see(running(20), at(20_000)) // changed, but within the minute
+    see(running(20), at(45_000))
+    see(running(20), at(61_000)) // the minute has passed: the change goes out
+    see(running(20), at(130_000)) // nothing new: nothing sent
+    await finish({
       outcome: 'success',
       reason: 'the offer reached Succeeded',
       snapshot: readOfferStatus({ status: 'succeeded' }),
@@ -118,9 +111,9 @@ describe('CheckRun', () => {
   })
 
   it('retries GitHub trouble that may pass', async () => {
-    const { run, warnings, github } = await checkRun({ flakyCalls: 2 })
+    const { run, finish, warnings, github } = await checkRun({ flakyCalls: 2 })
     run.start()
-    await run.complete({
+    await finish({
       outcome: 'timeout',
       reason: 'x',
       polls: 1,
@@ -135,9 +128,12 @@ describe('CheckRun', () => {
   })
 
   it("waits as long as GitHub's Retry-After asks, when that is short", async () => {
-    const { run, sleeps, github } = await checkRun({ throttledCalls: 1, retryAfter: 7 })
+    const { run, finish, sleeps, github } = await checkRun({
+      throttledCalls: 1,
+      retryAfter: 7
+    })
     run.start()
-    await run.complete({
+    await finish({
       outcome: 'success',
       reason: 'done',
       polls: 1,
@@ -149,9 +145,12 @@ describe('CheckRun', () => {
   })
 
   it('gives up a call rather than wait a long Retry-After', async () => {
-    const { run, sleeps, warnings, github } = await checkRun({ throttledCalls: 1, retryAfter: 600 })
+    const { run, finish, sleeps, warnings, github } = await checkRun({
+      throttledCalls: 1,
+      retryAfter: 600
+    })
     run.start()
-    await run.complete({
+    await finish({
       outcome: 'success',
       reason: 'done',
       polls: 1,
@@ -164,10 +163,10 @@ describe('CheckRun', () => {
   })
 
   it('warns once, naming checks: write, and stops calling GitHub on a 403', async () => {
-    const { run, warnings, github, at } = await checkRun({ failWith: 403 })
+    const { run, see, finish, warnings, github, at } = await checkRun({ failWith: 403 })
     run.start()
-    run.observer(0)(running(10), at(0))
-    await run.complete({
+    see(running(10), at(0))
+    await finish({
       outcome: 'success',
       reason: 'x',
       polls: 1,
@@ -199,6 +198,6 @@ describe('checkTitle', () => {
     [{ outcome: 'cancelled' as const }, 'Cancelled while no status yet'],
     [{ outcome: 'error' as const }, 'Error: step "Certification" is Rejected']
   ])('titles %j', (state, title) => {
-    expect(checkTitle({ ...base, ...state })).toBe(title)
+    expect(checkTitle(ended({ ...base, ...state }))).toBe(title)
   })
 })

@@ -9,7 +9,7 @@ import {
 import { HttpSession, RequestError } from '../src/http/http-session.js'
 import { requestGitHubIdToken } from '../src/sign-in/github-id-token.js'
 import type { SignIn } from '../src/sign-in/sign-in-inputs.js'
-import { waitForStatus } from '../src/wait/wait-for-status.js'
+import { waitForNew } from './builders.js'
 import type { EntraSpec, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
@@ -270,9 +270,9 @@ describe('a six-hour wait in virtual time, over real HTTP, across token expiry',
       const way: SignIn = kind === 'token' ? { kind, token: 'static-token' } : signIn(kind, sim)
       const client = clientWith(createCredential(way, deps()), sim)
       const answers: Look[] = []
-      const result = await waitForStatus(
+      const result = await waitForNew(
         {
-          subject: 'the offer',
+          noun: 'offer',
           targetStatuses: ['Succeeded'],
           failOnStatuses: ['Failed'],
           failOnStepStatuses: [],

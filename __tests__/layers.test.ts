@@ -64,6 +64,13 @@ describe('the layers of src/', () => {
     expect([...crossings('wait/', above), ...crossings('report/', above)]).toEqual([])
   })
 
+  it('keep the wait and the reports apart: both read the results of status/', () => {
+    expect([
+      ...crossings('wait/', target => target.startsWith('report/')),
+      ...crossings('report/', target => target.startsWith('wait/'))
+    ]).toEqual([])
+  })
+
   it('keep the common vocabulary at the bottom', () => {
     expect(
       crossings('status/', target => !target.startsWith('status/') && target !== 'text.ts')

@@ -3,27 +3,33 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import type { Look } from '../src/status/source.js'
-import type { WaitResult } from '../src/wait/wait-for-status.js'
+import type { TargetResult } from '../src/status/result.js'
 
-const completed: { results: WaitResult[]; budgetMs?: number }[] = []
+const completed: { results: readonly TargetResult[]; budgetMs?: number }[] = []
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/wait/wait-for-status.js', () => ({
   // One look that succeeds, then a defect inside the wait.
-  waitForStatus: async (_: unknown, deps: { onLook?: (look: Look, at: number) => void }) => {
+  waitForStatus: async (
+    options: { result: TargetResult },
+    deps: { onLook?: (look: Look, at: number) => void }
+  ) => {
     const { readOfferStatus } =
       await import('../src/sources/cloud-partner-portal/read-offer-status.js')
-    deps.onLook?.({ kind: 'ok', snapshot: readOfferStatus({ status: 'succeeded' }) }, Date.now())
+    const { recordLook } = await import('../src/status/result.js')
+    const look: Look = { kind: 'ok', snapshot: readOfferStatus({ status: 'succeeded' }) }
+    recordLook(options.result, look, Date.now())
+    deps.onLook?.(look, Date.now())
     throw new RangeError('Maximum call stack size exceeded')
   }
 }))
 jest.unstable_mockModule('../src/report/check-run.js', () => ({
-  startCheckRun: async () => ({
+  startCheckRun: async ({ results }: { results: readonly TargetResult[] }) => ({
     id: 42,
-    observer: () => () => undefined,
+    seen: () => undefined,
     created: async () => undefined,
-    complete: async (results: WaitResult[], budgetMs?: number) => {
-      completed.push({ results, budgetMs })
+    complete: async (budgetMs?: number) => {
+      completed.push({ results: results.map(result => ({ ...result })), budgetMs })
     }
   })
 }))

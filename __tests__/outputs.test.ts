@@ -1,6 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { actionOutputs, outputsOf } from '../src/report/outputs.js'
+import { outputsOf, type StepFacts } from '../src/report/outputs.js'
+import type { EndedResult } from '../src/status/result.js'
+import { ended } from './builders.js'
+
+/** The outputs of a step that waited for one offer or job. */
+function actionOutputs({
+  elapsedMs,
+  checkRunId,
+  ...fields
+}: Partial<EndedResult> & StepFacts): Record<string, string> {
+  return outputsOf([ended({ id: '', ...fields })], { elapsedMs, checkRunId })
+}
 
 describe('actionOutputs', () => {
   it('sets every output from the last status read', () => {
@@ -100,17 +111,17 @@ describe('actionOutputs', () => {
 describe('outputsOf', () => {
   it('keeps an entry in `offers` for every offer, however long their reasons', () => {
     const long = '✗'.repeat(4_000)
-    const results = Array.from({ length: 50 }, (_, i) => ({
-      id: `offer-${i}-${'✗'.repeat(1_000)}`,
-      result: {
-        outcome: 'failure' as const,
+    const results = Array.from({ length: 50 }, (_, i) =>
+      ended({
+        id: `offer-${i}-${'✗'.repeat(1_000)}`,
+        outcome: 'failure',
         reason: long,
         snapshot: readOfferStatus({ status: `failed ${'✗'.repeat(300)}` }),
         polls: 1,
         startedAt: 0,
         endedAt: 1
-      }
-    }))
+      })
+    )
     const outputs = outputsOf(results, { elapsedMs: 1 })
     const offers = JSON.parse(outputs.offers ?? '') as { id: string; reason: string }[]
     expect(offers).toHaveLength(50)

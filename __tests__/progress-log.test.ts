@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { waiting } from './builders.js'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { annotationBudget, ProgressLog, type Logger } from '../src/report/progress-log.js'
@@ -36,7 +37,8 @@ const running = (progress: number, messages: object[] = []) =>
 describe('ProgressLog', () => {
   it('logs one line per change, not per poll', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger, 'Offer', undefined, annotationBudget())
+    const result = waiting()
+    const log = new ProgressLog(logger, result, 'Offer', undefined, annotationBudget())
     log.observe(running(10), 1)
     log.observe(running(10), 2)
     log.observe(running(10), 3)
@@ -49,12 +51,12 @@ describe('ProgressLog', () => {
       'info Step Certification: InProgress 40%',
       'info Offer status: Succeeded'
     ])
-    expect(log.changes.map(c => c.at)).toEqual([1, 1, 1, 4, 5])
+    expect(result.changes.map(c => c.at)).toEqual([1, 1, 1, 4, 5])
   })
 
   it('logs trouble once when it starts and once when it ends', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger, 'Offer', undefined, annotationBudget())
+    const log = new ProgressLog(logger, waiting(), 'Offer', undefined, annotationBudget())
     const trouble: Look = { kind: 'transient', problem: 'answered 503' }
     log.observe(trouble, 1)
     log.observe(trouble, 2)
@@ -70,7 +72,7 @@ describe('ProgressLog', () => {
 
   it('turns warning and error messages into annotations, once each, as plain text', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger, 'Offer', undefined, annotationBudget())
+    const log = new ProgressLog(logger, waiting(), 'Offer', undefined, annotationBudget())
     const messages = [
       { messageHtml: 'All good', level: 'information', timestamp: 't1' },
       { messageHtml: 'Scan <b>slow</b>\n::error::injected', level: 'Warning', timestamp: 't2' },
@@ -87,7 +89,7 @@ describe('ProgressLog', () => {
 
   it('keeps server text on one line so it cannot start a workflow command', () => {
     const { lines, logger } = recorder()
-    new ProgressLog(logger, 'Offer', undefined, annotationBudget()).observe(
+    new ProgressLog(logger, waiting(), 'Offer', undefined, annotationBudget()).observe(
       ok({ status: 'running\n::set-output name=x::y' }),
       1
     )

@@ -6,7 +6,7 @@ import { parseRetryAfter } from '../src/http/policy.js'
 import { formatDuration, parseDuration } from '../src/inputs/duration.js'
 import { InputError } from '../src/inputs/input-error.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { actionOutputs } from '../src/report/outputs.js'
+import { outputsOf } from '../src/report/outputs.js'
 import { DEFAULTS, readSettings } from '../src/settings.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from '../src/status/statuses.js'
 import {
@@ -16,6 +16,7 @@ import {
 } from '../src/report/summary.js'
 import { brief, clip, escapeMarkdown } from '../src/text.js'
 import { judge } from '../src/wait/verdict.js'
+import { ended } from './builders.js'
 
 const INPUTS = [
   'api',
@@ -216,7 +217,7 @@ describe('properties', () => {
         }
         expect(Array.isArray(offer.previewLinks) && Array.isArray(offer.liveLinks)).toBe(true)
         const verdict = judge(offer, {
-          subject: 'the offer',
+          noun: 'offer',
           targetStatuses: ['Succeeded'],
           failOnStatuses: ['Failed'],
           failOnStepStatuses: ['Rejected']
@@ -224,11 +225,7 @@ describe('properties', () => {
         expect([undefined, 'success', 'failure']).toContain(verdict?.outcome)
         expect(() =>
           JSON.parse(
-            actionOutputs({
-              outcome: 'success',
-              reason: '',
-              snapshot: offer,
-              polls: 1,
+            outputsOf([ended({ outcome: 'success', reason: '', snapshot: offer, polls: 1 })], {
               elapsedMs: 0
             }).steps ?? ''
           )
@@ -244,17 +241,17 @@ describe('properties', () => {
         for (const limit of [SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT]) {
           const markdown = renderSummary(
             {
-              label: reason,
               targetStatuses: ['Succeeded'],
-              changes: changes.map((change, i) => ({ at: i, text: change })),
-              result: {
+              result: ended({
+                label: reason,
+                changes: changes.map((change, i) => ({ at: i, text: change })),
                 outcome: 'failure',
                 reason,
                 snapshot: offer,
                 polls: 3,
                 startedAt: 0,
                 endedAt: 1_000
-              }
+              })
             },
             limit
           )

@@ -1,6 +1,7 @@
 // Answers in the shapes the public clients of both APIs record in their own tests
 // (kept in fixtures/), read the way those clients read them: what the action concludes
 // from the same bytes.
+import { ended } from './builders.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,7 +18,7 @@ const GUID = '7a3c5e2d-1b4f-4e8a-9c6d-0f1e2d3c4b5a'
 const PRODUCT = `product/${GUID}`
 const submissions = (name: string) => readSubmissions(json('product-ingestion', name), PRODUCT)
 const rules = (more: Partial<Parameters<typeof judge>[1]> = {}) => ({
-  subject: 'the offer',
+  noun: 'offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
   failOnStepStatuses: ['Rejected'],
@@ -25,10 +26,8 @@ const rules = (more: Partial<Parameters<typeof judge>[1]> = {}) => ({
 })
 const summaryOf = (snapshot: Snapshot, reason = 'x') =>
   renderSummary({
-    label: 'offer contoso/contoso-vm',
     targetStatuses: ['Succeeded'],
-    changes: [],
-    result: { outcome: 'failure', reason, snapshot, polls: 1, startedAt: 0, endedAt: 1 }
+    result: ended({ outcome: 'failure', reason, snapshot, polls: 1, startedAt: 0, endedAt: 1 })
   })
 
 describe('Cloud Partner Portal answers', () => {

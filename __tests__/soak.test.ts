@@ -8,7 +8,8 @@ import vm from 'node:vm'
 import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
+import type { WaitOptions } from '../src/wait/wait-for-status.js'
+import { waitForNew, waiting } from './builders.js'
 import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
@@ -16,8 +17,8 @@ const HOUR = 60 * MINUTE
 const WAITS = 1_000
 const LONGEST_REQUEST_MS = 30_000
 
-const options: WaitOptions = {
-  subject: 'the offer',
+const options: Omit<WaitOptions, 'result'> = {
+  noun: 'offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
   failOnStepStatuses: ['Rejected'],
@@ -56,7 +57,7 @@ async function soak(seed: number) {
       snapshot: readOfferStatus({ status, steps: [{ id: 'cert', status: 'inProgress' }] })
     }
   }
-  const result = await waitForStatus(options, {
+  const result = await waitForNew(options, {
     now: () => now,
     random,
     sleep: async ms => {
@@ -124,14 +125,16 @@ describe('a five-day wait with a change at every look', () => {
     const DAY = 24 * HOUR
     let now = 0
     let look = 0
+    const kept = waiting()
     const log = new ProgressLog(
       { info: () => undefined, warning: () => undefined, error: () => undefined },
+      kept,
       'Offer',
       undefined,
       annotationBudget()
     )
     const heapAt: number[] = []
-    const result = await waitForStatus(
+    const result = await waitForNew(
       { ...options, timeoutMs: 5 * DAY, intervalMs: 10_000, maxIntervalMs: 10_000 },
       {
         now: () => now,
@@ -163,8 +166,8 @@ describe('a five-day wait with a change at every look', () => {
     )
     expect(result.outcome).toBe('timeout')
     expect(look).toBeGreaterThan(40_000)
-    expect(log.total).toBeGreaterThan(80_000)
-    expect(log.changes.length).toBeLessThanOrEqual(111)
+    expect(kept.changeCount).toBeGreaterThan(80_000)
+    expect(kept.changes.length).toBeLessThanOrEqual(111)
     const [firstDay = 0, ...later] = heapAt
     expect(heapAt.length).toBeGreaterThanOrEqual(4)
     for (const heap of later) expect(heap - firstDay).toBeLessThan(8 * 1024 * 1024)

@@ -1,25 +1,26 @@
 import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { SUMMARY_BYTE_LIMIT, renderSummary, type SummaryInput } from '../src/report/summary.js'
+import type { StatusChange } from '../src/status/result.js'
+import { ended } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0)
 
 function input(
   body: Record<string, unknown> | undefined,
-  extra: Partial<SummaryInput> = {}
+  { changes = [], ...extra }: Partial<SummaryInput> & { changes?: StatusChange[] } = {}
 ): SummaryInput {
   return {
-    label: 'offer contoso/contoso-vm',
     targetStatuses: ['Succeeded'],
-    changes: [],
-    result: {
+    result: ended({
+      changes,
       outcome: 'success',
       reason: 'the offer reached Succeeded',
       snapshot: body && readOfferStatus(body),
       polls: 12,
       startedAt: START,
       endedAt: START + 754_000
-    },
+    }),
     ...extra
   }
 }

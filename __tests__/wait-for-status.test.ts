@@ -1,14 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
+import type { WaitOptions } from '../src/wait/wait-for-status.js'
+import { waitForNew } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-const options: WaitOptions = {
-  subject: 'the offer',
+const options: Omit<WaitOptions, 'result'> = {
+  noun: 'offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
   failOnStepStatuses: ['Rejected'],
@@ -54,7 +55,7 @@ describe('waitForStatus', () => {
         ? offer('running', [['cert', 'inProgress']])
         : offer('succeeded', [['cert', 'complete']])
     )
-    const result = await waitForStatus({ ...options, timeoutMs: 6 * HOUR }, deps)
+    const result = await waitForNew({ ...options, timeoutMs: 6 * HOUR }, deps)
     expect(result.outcome).toBe('success')
     expect(result.reason).toBe('the offer reached Succeeded')
     const seenAt = requestTimes.at(-1) as number
@@ -67,7 +68,7 @@ describe('waitForStatus', () => {
 
   it('times out after a last look exactly at the deadline, never sleeping past it', async () => {
     const { deps, requestTimes } = virtualWait(() => offer('running'), 1_000)
-    const result = await waitForStatus(options, deps)
+    const result = await waitForNew(options, deps)
     expect(result.outcome).toBe('timeout')
     expect(result.reason).toBe('the offer was still Running after 6h')
     expect(requestTimes.at(-1)).toBe(6 * HOUR)
@@ -77,14 +78,14 @@ describe('waitForStatus', () => {
 
   it('looks once with timeout 0', async () => {
     const { deps, sleeps } = virtualWait(() => offer('running'))
-    const result = await waitForStatus({ ...options, timeoutMs: 0 }, deps)
+    const result = await waitForNew({ ...options, timeoutMs: 0 }, deps)
     expect(result).toMatchObject({ outcome: 'timeout', polls: 1 })
     expect(sleeps).toEqual([])
   })
 
   it('ends with success at once with timeout 0 when the offer is already there', async () => {
     const { deps } = virtualWait(() => offer('succeeded'))
-    expect(await waitForStatus({ ...options, timeoutMs: 0 }, deps)).toMatchObject({
+    expect(await waitForNew({ ...options, timeoutMs: 0 }, deps)).toMatchObject({
       outcome: 'success',
       polls: 1
     })
@@ -92,7 +93,7 @@ describe('waitForStatus', () => {
 
   it('fails at once on a fail-on-status', async () => {
     const { deps } = virtualWait(t => (t < 10 * MINUTE ? offer('running') : offer('failed')))
-    const result = await waitForStatus(options, deps)
+    const result = await waitForNew(options, deps)
     expect(result.outcome).toBe('failure')
     expect(result.reason).toBe('the offer status is Failed')
     expect(result.endedAt - START).toBeLessThan(10 * MINUTE + options.maxIntervalMs)
@@ -106,7 +107,7 @@ describe('waitForStatus', () => {
         steps: [{ id: 'cert', stepName: 'Certification', status: 'rejected' }]
       })
     }))
-    const result = await waitForStatus(options, deps)
+    const result = await waitForNew(options, deps)
     expect(result).toMatchObject({
       outcome: 'failure',
       polls: 1,
@@ -116,7 +117,7 @@ describe('waitForStatus', () => {
 
   it('fails on a final status that is not a target instead of waiting for nothing', async () => {
     const { deps } = virtualWait(() => offer('succeeded'))
-    const result = await waitForStatus(
+    const result = await waitForNew(
       { ...options, targetStatuses: ['WaitingForPublisherReview'] },
       deps
     )
@@ -127,7 +128,7 @@ describe('waitForStatus', () => {
 
   it('ends with error at once on a final answer', async () => {
     const { deps } = virtualWait(() => ({ kind: 'final', problem: 'answered 404 Not Found' }))
-    expect(await waitForStatus(options, deps)).toMatchObject({
+    expect(await waitForNew(options, deps)).toMatchObject({
       outcome: 'error',
       reason: 'answered 404 Not Found',
       polls: 1
@@ -138,7 +139,7 @@ describe('waitForStatus', () => {
     const { deps, sleeps } = virtualWait(t =>
       t < 20 * MINUTE ? { kind: 'transient', problem: 'answered 503' } : offer('succeeded')
     )
-    const result = await waitForStatus(options, deps)
+    const result = await waitForNew(options, deps)
     expect(result.outcome).toBe('success')
     expect(sleeps.slice(0, 4)).toEqual([30_000, 60_000, 120_000, 240_000])
   })
@@ -150,7 +151,7 @@ describe('waitForStatus', () => {
         ? { kind: 'transient', problem: '429', retryAfterMs: 120_000 }
         : offer('succeeded')
     )
-    await waitForStatus(options, deps)
+    await waitForNew(options, deps)
     expect(sleeps).toEqual([120_000])
   })
 
@@ -160,7 +161,7 @@ describe('waitForStatus', () => {
       problem: 'answered 429',
       retryAfterMs: 2 * HOUR
     }))
-    const result = await waitForStatus({ ...options, timeoutMs: HOUR }, deps)
+    const result = await waitForNew({ ...options, timeoutMs: HOUR }, deps)
     expect(result.outcome).toBe('timeout')
     expect(result.reason).toMatch(/asked to wait 2h \(Retry-After\), past the deadline/)
     expect(sleeps).toEqual([])
@@ -168,7 +169,7 @@ describe('waitForStatus', () => {
 
   it('says what went wrong when no status was ever read', async () => {
     const { deps } = virtualWait(() => ({ kind: 'transient', problem: 'connection refused' }))
-    const result = await waitForStatus({ ...options, timeoutMs: 10 * MINUTE }, deps)
+    const result = await waitForNew({ ...options, timeoutMs: 10 * MINUTE }, deps)
     expect(result.reason).toBe('no status was read within 10m: connection refused')
     expect(result.snapshot).toBeUndefined()
   })
@@ -179,7 +180,7 @@ describe('waitForStatus', () => {
       if (t < 30 * MINUTE) return offer('running', [['cert', 'inProgress']])
       return offer('succeeded', [['cert', 'complete']])
     })
-    await waitForStatus(options, deps)
+    await waitForNew(options, deps)
     const afterChange = sleeps.findIndex(
       (_, i) => sleeps.slice(0, i + 1).reduce((a, b) => a + b, 0) >= 10 * MINUTE
     )
@@ -190,7 +191,7 @@ describe('waitForStatus', () => {
     const controller = new AbortController()
     const { deps } = virtualWait(() => offer('running'))
     deps.sleep = async () => controller.abort()
-    const result = await waitForStatus({ ...options, signal: controller.signal }, deps)
+    const result = await waitForNew({ ...options, signal: controller.signal }, deps)
     expect(result).toMatchObject({ outcome: 'cancelled', polls: 1 })
     expect(result.snapshot?.status).toBe('Running')
   })

@@ -1,5 +1,6 @@
 // Polling on seeded publish timelines in virtual time: the action's own schedule
 // (waitForStatus with its defaults) beside fixed loops and a plain capped backoff.
+import { waitingResult } from '../src/status/result.js'
 import type { Look } from '../src/status/source.js'
 import { waitForStatus } from '../src/wait/wait-for-status.js'
 import { seeded } from '../scripts/seeded-random.js'
@@ -82,7 +83,8 @@ const action: Schedule = async (timeline, model) => {
   let last = -Infinity
   const result = await waitForStatus(
     {
-      subject: 'the offer',
+      noun: 'offer',
+      result: waitingResult({ id: 'offer', label: 'offer' }, 'waiting', 0),
       targetStatuses: [model.target],
       failOnStatuses: ['Failed', 'Canceled'],
       failOnStepStatuses: ['Rejected'],

@@ -13,9 +13,9 @@ import {
 import { readSettings, type Settings } from './settings.js'
 import { secretsOfRun } from './sign-in/secrets.js'
 import { connect, type Connection } from './sources/connect.js'
-import { openCheckRun, openTracks, waitedOf, waitForTracks, type Track } from './tracks.js'
+import { endResult, waitingResult, type TargetResult } from './status/result.js'
+import { openCheckRun, openTracks, waitForTracks, type Track } from './tracks.js'
 import { abortOnSignals } from './wait/cancellation.js'
-import type { WaitResult } from './wait/wait-for-status.js'
 
 // After the deadline, the check run still gets at least this long to be completed.
 const CHECK_RUN_GRACE_MS = 2_500
@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
       process.env
     )
 
-    tracks = openTracks(settings.targets, connection, log)
+    tracks = openTracks(settings, connection, log)
     context = reportContext(settings)
     checkRun = settings.checkRun ? await openCheckRun(settings, tracks, log, startedAt) : undefined
     const results = await waitForTracks(
@@ -72,38 +72,26 @@ export async function run(): Promise<void> {
     // Outputs and summary before any GitHub call can hold them: the runner may cancel
     // the job meanwhile. The check run's id, an output too, follows once it is known.
     const checkRunId = checkRun?.id
-    await reportResult(waitedOf(tracks, results), { ...context, checkRunId }, to)
+    await reportResult(results, { ...context, checkRunId }, to)
     const checkRunEnd = Date.now() + checkRunBudget(settings, startedAt)
     if (checkRun && checkRunId === undefined) {
       await checkRun.created(checkRunEnd - Date.now(), cancellation.signal)
       reportCheckRunId(checkRun.id, to)
     }
-    await checkRun?.complete(results, checkRunEnd - Date.now(), cancellation.signal)
+    await checkRun?.complete(checkRunEnd - Date.now(), cancellation.signal)
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.
     const reason = `unexpected error: ${error instanceof Error ? error.message : error}`
-    const failed = (track?: Track): WaitResult => ({
-      outcome: 'error',
-      reason,
-      snapshot: track?.last.snapshot,
-      polls: track?.last.polls ?? 0,
-      startedAt,
-      endedAt: Date.now()
-    })
-    const waited =
-      tracks.length > 0
-        ? waitedOf(tracks, tracks.map(failed))
-        : [{ label: earlyLabel(input), result: failed(), changes: [] }]
+    const unread = waitingResult({ id: '', label: earlyLabel(input) }, reason, startedAt)
+    const known: TargetResult[] = tracks.length > 0 ? tracks.map(track => track.result) : [unread]
+    const failed = known.map(result => endResult(result, 'error', reason, Date.now()))
     await reportResult(
-      waited,
+      failed,
       { ...(context ?? earlyContext(input)), checkRunId: checkRun?.id },
       to
     )
-    await checkRun?.complete(
-      waited.map(({ result }) => result),
-      CHECK_RUN_GRACE_MS
-    )
+    await checkRun?.complete(CHECK_RUN_GRACE_MS)
   } finally {
     connection?.close()
     cancellation.dispose()

@@ -1,53 +1,47 @@
 // The offers or jobs of one step as the wait follows them: each with its source, its log
-// and the last status it read, every look seen by the log and the check run.
+// and its result, every look seen by the log and the check run.
 import { formatDuration } from './inputs/duration.js'
 import { startCheckRun, type CheckRun } from './report/check-run.js'
 import type { Log } from './report/log.js'
 import { annotationBudget, ProgressLog } from './report/progress-log.js'
-import type { Waited } from './report/report-result.js'
 import type { Settings } from './settings.js'
 import type { Connection } from './sources/connect.js'
 import type { WaitTarget } from './sources/contract.js'
-import type { Snapshot } from './status/snapshot.js'
+import { waitingResult, type EndedResult, type TargetResult } from './status/result.js'
 import type { StatusSource } from './status/source.js'
 import { sleep } from './wait/cancellation.js'
 import { waitForAll } from './wait/wait-for-all.js'
-import type { WaitResult } from './wait/wait-for-status.js'
 
-/** One offer or job of this step: its source, its log, and the last status it read. */
+/** One offer or job of this step: its source, its log, and its result so far. */
 export interface Track {
   target: WaitTarget
   source: StatusSource
   progress: ProgressLog
-  last: { snapshot?: Snapshot; polls: number }
+  result: TargetResult
 }
 
 /** A track for each target, its log naming it when there are several. */
-export function openTracks(targets: WaitTarget[], connection: Connection, log: Log): Track[] {
+export function openTracks(settings: Settings, connection: Connection, log: Log): Track[] {
+  const { targets } = settings
   const several = targets.length > 1
   // GitHub shows a few annotations of a step: the cap is the step's, not each offer's.
   const annotations = annotationBudget()
-  return targets.map(target => ({
-    target,
-    source: connection.open(target),
-    progress: new ProgressLog(
-      log,
-      capitalized(target.noun),
-      several ? target.label : undefined,
-      annotations
-    ),
-    last: { polls: 0 }
-  }))
-}
-
-/** What each track waited for and how it ended, for the report. */
-export function waitedOf(tracks: Track[], results: WaitResult[]): Waited[] {
-  return tracks.map((track, index) => ({
-    id: track.target.id,
-    label: track.target.label,
-    result: results[index] as WaitResult,
-    changes: track.progress.changes
-  }))
+  const reason = `waiting for ${settings.targetStatuses.join(' or ')}`
+  return targets.map(target => {
+    const result = waitingResult(target, reason, Date.now())
+    return {
+      target,
+      source: connection.open(target),
+      progress: new ProgressLog(
+        log,
+        result,
+        capitalized(target.noun),
+        several ? target.label : undefined,
+        annotations
+      ),
+      result
+    }
+  })
 }
 
 /** The check run, or none (with a warning) when it cannot even be set up: it never decides the step. */
@@ -61,7 +55,7 @@ export async function openCheckRun(
   return startCheckRun(
     {
       name,
-      entries: tracks.map(track => ({ label: track.target.label, history: track.progress })),
+      results: tracks.map(track => track.result),
       targetStatuses: settings.targetStatuses,
       failOnTimeout: settings.failOnTimeout,
       now: Date.now,
@@ -87,7 +81,7 @@ export async function waitForTracks(
   signal: AbortSignal,
   log: Log,
   checkRun?: CheckRun
-): Promise<WaitResult[]> {
+): Promise<EndedResult[]> {
   const what =
     tracks.length === 1
       ? (tracks[0] as Track).target.label
@@ -100,22 +94,15 @@ export async function waitForTracks(
       ` on the ${settings.api.title} at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
   return waitForAll(
-    tracks.map((track, index) => {
-      const observeCheckRun = checkRun?.observer(index)
-      return {
-        subject: `the ${track.target.noun}`,
-        look: () => track.source.look(connection.lookSignal),
-        onLook: (look, at) => {
-          const sent = !(look.kind === 'transient' && look.notSent)
-          track.last = {
-            snapshot: look.kind === 'ok' ? look.snapshot : track.last.snapshot,
-            polls: track.last.polls + (sent ? 1 : 0)
-          }
-          track.progress.observe(look, at)
-          observeCheckRun?.(look, at)
-        }
+    tracks.map(track => ({
+      noun: track.target.noun,
+      result: track.result,
+      look: () => track.source.look(connection.lookSignal),
+      onLook: (look, at) => {
+        track.progress.observe(look, at)
+        checkRun?.seen(look, at)
       }
-    }),
+    })),
     {
       targetStatuses: settings.targetStatuses,
       failOnStatuses: settings.failOnStatuses,

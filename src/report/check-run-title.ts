@@ -1,9 +1,8 @@
 // What a check run says in one line, and its conclusion.
 import { formatDuration } from '../inputs/duration.js'
 import { currentStep } from '../status/snapshot.js'
-import type { Outcome } from '../wait/wait-for-status.js'
+import type { Outcome, TargetResult } from '../status/result.js'
 import type { CheckConclusion } from './github-checks.js'
-import type { SummaryState } from './summary.js'
 
 /** The conclusion GitHub shows for an outcome. */
 export function conclusionOf(outcome: Outcome, failOnTimeout: boolean): CheckConclusion {
@@ -20,7 +19,7 @@ export function conclusionOf(outcome: Outcome, failOnTimeout: boolean): CheckCon
 }
 
 /** One line for several: how many have ended, and how. */
-export function overviewTitle(states: SummaryState[]): string {
+export function overviewTitle(states: readonly TargetResult[]): string {
   const ended = states.filter(state => state.outcome !== 'waiting')
   const counts = new Map<string, number>()
   for (const state of states) counts.set(state.outcome, (counts.get(state.outcome) ?? 0) + 1)
@@ -29,7 +28,7 @@ export function overviewTitle(states: SummaryState[]): string {
 }
 
 /** One line for the checks list: the outcome, or where publishing is now. */
-export function checkTitle(state: SummaryState): string {
+export function checkTitle(state: TargetResult): string {
   const status = state.snapshot?.status || 'no status yet'
   switch (state.outcome) {
     case 'waiting': {

@@ -1,9 +1,7 @@
+import { worstOf, type Outcome, type TargetResult } from '../status/result.js'
 import type { Look } from '../status/source.js'
 import { clip } from '../text.js'
-import { worstOf } from '../wait/outcomes.js'
-import type { WaitResult } from '../wait/wait-for-status.js'
 import { checkTitle, conclusionOf, overviewTitle } from './check-run-title.js'
-import { sleep } from '../wait/cancellation.js'
 import { GitHubCalls } from './github-calls.js'
 import {
   checkTarget,
@@ -13,8 +11,7 @@ import {
   type CheckTarget,
   type ChecksApi
 } from './github-checks.js'
-import type { StatusChange } from './progress-log.js'
-import { CHECK_SUMMARY_BYTE_LIMIT, renderReport, type SummaryState } from './summary.js'
+import { CHECK_SUMMARY_BYTE_LIMIT, renderReport } from './summary.js'
 
 /** Creates the check run (in the background) with the GitHub API of the runner's environment. */
 export async function startCheckRun(
@@ -32,16 +29,10 @@ export async function startCheckRun(
   return checkRun
 }
 
-/** One offer or job of the check run: its label, and the history its log keeps (read only). */
-export interface CheckRunEntry {
-  label: string
-  history: { readonly changes: readonly StatusChange[]; readonly total: number }
-}
-
 export interface CheckRunOptions {
   name: string
-  /** What is waited for (`offer contoso/contoso-vm`), and the change history of each. */
-  entries: CheckRunEntry[]
+  /** Each offer's or job's result as the wait fills it in: read, never written. */
+  results: readonly TargetResult[]
   targetStatuses: string[]
   failOnTimeout: boolean
   api: ChecksApi
@@ -69,7 +60,6 @@ const CANCELLED_BUDGET_MS = 1_500
 export class CheckRun {
   id: number | undefined
   private readonly calls: GitHubCalls
-  private readonly states: SummaryState[]
   private sentAt = Number.NEGATIVE_INFINITY
   private sentChanges = -1
   // No update is sent before this: GitHub rate-limited one, and the next carries it.
@@ -80,14 +70,6 @@ export class CheckRun {
   constructor(private readonly options: CheckRunOptions) {
     this.calls = new GitHubCalls({ ...options, created: () => this.id !== undefined })
     this.calls.endBy = options.endBy
-    const now = options.now()
-    this.states = options.entries.map(() => ({
-      outcome: 'waiting',
-      reason: `waiting for ${options.targetStatuses.join(' or ')}`,
-      polls: 0,
-      startedAt: now,
-      endedAt: now
-    }))
   }
 
   /**
@@ -97,7 +79,10 @@ export class CheckRun {
   async created(ms: number, signal?: AbortSignal): Promise<void> {
     // Ends the pause too once the check run exists: no timer outlives this call.
     const ended = new AbortController()
-    const pause = sleep(ms, signal ? AbortSignal.any([signal, ended.signal]) : ended.signal)
+    const pause = this.options.sleep(
+      ms,
+      signal ? AbortSignal.any([signal, ended.signal]) : ended.signal
+    )
     await Promise.race([this.creating, pause])
     ended.abort()
   }
@@ -117,25 +102,15 @@ export class CheckRun {
   }
 
   /**
-   * Sees every answer of one entry; sends an update when something changed and a minute
-   * has passed.
+   * Sees every look once its result has it; sends an update when something changed and
+   * a minute has passed.
    */
-  observer(index: number): (answer: Look, at: number) => void {
-    return (answer, at) => {
-      const state = this.states[index] as SummaryState
-      const polls = state.polls + (answer.kind === 'transient' && answer.notSent ? 0 : 1)
-      this.states[index] = {
-        ...state,
-        polls,
-        endedAt: at,
-        ...(answer.kind === 'ok' ? { snapshot: answer.snapshot } : {})
-      }
-      if (answer.kind === 'ok') this.update(at)
-    }
+  readonly seen = (look: Look, at: number): void => {
+    if (look.kind === 'ok') this.update(at)
   }
 
   private update(at: number): void {
-    const total = this.options.entries.reduce((sum, entry) => sum + entry.history.total, 0)
+    const total = this.options.results.reduce((sum, result) => sum + result.changeCount, 0)
     if (total === this.sentChanges || at - this.sentAt < UPDATE_EVERY_MS) return
     if (at < this.quietUntil) return
     this.sentAt = at
@@ -156,24 +131,20 @@ export class CheckRun {
   }
 
   /**
-   * Completes the check run with the outcome; resolves when GitHub has it, gave up, or
-   * `budgetMs` (the time left to the run) has passed: then every call under way stops.
+   * Completes the check run with the outcome, once every result has ended; resolves when
+   * GitHub has it, gave up, or `budgetMs` (the time left to the run) has passed: then
+   * every call under way stops.
    */
-  async complete(
-    results: WaitResult | WaitResult[],
-    budgetMs?: number,
-    cancelled?: AbortSignal
-  ): Promise<void> {
-    const ended = [results].flat()
-    ended.forEach((result, index) => (this.states[index] = result))
+  async complete(budgetMs?: number, cancelled?: AbortSignal): Promise<void> {
+    const { results } = this.options
     if (budgetMs !== undefined) this.calls.endBy = this.options.now() + Math.max(0, budgetMs)
-    const worst = { ...(ended[0] as WaitResult), outcome: worstOf(ended.map(r => r.outcome)) }
-    const quick = worst.outcome === 'cancelled' || cancelled?.aborted === true
+    const worst = worstOf(results.map(result => result.outcome as Outcome))
+    const quick = worst === 'cancelled' || cancelled?.aborted === true
     const fields: CheckRunFields = {
       ...this.fields(),
       status: 'completed',
-      conclusion: conclusionOf(worst.outcome, this.options.failOnTimeout),
-      completed_at: new Date(Math.max(...ended.map(r => r.endedAt))).toISOString()
+      conclusion: conclusionOf(worst, this.options.failOnTimeout),
+      completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
     }
     this.calls.enqueue(async () => {
       if (this.id !== undefined) {
@@ -207,19 +178,15 @@ export class CheckRun {
   }
 
   private fields(): CheckRunFields {
-    const [only] = this.states
+    const { results } = this.options
+    const [only] = results
     return {
       status: 'in_progress',
       output: {
-        title: clip(
-          this.states.length === 1 && only ? checkTitle(only) : overviewTitle(this.states),
-          200
-        ),
+        title: clip(results.length === 1 && only ? checkTitle(only) : overviewTitle(results), 200),
         summary: renderReport(
-          this.options.entries.map((entry, index) => ({
-            label: entry.label,
-            result: this.states[index] as SummaryState,
-            changes: [...entry.history.changes],
+          results.map(result => ({
+            result,
             targetStatuses: this.options.targetStatuses,
             runUrl: this.options.target.runUrl
           })),

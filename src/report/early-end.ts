@@ -2,6 +2,7 @@
 // settings were read): outputs, summary and a failed step all the same.
 import { readBoolean } from '../inputs/boolean.js'
 import type { InputReader } from '../inputs/input-reader.js'
+import { endResult, waitingResult } from '../status/result.js'
 import { reportResult, type ReportContext, type ReportTo } from './report-result.js'
 
 /** An end before any wait (bad input): outputs, summary and a failed step all the same. */
@@ -11,8 +12,8 @@ export function reportEarlyEnd(
   startedAt: number,
   to: ReportTo
 ): Promise<void> {
-  const result = { outcome: 'error', reason, polls: 0, startedAt, endedAt: Date.now() } as const
-  return reportResult([{ label: earlyLabel(input), result, changes: [] }], earlyContext(input), to)
+  const waiting = waitingResult({ id: '', label: earlyLabel(input) }, reason, startedAt)
+  return reportResult([endResult(waiting, 'error', reason, Date.now())], earlyContext(input), to)
 }
 
 // What the inputs say, when the settings could not be read from them.

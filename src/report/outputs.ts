@@ -1,14 +1,9 @@
-import { currentStep } from '../status/snapshot.js'
+import { worstOf, type EndedResult, type Outcome } from '../status/result.js'
+import { currentStep, type Snapshot } from '../status/snapshot.js'
 import { clip } from '../text.js'
-import { worstOf } from '../wait/outcomes.js'
-import type { WaitResult } from '../wait/wait-for-status.js'
 
-export interface OutputSource extends Pick<
-  WaitResult,
-  'outcome' | 'reason' | 'snapshot' | 'polls'
-> {
-  /** The id the user gave; none when the inputs could not be read. */
-  id?: string
+/** What the step as a whole reports beside its offers or jobs. */
+export interface StepFacts {
   elapsedMs: number
   checkRunId?: number
 }
@@ -34,14 +29,34 @@ function jsonArray(items: unknown[], bytes: number): string {
 }
 
 /**
- * Every output of action.yml, as strings. A cancelled wait reports `error`: the
- * outcome output keeps to its four documented values.
+ * Every output of action.yml, as strings, for a step that waited for one offer or job
+ * or for several: then `outcome` is the worst, `polls` the total, `offers` has each
+ * one's, and the outputs that describe one offer are empty. A cancelled wait reports
+ * `error`: the outcome output keeps to its four documented values.
  */
-export function actionOutputs(source: OutputSource): Record<string, string> {
-  const { snapshot, polls, elapsedMs, checkRunId } = source
-  const outcome = source.outcome === 'cancelled' ? 'error' : source.outcome
+export function outputsOf(
+  results: readonly EndedResult[],
+  step: StepFacts
+): Record<string, string> {
+  const [only] = results
+  if (results.length === 1 && only) {
+    const offers = JSON.stringify(only.id ? [offerEntry(only)] : [])
+    return stepOutputs(only.outcome, only.snapshot, only.polls, step, offers)
+  }
+  const outcome = worstOf(results.map(result => result.outcome))
+  const polls = results.reduce((sum, result) => sum + result.polls, 0)
+  return stepOutputs(outcome, undefined, polls, step, offersJson(results))
+}
+
+function stepOutputs(
+  outcome: Outcome,
+  snapshot: Snapshot | undefined,
+  polls: number,
+  { elapsedMs, checkRunId }: StepFacts,
+  offers: string
+): Record<string, string> {
   return {
-    outcome,
+    outcome: outcome === 'cancelled' ? 'error' : outcome,
     status: clip(snapshot?.status ?? '', ID_CHARS),
     steps: jsonArray(
       (snapshot?.steps ?? []).map(step => ({
@@ -58,7 +73,7 @@ export function actionOutputs(source: OutputSource): Record<string, string> {
     'live-links': jsonArray(snapshot?.liveLinks ?? [], LINKS_BYTES),
     'product-id': clip(snapshot?.productId ?? '', ID_CHARS),
     'submission-id': clip(snapshot?.submissionId ?? '', ID_CHARS),
-    offers: JSON.stringify(source.id === undefined ? [] : [offerEntry(source.id, source)]),
+    offers,
     polls: String(polls),
     'elapsed-seconds': String(Math.round(elapsedMs / 1000)),
     'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
@@ -66,13 +81,10 @@ export function actionOutputs(source: OutputSource): Record<string, string> {
 }
 
 /** One offer's or job's object in the `offers` output. */
-function offerEntry(
-  id: string,
-  result: Pick<WaitResult, 'outcome' | 'reason' | 'snapshot' | 'polls'>
-) {
+function offerEntry(result: EndedResult) {
   const { snapshot } = result
   return {
-    id: clip(id, ID_CHARS),
+    id: clip(result.id, ID_CHARS),
     outcome: result.outcome === 'cancelled' ? 'error' : result.outcome,
     status: clip(snapshot?.status ?? '', ID_CHARS),
     currentStep: clip((snapshot && currentStep(snapshot)?.id) ?? '', ID_CHARS),
@@ -83,38 +95,15 @@ function offerEntry(
   }
 }
 
-/**
- * The outputs of a step that waited for one offer or job, or for several: then
- * `outcome` is the worst, `polls` the total, `offers` has each one's, and the outputs
- * that describe one offer are empty.
- */
-export function outputsOf(
-  results: { id: string; result: WaitResult }[],
-  step: { elapsedMs: number; checkRunId?: number }
-): Record<string, string> {
-  const [only] = results
-  if (results.length === 1 && only) return actionOutputs({ ...only.result, id: only.id, ...step })
-  const outputs = actionOutputs({
-    outcome: worstOf(results.map(({ result }) => result.outcome)),
-    reason: '',
-    polls: results.reduce((sum, { result }) => sum + result.polls, 0),
-    ...step
-  })
-  outputs.offers = offersJson(results)
-  return outputs
-}
-
 // Shorter and shorter reasons until every entry fits: a gate reading `offers` must find
 // each offer it gave, however long the reasons were.
 const REASON_CAPS = [1_000, 400, 150, 40, 0]
 
-function offersJson(results: { id: string; result: WaitResult }[]): string {
+function offersJson(results: readonly EndedResult[]): string {
   let json = '[]'
   for (const cap of REASON_CAPS) {
     json = JSON.stringify(
-      results.map(({ id, result }) =>
-        offerEntry(id, { ...result, reason: clip(result.reason, cap) })
-      )
+      results.map(result => offerEntry({ ...result, reason: clip(result.reason, cap) }))
     )
     if (Buffer.byteLength(json) <= STEPS_BYTES) break
   }

@@ -1,11 +1,7 @@
+import { recordChange, type TargetResult } from '../status/result.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { brief, clip } from '../text.js'
-
-export interface StatusChange {
-  at: number
-  text: string
-}
 
 /** The part of @actions/core the log writes to. */
 export interface Logger {
@@ -20,9 +16,6 @@ const NAME_CHARS = 200
 const MOST_ANNOTATIONS = 20
 // A chatty server may change everything at every look: the log stays readable.
 const MOST_LINES_PER_LOOK = 20
-// Of a long history, the start and the recent end are what a person reads.
-const FIRST_CHANGES_KEPT = 10
-const LAST_CHANGES_KEPT = 100
 // Message keys remembered, to annotate each once; bounded like the rest.
 const MOST_KEYS = 1_000
 
@@ -32,16 +25,12 @@ export function annotationBudget(): { left: number } {
 }
 
 /**
- * Turns the stream of answers into one log line per change (offer status, step status,
- * progress, connection trouble) and one annotation per warning or error message. Every
- * count is bounded, however long the wait and however much the server sends: lines per
- * look, annotations, and the history kept (the first changes, the last ones, and a row
- * that counts those in between).
+ * Turns the stream of looks into one log line per change (offer status, step status,
+ * progress, connection trouble), each kept in the result's history, and one annotation
+ * per warning or error message. Every count is bounded, however long the wait and however
+ * much the server sends: lines per look, annotations, and the history kept.
  */
 export class ProgressLog {
-  readonly changes: StatusChange[] = []
-  /** Changes seen in all, kept or not. */
-  total = 0
   private previous: Snapshot | undefined
   private problem: string | undefined
   private readonly annotated = new Set<string>()
@@ -55,6 +44,8 @@ export class ProgressLog {
    */
   constructor(
     logger: Logger,
+    /** Where the changes are kept. */
+    private readonly result: TargetResult,
     private readonly subject: string,
     private readonly name: string | undefined,
     /** The annotations left to the step, shared by the logs of its offers. */
@@ -70,22 +61,22 @@ export class ProgressLog {
       : logger
   }
 
-  readonly observe = (answer: Look, at: number): void => {
-    if (answer.kind === 'ok') {
+  readonly observe = (look: Look, at: number): void => {
+    if (look.kind === 'ok') {
       if (this.problem) this.logger.info('The status endpoint answers again.')
       this.problem = undefined
-      const lines = describeChanges(this.subject, this.previous, answer.snapshot)
+      const lines = describeChanges(this.subject, this.previous, look.snapshot)
       for (const text of lines.slice(0, MOST_LINES_PER_LOOK)) this.logger.info(text)
       if (lines.length > MOST_LINES_PER_LOOK) {
         this.logger.info(`… and ${lines.length - MOST_LINES_PER_LOOK} more changes in this look`)
       }
-      for (const text of lines) this.keep({ at, text })
-      this.annotate(answer.snapshot)
-      this.previous = answer.snapshot
-    } else if (answer.kind === 'transient' && answer.problem !== this.problem) {
-      this.problem = answer.problem
+      for (const text of lines) recordChange(this.result, { at, text })
+      this.annotate(look.snapshot)
+      this.previous = look.snapshot
+    } else if (look.kind === 'transient' && look.problem !== this.problem) {
+      this.problem = look.problem
       // Said in words: a newcomer reads a 503 here as the end of the wait.
-      this.logger.info(`Will retry: ${answer.problem} (trouble that passes; the wait goes on)`)
+      this.logger.info(`Will retry: ${look.problem} (trouble that passes; the wait goes on)`)
     }
   }
 
@@ -96,22 +87,6 @@ export class ProgressLog {
         `${this.notAnnotated}${this.annotated.size >= MOST_KEYS ? '+' : ''} more warnings and errors of the service were not annotated; the job summary shows each step's latest.`
       )
     }
-  }
-
-  private keep(change: StatusChange): void {
-    this.total++
-    const kept = this.changes
-    if (kept.length < FIRST_CHANGES_KEPT + 1 + LAST_CHANGES_KEPT) {
-      kept.push(change)
-      return
-    }
-    // Drop the oldest of the recent changes into the counting row after the first ones.
-    const dropped = this.total - FIRST_CHANGES_KEPT - LAST_CHANGES_KEPT
-    kept.splice(FIRST_CHANGES_KEPT, 2, {
-      at: (kept[FIRST_CHANGES_KEPT] as StatusChange).at,
-      text: `… ${dropped} changes not kept …`
-    })
-    kept.push(change)
   }
 
   private annotate(snapshot: Snapshot): void {

@@ -1,19 +1,9 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../inputs/duration.js'
-import type { WaitResult } from '../wait/wait-for-status.js'
+import type { EndedResult } from '../status/result.js'
 import type { Log } from './log.js'
-import { actionOutputs, outputsOf } from './outputs.js'
-import type { StatusChange } from './progress-log.js'
+import { outputsOf } from './outputs.js'
 import { renderReport } from './summary.js'
-
-/** One offer or job waited for, as the report shows it. */
-export interface Waited {
-  /** The id the user gave; none when the inputs could not be read. */
-  id?: string
-  label: string
-  result: WaitResult
-  changes: StatusChange[]
-}
 
 export interface ReportContext {
   targetStatuses: string[]
@@ -32,34 +22,27 @@ const NAMED_IN_FAILURE = 5
 
 /** Outputs, the job summary, and the step's success or failure. Never throws. */
 export async function reportResult(
-  waited: Waited[],
+  results: readonly EndedResult[],
   context: ReportContext,
   to: ReportTo
 ): Promise<void> {
   const { log } = to
-  const results = waited.map(({ result }) => result)
   const startedAt = Math.min(...results.map(result => result.startedAt))
   const elapsedMs = Math.max(...results.map(result => result.endedAt)) - startedAt
-  const [only] = waited
-  const outputs =
-    waited.length === 1 && only
-      ? actionOutputs({ ...only.result, id: only.id, elapsedMs, checkRunId: context.checkRunId })
-      : outputsOf(
-          waited.map(({ id, result }) => ({ id: id ?? '', result })),
-          { elapsedMs, checkRunId: context.checkRunId }
-        )
+  const [only] = results
+  const outputs = outputsOf(results, { elapsedMs, checkRunId: context.checkRunId })
   try {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, to.redact(value))
   } catch (error) {
     // A gate that cannot read the outcome must not pass: the step fails, saying why.
     log.setFailed(`Could not write the outputs (GITHUB_OUTPUT): ${messageOf(error)}`)
   }
-  if (context.writeSummary) await writeSummary(waited, context, to)
+  if (context.writeSummary) await writeSummary(results, context, to)
 
-  const fails = (result: WaitResult): boolean =>
+  const fails = (result: EndedResult): boolean =>
     !(result.outcome === 'success' || (result.outcome === 'timeout' && !context.failOnTimeout))
-  if (waited.length === 1 && only) {
-    const { result } = only
+  if (results.length === 1 && only) {
+    const result = only
     // Bad input never reached the service: its message stands alone.
     const line =
       result.polls === 0
@@ -69,28 +52,28 @@ export async function reportResult(
     else log.info(`Result: ${line}`)
     return
   }
-  for (const { label, result } of waited) {
+  for (const result of results) {
     log.info(
-      `Result for ${label}: ${result.outcome}: ${result.reason} (${count(result.polls, 'poll')})`
+      `Result for ${result.label}: ${result.outcome}: ${result.reason} (${count(result.polls, 'poll')})`
     )
   }
-  const failing = waited.filter(({ result }) => fails(result))
+  const failing = results.filter(fails)
   const worst = outputs.outcome ?? 'error'
   const total = `${count(
     results.reduce((sum, result) => sum + result.polls, 0),
     'poll'
   )} in ${formatDuration(elapsedMs)}`
   if (failing.length === 0) {
-    log.info(`Result: ${worst}: all ${waited.length} ended well (${total})`)
+    log.info(`Result: ${worst}: all ${results.length} ended well (${total})`)
     return
   }
   const named = failing
     .slice(0, NAMED_IN_FAILURE)
-    .map(({ label, result }) => `${label} ${result.outcome}: ${result.reason}`)
+    .map(result => `${result.label} ${result.outcome}: ${result.reason}`)
   const more =
     failing.length > NAMED_IN_FAILURE ? `; and ${failing.length - NAMED_IN_FAILURE} more` : ''
   log.setFailed(
-    `${worst}: ${failing.length} of ${waited.length} did not end well: ${named.join('; ')}${more} (${total})`
+    `${worst}: ${failing.length} of ${results.length} did not end well: ${named.join('; ')}${more} (${total})`
   )
 }
 
@@ -109,7 +92,7 @@ function count(n: number, noun: string): string {
 }
 
 async function writeSummary(
-  waited: Waited[],
+  results: readonly EndedResult[],
   context: ReportContext,
   { log, redact }: ReportTo
 ): Promise<void> {
@@ -118,14 +101,7 @@ async function writeSummary(
     return
   }
   const markdown = redact(
-    renderReport(
-      waited.map(({ label, result, changes }) => ({
-        label,
-        result,
-        changes,
-        targetStatuses: context.targetStatuses
-      }))
-    )
+    renderReport(results.map(result => ({ result, targetStatuses: context.targetStatuses })))
   )
   try {
     await core.summary.addRaw(markdown).write()

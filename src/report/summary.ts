@@ -1,21 +1,11 @@
 import { formatDuration } from '../inputs/duration.js'
 import { currentStep, noteworthyMessages, type PublishStep } from '../status/snapshot.js'
 import { brief, clip, escapeMarkdown } from '../text.js'
-import { WORST_FIRST } from '../wait/outcomes.js'
-import type { Outcome, WaitResult } from '../wait/wait-for-status.js'
-import type { StatusChange } from './progress-log.js'
-
-/** Where the wait stands: ended with an outcome, or still `waiting` (for a check run). */
-export type SummaryState = Omit<
-  Pick<WaitResult, 'outcome' | 'reason' | 'snapshot' | 'polls' | 'startedAt' | 'endedAt'>,
-  'outcome'
-> & { outcome: Outcome | 'waiting' }
+import { WORST_FIRST, type TargetResult } from '../status/result.js'
 
 export interface SummaryInput {
-  /** What was waited for: `offer contoso/contoso-vm`, `configure job …`, or what is known of it. */
-  label: string
-  result: SummaryState
-  changes: StatusChange[]
+  /** Ended, or still waiting (for a check run). */
+  result: TargetResult
   targetStatuses: string[]
   /** The workflow run, linked at the end. */
   runUrl?: string
@@ -34,7 +24,7 @@ const CELL_CHARS = 300
 const MAX_MESSAGES = 20
 const MESSAGE_CHARS = 2_000
 
-const OUTCOME_ICON: Record<SummaryState['outcome'], string> = {
+const OUTCOME_ICON: Record<TargetResult['outcome'], string> = {
   waiting: '⏳',
   success: '✅',
   failure: '❌',
@@ -63,7 +53,7 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
   const offer = result.snapshot
   const heading = offer?.status ? `: ${cell(offer.status)}` : ''
   const lines = [
-    `${'#'.repeat(input.level ?? 2)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(input.label)}${heading}`,
+    `${'#'.repeat(input.level ?? 2)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(result.label)}${heading}`,
     '',
     result.outcome === 'waiting'
       ? `**Waiting**: ${sentence(result.reason)}`
@@ -109,11 +99,11 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
     )
   }
 
-  if (input.changes.length > 0) {
-    const shown = input.changes.slice(-MAX_CHANGE_ROWS)
+  if (result.changes.length > 0) {
+    const shown = result.changes.slice(-MAX_CHANGE_ROWS)
     lines.push('### Status changes', '', '| Time (UTC) | Change |', '|---|---|')
-    if (shown.length < input.changes.length) {
-      lines.push(`| | _${input.changes.length - shown.length} earlier changes not shown_ |`)
+    if (shown.length < result.changes.length) {
+      lines.push(`| | _${result.changes.length - shown.length} earlier changes not shown_ |`)
     }
     for (const change of shown) lines.push(`| ${utcTime(change.at)} | ${cell(change.text)} |`)
     lines.push('')
@@ -147,7 +137,7 @@ export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LI
   const [only] = inputs
   if (inputs.length === 1 && only) return renderSummary(only, byteLimit)
   const outcomes = inputs.map(input => input.result.outcome)
-  const counts = (Object.keys(OUTCOME_ICON) as SummaryState['outcome'][])
+  const counts = (Object.keys(OUTCOME_ICON) as TargetResult['outcome'][])
     .map(outcome => [outcome, outcomes.filter(o => o === outcome).length] as const)
     .filter(([, count]) => count > 0)
     .map(([outcome, count]) => `${count} ${outcome === 'waiting' ? 'waiting' : outcome}`)
@@ -156,12 +146,12 @@ export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LI
     '',
     '| | Offer or job | Status | Current step | Reason | Polls |',
     '|---|---|---|---|---|---|',
-    ...inputs.map(({ label, result }) => {
+    ...inputs.map(({ result }) => {
       const step = result.snapshot && currentStep(result.snapshot)
       return [
         '',
         OUTCOME_ICON[result.outcome],
-        cell(label),
+        cell(result.label),
         cell(result.snapshot?.status || '(none)'),
         cell(step?.name ?? ''),
         cell(result.reason),
@@ -182,7 +172,7 @@ export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LI
 }
 
 // As the wait's own order, with a wait still going counted worse than a success.
-function worstShown(outcomes: SummaryState['outcome'][]): SummaryState['outcome'] {
+function worstShown(outcomes: TargetResult['outcome'][]): TargetResult['outcome'] {
   const order = [...WORST_FIRST.slice(0, -1), 'waiting' as const, 'success' as const]
   return order.find(outcome => outcomes.includes(outcome)) ?? 'success'
 }

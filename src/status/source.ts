@@ -19,3 +19,8 @@ export interface StatusSource {
   /** One look, in the common vocabulary. Never throws; a 401 renews the token once. */
   look(signal?: AbortSignal): Promise<Look>
 }
+
+/** Whether a look sent a request: then it is a poll. */
+export function sentRequest(look: Look): boolean {
+  return !(look.kind === 'transient' && look.notSent)
+}

@@ -16,7 +16,7 @@ export class SharedLimits {
   ) {}
 
   /**
-   * One look within the limits. While a pause holds, answers at once, without a request,
+   * One look within the limits. While a pause holds, returns at once, without a request,
    * with the time left of the pause: the wait judges it as it judges a Retry-After.
    */
   async look(look: () => Promise<Look>): Promise<Look> {
@@ -31,11 +31,11 @@ export class SharedLimits {
     }
     await this.slot()
     try {
-      const answer = await look()
-      if (answer.kind === 'transient' && answer.retryAfterMs !== undefined && !answer.notSent) {
-        this.pausedUntil = Math.max(this.pausedUntil, this.now() + answer.retryAfterMs)
+      const seen = await look()
+      if (seen.kind === 'transient' && seen.retryAfterMs !== undefined && !seen.notSent) {
+        this.pausedUntil = Math.max(this.pausedUntil, this.now() + seen.retryAfterMs)
       }
-      return answer
+      return seen
     } finally {
       this.inFlight--
       this.queue.shift()?.()

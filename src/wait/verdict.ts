@@ -3,8 +3,8 @@ import { FINAL_OFFER_STATUSES, isStatusIn } from '../status/statuses.js'
 import { brief } from '../text.js'
 
 export interface StatusRules {
-  /** What the statuses are of, in a sentence: `the offer`, `the job`. */
-  subject: string
+  /** What the statuses are of, in a word: `offer`, `job`. */
+  noun: string
   targetStatuses: string[]
   failOnStatuses: string[]
   failOnStepStatuses: string[]
@@ -14,7 +14,7 @@ export type Verdict = { outcome: 'success' | 'failure'; reason: string }
 
 /** Whether a status read ends the wait; undefined while it should go on. */
 export function judge(snapshot: Snapshot, rules: StatusRules): Verdict | undefined {
-  const { subject } = rules
+  const subject = `the ${rules.noun}`
   // Failure is checked first: a gate must not pass while publishing reports a failure.
   if (isStatusIn(snapshot.status, rules.failOnStatuses)) {
     return failure(`${subject} status is ${snapshot.status}`, snapshot)

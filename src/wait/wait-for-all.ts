@@ -1,15 +1,12 @@
+import type { EndedResult, TargetResult } from '../status/result.js'
 import type { Look } from '../status/source.js'
 import { SharedLimits } from './shared-limits.js'
-import {
-  waitForStatus,
-  type WaitDeps,
-  type WaitOptions,
-  type WaitResult
-} from './wait-for-status.js'
+import { waitForStatus, type WaitDeps, type WaitOptions } from './wait-for-status.js'
 
 /** One of several waits: what it waits for, how it looks, and who sees each look. */
 export interface WaitEntry {
-  subject: string
+  noun: string
+  result: TargetResult
   look(): Promise<Look>
   onLook(look: Look, at: number): void
 }
@@ -24,16 +21,17 @@ const MOST_IN_FLIGHT = 4
  */
 export async function waitForAll(
   entries: WaitEntry[],
-  options: Omit<WaitOptions, 'subject' | 'startDelayMs'>,
+  options: Omit<WaitOptions, 'noun' | 'result' | 'startDelayMs'>,
   deps: Omit<WaitDeps, 'look' | 'onLook'>
-): Promise<WaitResult[]> {
+): Promise<EndedResult[]> {
   const limits = new SharedLimits(MOST_IN_FLIGHT, deps.now)
   const results = await Promise.all(
     entries.map((entry, index) =>
       waitForStatus(
         {
           ...options,
-          subject: entry.subject,
+          noun: entry.noun,
+          result: entry.result,
           startDelayMs: Math.floor((index * options.intervalMs) / entries.length)
         },
         { ...deps, look: () => limits.look(() => entry.look()), onLook: entry.onLook }

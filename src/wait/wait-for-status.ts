@@ -1,27 +1,20 @@
 import { formatDuration } from '../inputs/duration.js'
-import type { Snapshot } from '../status/snapshot.js'
-import type { Look } from '../status/source.js'
+import {
+  endResult,
+  recordLook,
+  type EndedResult,
+  type Outcome,
+  type TargetResult
+} from '../status/result.js'
+import { sentRequest, type Look } from '../status/source.js'
 import { PollSchedule } from './schedule.js'
 import { judge, type StatusRules } from './verdict.js'
 
-export type Outcome = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled'
-
-export interface WaitResult {
-  outcome: Outcome
-  /** Why the wait ended, as a sentence fragment: "the offer reached Succeeded". */
-  reason: string
-  /** The last status read, if any. */
-  snapshot?: Snapshot
-  polls: number
-  startedAt: number
-  endedAt: number
-}
-
 export interface WaitOptions extends StatusRules {
+  /** Filled in as the wait goes (polls, the last status, the end): the reports read it. */
+  result: TargetResult
   /** A pause before the first look, so that many waits do not start at once. */
   startDelayMs?: number
-  /** What the wait is for, in a sentence: `the offer`, `the job`. */
-  subject: string
   timeoutMs: number
   intervalMs: number
   maxIntervalMs: number
@@ -34,7 +27,7 @@ export interface WaitDeps {
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   random(): number
-  /** Sees every answer as it arrives, for the log. */
+  /** Sees every look as it ends, once the result has it: for the log. */
   onLook?(look: Look, at: number): void
 }
 
@@ -43,54 +36,50 @@ export interface WaitDeps {
  * error, or cancellation. Paces itself by PollSchedule, honours Retry-After, never
  * sleeps past the deadline and takes a last look at it.
  */
-export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promise<WaitResult> {
-  const { signal } = options
-  const startedAt = deps.now()
-  const deadline = startedAt + options.timeoutMs
-  let snapshot: Snapshot | undefined
+export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promise<EndedResult> {
+  const { signal, result } = options
+  const deadline = deps.now() + options.timeoutMs
   let problem: string | undefined
-  let polls = 0
   const schedule = new PollSchedule(options.intervalMs, options.maxIntervalMs, deps.random)
 
-  const end = (outcome: Outcome, reason: string): WaitResult => ({
-    outcome,
-    reason,
-    snapshot,
-    polls,
-    startedAt,
-    endedAt: deps.now()
-  })
-  const timedOut = (): WaitResult =>
-    end(
+  const end = (outcome: Outcome, reason: string): EndedResult =>
+    endResult(result, outcome, reason, deps.now())
+  const timedOut = (): EndedResult => {
+    const { snapshot } = result
+    return end(
       'timeout',
       snapshot
-        ? `${options.subject} was still ${snapshot.status || 'without a status'} after ${formatDuration(options.timeoutMs)}` +
+        ? `the ${options.noun} was still ${snapshot.status || 'without a status'} after ${formatDuration(options.timeoutMs)}` +
             (problem ? `; the last request failed: ${problem}` : '')
         : `no status was read within ${formatDuration(options.timeoutMs)}` +
             (problem ? `: ${problem}` : '')
     )
+  }
 
   if (options.startDelayMs && options.timeoutMs > 0) {
     await deps.sleep(Math.min(options.startDelayMs, options.timeoutMs), signal)
   }
   for (;;) {
     if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
-    const answer = await deps.look(signal)
-    if (!(answer.kind === 'transient' && answer.notSent)) polls++
-    if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
-    deps.onLook?.(answer, deps.now())
+    const look = await deps.look(signal)
+    if (signal?.aborted) {
+      // Too late for the log to see it: counted, not kept.
+      if (sentRequest(look)) result.polls++
+      return end('cancelled', 'the wait was cancelled')
+    }
+    recordLook(result, look, deps.now())
+    deps.onLook?.(look, deps.now())
 
     let retryAfterMs: number | undefined
-    if (answer.kind === 'final') return end('error', answer.problem)
-    if (answer.kind === 'transient') {
-      problem = answer.problem
-      retryAfterMs = answer.retryAfterMs
+    if (look.kind === 'final') return end('error', look.problem)
+    if (look.kind === 'transient') {
+      problem = look.problem
+      retryAfterMs = look.retryAfterMs
     } else {
-      snapshot = answer.snapshot
       problem = undefined
-      const verdict = judge(snapshot, options)
+      const verdict = judge(look.snapshot, options)
       if (verdict) return end(verdict.outcome, verdict.reason)
-      schedule.observe(snapshot, deps.now())
+      schedule.observe(look.snapshot, deps.now())
     }
 
     const now = deps.now()

@@ -1,0 +1,101 @@
+// One offer's or job's wait as plain data: what the wait loop fills in as it goes, and
+// what every report (log, outputs, summary, check run) reads. Kept once, counted once.
+import type { Snapshot } from './snapshot.js'
+import { sentRequest, type Look } from './source.js'
+
+export type Outcome = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled'
+
+// Worst first: what several waits end as is the worst of their outcomes.
+export const WORST_FIRST: Outcome[] = ['cancelled', 'error', 'failure', 'timeout', 'success']
+
+export function worstOf(outcomes: Outcome[]): Outcome {
+  return WORST_FIRST.find(outcome => outcomes.includes(outcome)) ?? 'success'
+}
+
+/** A change the log saw (status, step, progress), when it saw it. */
+export interface StatusChange {
+  at: number
+  text: string
+}
+
+/** One offer or job: how far its wait has come, or how it ended. */
+export interface TargetResult {
+  /** The id the user gave; '' when the inputs could not be read. */
+  id: string
+  /** For people: `offer contoso/contoso-vm`, `configure job 1f0c…`. */
+  label: string
+  /** `waiting` until the wait ends. */
+  outcome: Outcome | 'waiting'
+  /** Why it ended, or what it waits for: "the offer reached Succeeded". */
+  reason: string
+  /** The last status read, if any. */
+  snapshot?: Snapshot
+  /** Looks that sent a request. */
+  polls: number
+  startedAt: number
+  /** When it ended, or when it was last looked at. */
+  endedAt: number
+  /** The first changes and the recent ones, a counting row between them. */
+  changes: StatusChange[]
+  /** Changes seen in all, kept or not. */
+  changeCount: number
+}
+
+/** A result whose wait has ended. */
+export type EndedResult = TargetResult & { outcome: Outcome }
+
+// Of a long history, the start and the recent end are what a person reads.
+export const FIRST_CHANGES_KEPT = 10
+export const LAST_CHANGES_KEPT = 100
+
+/** The result of a wait that has not begun. */
+export function waitingResult(
+  target: { id: string; label: string },
+  reason: string,
+  at: number
+): TargetResult {
+  return {
+    ...target,
+    outcome: 'waiting',
+    reason,
+    polls: 0,
+    startedAt: at,
+    endedAt: at,
+    changes: [],
+    changeCount: 0
+  }
+}
+
+/** Counts a look that sent a request as a poll, and keeps the status it read. */
+export function recordLook(result: TargetResult, look: Look, at: number): void {
+  if (sentRequest(look)) result.polls++
+  if (look.kind === 'ok') result.snapshot = look.snapshot
+  result.endedAt = at
+}
+
+/** Keeps a change within the bounds of the history, however long the wait. */
+export function recordChange(result: TargetResult, change: StatusChange): void {
+  result.changeCount++
+  const kept = result.changes
+  if (kept.length < FIRST_CHANGES_KEPT + 1 + LAST_CHANGES_KEPT) {
+    kept.push(change)
+    return
+  }
+  // Drop the oldest of the recent changes into the counting row after the first ones.
+  const dropped = result.changeCount - FIRST_CHANGES_KEPT - LAST_CHANGES_KEPT
+  kept.splice(FIRST_CHANGES_KEPT, 2, {
+    at: (kept[FIRST_CHANGES_KEPT] as StatusChange).at,
+    text: `… ${dropped} changes not kept …`
+  })
+  kept.push(change)
+}
+
+/** Ends the wait of a result with an outcome and why. */
+export function endResult(
+  result: TargetResult,
+  outcome: Outcome,
+  reason: string,
+  at: number
+): EndedResult {
+  return Object.assign(result, { outcome, reason, endedAt: at })
+}

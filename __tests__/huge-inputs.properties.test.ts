@@ -11,7 +11,7 @@ import { readJobStatus } from '../src/sources/product-ingestion/read-job-status.
 import { readSubmissions } from '../src/sources/product-ingestion/read-submissions.js'
 import { displayStatus, sameStatus } from '../src/status/statuses.js'
 import { brief, clip, escapeMarkdown } from '../src/text.js'
-import { estimateWindowMs } from '../src/wait/forecast.js'
+import { estimateWindowMs } from '../src/status/estimate.js'
 
 // Generous for a slow machine sharing its two cores with other test files (jest runs
 // several at once); a quadratic pattern on these sizes takes seconds to minutes.

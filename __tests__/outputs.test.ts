@@ -76,7 +76,8 @@ describe('actionOutputs', () => {
       ]),
       polls: '7',
       'elapsed-seconds': '1800',
-      'check-run-id': ''
+      'check-run-id': '',
+      'next-run-url': ''
     })
   })
 
@@ -95,7 +96,8 @@ describe('actionOutputs', () => {
       offers: '[]',
       polls: '0',
       'elapsed-seconds': '0',
-      'check-run-id': ''
+      'check-run-id': '',
+      'next-run-url': ''
     })
   })
 

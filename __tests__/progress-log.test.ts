@@ -38,7 +38,10 @@ describe('ProgressLog', () => {
   it('logs one line per change, not per poll', () => {
     const { lines, logger } = recorder()
     const result = waiting()
-    const log = new ProgressLog(logger, result, 'Offer', undefined, annotationBudget())
+    const log = new ProgressLog(logger, result, {
+      subject: 'Offer',
+      annotations: annotationBudget()
+    })
     log.observe(running(10), 1)
     log.observe(running(10), 2)
     log.observe(running(10), 3)
@@ -56,7 +59,10 @@ describe('ProgressLog', () => {
 
   it('logs trouble once when it starts and once when it ends', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger, waiting(), 'Offer', undefined, annotationBudget())
+    const log = new ProgressLog(logger, waiting(), {
+      subject: 'Offer',
+      annotations: annotationBudget()
+    })
     const trouble: Look = { kind: 'transient', problem: 'answered 503' }
     log.observe(trouble, 1)
     log.observe(trouble, 2)
@@ -72,7 +78,10 @@ describe('ProgressLog', () => {
 
   it('turns warning and error messages into annotations, once each, as plain text', () => {
     const { lines, logger } = recorder()
-    const log = new ProgressLog(logger, waiting(), 'Offer', undefined, annotationBudget())
+    const log = new ProgressLog(logger, waiting(), {
+      subject: 'Offer',
+      annotations: annotationBudget()
+    })
     const messages = [
       { messageHtml: 'All good', level: 'information', timestamp: 't1' },
       { messageHtml: 'Scan <b>slow</b>\n::error::injected', level: 'Warning', timestamp: 't2' },
@@ -89,10 +98,10 @@ describe('ProgressLog', () => {
 
   it('keeps server text on one line so it cannot start a workflow command', () => {
     const { lines, logger } = recorder()
-    new ProgressLog(logger, waiting(), 'Offer', undefined, annotationBudget()).observe(
-      ok({ status: 'running\n::set-output name=x::y' }),
-      1
-    )
+    new ProgressLog(logger, waiting(), {
+      subject: 'Offer',
+      annotations: annotationBudget()
+    }).observe(ok({ status: 'running\n::set-output name=x::y' }), 1)
     expect(lines).toEqual(['info Offer status: running ::set-output name=x::y'])
   })
 })

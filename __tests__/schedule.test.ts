@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { readJobStatus } from '../src/sources/product-ingestion/read-job-status.js'
 import { backoffLooks } from '../src/wait/backoff.js'
-import { estimateWindowMs } from '../src/wait/forecast.js'
+import { estimateWindowMs } from '../src/status/estimate.js'
 import { PollSchedule } from '../src/wait/schedule.js'
 import type { Snapshot } from '../src/status/snapshot.js'
 

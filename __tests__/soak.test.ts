@@ -129,9 +129,7 @@ describe('a five-day wait with a change at every look', () => {
     const log = new ProgressLog(
       { info: () => undefined, warning: () => undefined, error: () => undefined },
       kept,
-      'Offer',
-      undefined,
-      annotationBudget()
+      { subject: 'Offer', annotations: annotationBudget() }
     )
     const heapAt: number[] = []
     const result = await waitForNew(

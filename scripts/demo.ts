@@ -1,12 +1,13 @@
-// npm run demo [-- cloud-partner-portal | fleet]: the built action (dist/index.js)
-// against the simulator, shown as a runner would show it. By default a Product Ingestion
-// API configure job publishing to preview; `cloud-partner-portal`, a Cloud Partner Portal
-// publish from Running to Succeeded; `fleet`, four offers in one step that end
-// differently.
+// npm run demo [-- cloud-partner-portal | fleet | hand-off]: the built action
+// (dist/index.js) against the simulator, shown as a runner would show it. By default a
+// Product Ingestion API configure job publishing to preview; `cloud-partner-portal`, a
+// Cloud Partner Portal publish from Running to Succeeded; `fleet`, four offers in one
+// step that end differently; `hand-off`, a wait that run 1 hands to run 2, which sees
+// it end.
 import { join } from 'node:path'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
-import { ROOT, runAction } from './run-action.js'
+import { ROOT, runAction, type ActionRun } from './run-action.js'
 
 const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }> = {
   'product-ingestion': {
@@ -24,6 +25,16 @@ const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }
       'target-status': 'WaitingForPublisherReview',
       interval: '2s',
       timeout: '20s'
+    }
+  },
+  'hand-off': {
+    scenario: 'hand-off',
+    inputs: {
+      'publisher-id': 'contoso',
+      'offer-id': 'contoso-demo-vm',
+      interval: '2s',
+      'hand-off-after': '5s',
+      'check-name': 'Marketplace publish'
     }
   }
 }
@@ -59,7 +70,8 @@ process.stdout.write(
     .map(([name, value]) => `  ${name}: ${value}`)
     .join('\n') + '\n\n'
 )
-try {
+/** One run of the action, its log shown line by line as the runner shows it. */
+async function showRun(env: Record<string, string> = {}, event?: object): Promise<ActionRun> {
   // The runner hides its `::add-mask::` commands from the log it shows; so does the
   // demo, line by line as they arrive.
   let partial = ''
@@ -68,13 +80,34 @@ try {
     partial = lines.pop() ?? ''
     for (const line of lines) if (!line.startsWith('::add-mask::')) console.log(line)
   }
-  const run = await runAction({ inputs, onStdout: show })
+  const run = await runAction({
+    inputs,
+    env: { GITHUB_API_URL: simulator.url, ...env },
+    ...(event && { event }),
+    onStdout: show
+  })
   if (partial && !partial.startsWith('::add-mask::')) console.log(partial)
   process.stderr.write(run.stderr)
   process.stdout.write(rule(`exit code ${run.exitCode}; outputs (GITHUB_OUTPUT)`))
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)
   process.stdout.write(rule('job summary (GITHUB_STEP_SUMMARY, markdown)'))
   process.stdout.write(run.summary)
+  return run
+}
+
+try {
+  let run = await showRun()
+  // A hand-off: the run GitHub would start, with the state the first one sent.
+  const [dispatch] = simulator.github.dispatches
+  if (run.outputs.outcome === 'handed-off' && dispatch) {
+    process.stdout.write(
+      rule(`run 2: the workflow_dispatch run that ${run.outputs['next-run-url']} starts`)
+    )
+    run = await showRun(
+      { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: '2000', GITHUB_RUN_NUMBER: '2' },
+      { inputs: dispatch.body.inputs }
+    )
+  }
   process.exitCode = run.exitCode ?? 1
 } finally {
   await simulator.close()

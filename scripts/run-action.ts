@@ -108,8 +108,13 @@ export async function startAction(
     GITHUB_REPOSITORY: 'contoso/marketplace-offers',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_RUN_ID: '1',
+    GITHUB_RUN_NUMBER: '1',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW_REF: 'contoso/marketplace-offers/.github/workflows/publish.yml@refs/heads/main',
+    GITHUB_JOB: 'publish',
+    GITHUB_ACTION: 'wait',
     ...files,
     ...options.env
   }

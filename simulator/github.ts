@@ -1,10 +1,19 @@
-// The GitHub REST endpoints of check runs, as the action uses them.
+// The GitHub REST endpoints the action uses: check runs, and workflow dispatches.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from './respond.js'
 import type { GitHubSpec } from './scenario.js'
 
 const CREATE_PATH = /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/
 const UPDATE_PATH = /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/
+const DISPATCH_PATH = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/
+
+export interface DispatchRecord {
+  repository: string
+  workflow: string
+  body: { ref?: string; inputs?: Record<string, string>; return_run_details?: boolean }
+  /** The run it made, if it made one. */
+  runId?: number
+}
 
 export interface CheckRunRecord {
   id: number
@@ -17,6 +26,8 @@ export interface CheckRunRecord {
 
 export class GitHubChecks {
   readonly checkRuns: CheckRunRecord[] = []
+  /** Every dispatch asked for, refused ones too. */
+  readonly dispatches: DispatchRecord[] = []
   /** The Authorization header of every checks call. */
   readonly authorizations: string[] = []
   private calls = 0
@@ -25,9 +36,12 @@ export class GitHubChecks {
 
   handle(request: IncomingMessage, body: string, response: ServerResponse): boolean {
     const path = new URL(request.url ?? '/', 'http://simulator').pathname
+    const dispatch = request.method === 'POST' ? DISPATCH_PATH.exec(path) : null
+    if (dispatch) return this.dispatch(dispatch, body, response)
     const create = request.method === 'POST' ? CREATE_PATH.exec(path) : null
     const update = request.method === 'PATCH' ? UPDATE_PATH.exec(path) : null
-    if (!create && !update) return false
+    const get = request.method === 'GET' ? UPDATE_PATH.exec(path) : null
+    if (!create && !update && !get) return false
     this.authorizations.push(request.headers.authorization ?? '')
     this.calls++
     if (this.spec.hang) return true // never answers; close() drops the connection
@@ -73,14 +87,56 @@ export class GitHubChecks {
       sendJson(response, 201, { id: record.id, ...record.fields })
       return true
     }
-    const record = this.checkRuns.find(run => run.id === Number(update?.[3]))
+    const record = this.checkRuns.find(run => run.id === Number((update ?? get)?.[3]))
     if (!record) {
       sendJson(response, 404, { message: 'Not Found' })
+      return true
+    }
+    if (get) {
+      sendJson(response, 200, { id: record.id, ...record.fields })
       return true
     }
     record.fields = { ...record.fields, ...fields }
     record.calls.push(fields)
     sendJson(response, 200, { id: record.id, ...record.fields })
+    return true
+  }
+
+  private dispatch(match: RegExpExecArray, body: string, response: ServerResponse): boolean {
+    const record: DispatchRecord = {
+      repository: `${match[1]}/${match[2]}`,
+      workflow: decodeURIComponent(match[3] ?? ''),
+      body: JSON.parse(body || '{}') as DispatchRecord['body']
+    }
+    this.dispatches.push(record)
+    const answer = this.spec.dispatch ?? 'details'
+    if (answer === 'hang') return true
+    if (typeof answer === 'number') {
+      const messages: Record<number, string> = {
+        403: 'Resource not accessible by integration',
+        404: 'Not Found',
+        422: "Workflow does not have 'workflow_dispatch' trigger",
+        500: 'Server Error'
+      }
+      sendJson(response, answer, { message: messages[answer] ?? 'Error' })
+      return true
+    }
+    if (answer === 'ghes' && record.body.return_run_details !== undefined) {
+      sendJson(response, 422, {
+        message: 'Invalid request.\n\n"return_run_details" is not a permitted key.'
+      })
+      return true
+    }
+    record.runId = 2000 + this.dispatches.filter(other => other.runId !== undefined).length
+    if (answer === 'ghes' || !record.body.return_run_details) {
+      response.writeHead(204).end()
+      return true
+    }
+    sendJson(response, 200, {
+      workflow_run_id: record.runId,
+      run_url: `https://api.github.com/repos/${record.repository}/actions/runs/${record.runId}`,
+      html_url: `https://github.com/${record.repository}/actions/runs/${record.runId}`
+    })
     return true
   }
 }

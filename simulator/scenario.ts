@@ -62,6 +62,12 @@ export interface GitHubSpec {
    * secondary rate limit says it, with `retryAfter` when set.
    */
   rateLimited?: { calls: number[]; status: 403 | 429 }
+  /**
+   * How workflow dispatches are answered: with the new run's details (the default);
+   * as GitHub Enterprise Server 3.20 does (`return_run_details` refused, then a 204);
+   * refused with a status; or never.
+   */
+  dispatch?: 'details' | 'ghes' | 403 | 404 | 422 | 500 | 'hang'
 }
 
 export interface EntraSpec {

@@ -14,7 +14,7 @@ import { readSettings, type Settings } from './settings.js'
 import { secretsOfRun } from './sign-in/secrets.js'
 import { connect, type Connection } from './sources/connect.js'
 import { endResult, waitingResult, type TargetResult } from './status/result.js'
-import { openCheckRun, openTracks, waitForTracks, type Track } from './tracks.js'
+import { handOnTracks, openCheckRun, openTracks, waitForTracks, type Track } from './tracks.js'
 import { abortOnSignals } from './wait/cancellation.js'
 
 // After the deadline, the check run still gets at least this long to be completed.
@@ -66,19 +66,28 @@ export async function run(): Promise<void> {
       connection,
       cancellation.signal,
       log,
+      startedAt,
       checkRun
     )
     for (const track of tracks) track.progress.close()
-    // Outputs and summary before any GitHub call can hold them: the runner may cancel
-    // the job meanwhile. The check run's id, an output too, follows once it is known.
+    // The next run first: whether it started decides the outcome.
+    const chain = await handOnTracks(
+      settings,
+      results,
+      checkRun,
+      secrets.redact,
+      cancellation.signal
+    )
+    // Outputs and summary before any other GitHub call can hold them: the runner may
+    // cancel the job meanwhile. The check run's id, an output too, follows once known.
     const checkRunId = checkRun?.id
-    await reportResult(results, { ...context, checkRunId }, to)
+    await reportResult(results, { ...context, checkRunId, ...(chain && { chain }) }, to)
     const checkRunEnd = Date.now() + checkRunBudget(settings, startedAt)
     if (checkRun && checkRunId === undefined) {
       await checkRun.created(checkRunEnd - Date.now(), cancellation.signal)
       reportCheckRunId(checkRun.id, to)
     }
-    await checkRun?.complete(checkRunEnd - Date.now(), cancellation.signal)
+    await checkRun?.complete(checkRunEnd - Date.now(), cancellation.signal, chain)
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.

@@ -1,3 +1,6 @@
+import { carriedInputs, readCarried } from './hand-off/carried.js'
+import { readHandOff, type HandOff } from './hand-off/hand-off-inputs.js'
+import type { HandOffState } from './hand-off/state.js'
 import { chooseApi } from './sources/index.js'
 import { readSignIn, type SignIn } from './sign-in/sign-in-inputs.js'
 import type { StatusApi, WaitTarget } from './sources/contract.js'
@@ -30,6 +33,10 @@ export interface Settings {
   writeSummary: boolean
   /** Show the wait as a check run of this name, written with this token. */
   checkRun?: { name: string; githubToken: string }
+  /** Hand a wait still undecided to a new run, `hand-off-after` into this one. */
+  handOff?: HandOff
+  /** The wait an earlier run handed to this one. */
+  carried?: HandOffState
 }
 
 /**
@@ -46,18 +53,26 @@ export const DEFAULTS: Record<string, string> = {
   'max-interval': '5m',
   'request-timeout': '30s',
   'fail-on-timeout': 'true',
-  summary: 'true'
+  summary: 'true',
+  'hand-off-input': 'marketplace-wait'
 }
 
+const DAY_MS = 86_400_000
 // No job runs longer than 5 days, even on a self-hosted runner.
-const LONGEST_DURATION_MS = 5 * 86_400_000
+const LONGEST_DURATION_MS = 5 * DAY_MS
+// Handed from run to run, a wait may last longer; GitHub marks a check run left
+// incomplete for 14 days stale.
+const LONGEST_HANDED_OFF_MS = 30 * DAY_MS
+const LONGEST_WITH_CHECK_RUN_MS = 14 * DAY_MS
 const SHORTEST_PAUSE_MS = 1_000
 
 // Inputs whose explicit empty value means "none" rather than the default.
 const LISTS = new Set(['fail-on-status', 'fail-on-step-status'])
 
 /** The settings; `env` tells whether the job gets GitHub ID tokens. */
-export function readSettings(readInput: InputReader, env: NodeJS.ProcessEnv): Settings {
+export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settings {
+  const carried = readCarried(given, env)
+  const readInput = carried ? carriedInputs(given, carried) : given
   const api = chooseApi(readInput)
   const defaults: Record<string, string> = { ...DEFAULTS, ...api.defaults }
   const input = (name: string): string => {
@@ -67,6 +82,14 @@ export function readSettings(readInput: InputReader, env: NodeJS.ProcessEnv): Se
   }
 
   const targets = api.readTargets(readInput)
+  const intervalMs = readDuration('interval', input('interval'), SHORTEST_PAUSE_MS)
+  const checkRun = readCheckRun(readInput)
+  const handOff = readHandOff(readInput, env, intervalMs)
+  const longestMs = handOff
+    ? checkRun
+      ? LONGEST_WITH_CHECK_RUN_MS
+      : LONGEST_HANDED_OFF_MS
+    : LONGEST_DURATION_MS
   const settings: Settings = {
     api,
     targets,
@@ -80,13 +103,18 @@ export function readSettings(readInput: InputReader, env: NodeJS.ProcessEnv): Se
       input('fail-on-step-status'),
       STEP_STATUSES
     ),
-    timeoutMs: readDuration('timeout', input('timeout'), 0),
-    intervalMs: readDuration('interval', input('interval'), SHORTEST_PAUSE_MS),
+    // A wait carried on keeps the deadline it started with.
+    timeoutMs: carried
+      ? carried.deadline - carried.startedAt
+      : readDuration('timeout', input('timeout'), 0, longestMs),
+    intervalMs,
     maxIntervalMs: readDuration('max-interval', input('max-interval'), SHORTEST_PAUSE_MS),
     requestTimeoutMs: readDuration('request-timeout', input('request-timeout'), SHORTEST_PAUSE_MS),
     failOnTimeout: readBoolean('fail-on-timeout', input('fail-on-timeout')),
     writeSummary: readBoolean('summary', input('summary')),
-    checkRun: readCheckRun(readInput)
+    checkRun,
+    ...(handOff && { handOff }),
+    ...(carried && { carried })
   }
 
   if (settings.targetStatuses.length === 0) {
@@ -148,7 +176,12 @@ function readStatuses(name: string, value: string, known: readonly string[]): st
   return names
 }
 
-function readDuration(name: string, value: string, shortestMs: number): number {
+function readDuration(
+  name: string,
+  value: string,
+  shortestMs: number,
+  longestMs = LONGEST_DURATION_MS
+): number {
   const ms = parseDuration(value)
   if (ms === undefined) {
     throw new InputError(
@@ -162,10 +195,16 @@ function readDuration(name: string, value: string, shortestMs: number): number {
       `must be at least ${formatDuration(shortestMs)}: ${JSON.stringify(value)}`
     )
   }
-  if (ms > LONGEST_DURATION_MS) {
+  if (ms > longestMs) {
+    const why =
+      longestMs === LONGEST_DURATION_MS
+        ? 'the longest a job may run; hand-off-after lets a wait go on across runs'
+        : longestMs === LONGEST_WITH_CHECK_RUN_MS
+          ? 'GitHub marks a check run incomplete that long stale'
+          : 'the longest wait handed from run to run'
     throw new InputError(
       name,
-      `must be at most 5d (the longest a job may run): ${JSON.stringify(value)}`
+      `must be at most ${formatDuration(longestMs)} (${why}): ${JSON.stringify(value)}`
     )
   }
   return ms

@@ -7,7 +7,14 @@ import { annotationBudget, ProgressLog } from './report/progress-log.js'
 import type { Settings } from './settings.js'
 import type { Connection } from './sources/connect.js'
 import type { WaitTarget } from './sources/contract.js'
-import { waitingResult, type EndedResult, type TargetResult } from './status/result.js'
+import { chainSoFar, handOn } from './hand-off/hand-on.js'
+import {
+  endResult,
+  waitingResult,
+  type EndedResult,
+  type RunChain,
+  type TargetResult
+} from './status/result.js'
 import type { StatusSource } from './status/source.js'
 import { sleep } from './wait/cancellation.js'
 import { waitForAll } from './wait/wait-for-all.js'
@@ -27,18 +34,24 @@ export function openTracks(settings: Settings, connection: Connection, log: Log)
   // GitHub shows a few annotations of a step: the cap is the step's, not each offer's.
   const annotations = annotationBudget()
   const reason = `waiting for ${settings.targetStatuses.join(' or ')}`
-  return targets.map(target => {
-    const result = waitingResult(target, reason, Date.now())
+  const carried = settings.carried?.results
+  // Each change names its run once the wait goes from run to run.
+  const run =
+    settings.handOff || carried
+      ? chainSoFar(settings.carried, process.env).runs.at(-1)?.number
+      : undefined
+  return targets.map((target, index) => {
+    const result = carried?.[index] ?? waitingResult(target, reason, Date.now())
+    result.label = target.label
     return {
       target,
       source: connection.open(target),
-      progress: new ProgressLog(
-        log,
-        result,
-        capitalized(target.noun),
-        several ? target.label : undefined,
-        annotations
-      ),
+      progress: new ProgressLog(log, result, {
+        subject: capitalized(target.noun),
+        ...(several && { name: target.label }),
+        annotations,
+        ...(run !== undefined && { run })
+      }),
       result
     }
   })
@@ -52,10 +65,13 @@ export async function openCheckRun(
   startedAt: number
 ): Promise<CheckRun | undefined> {
   const { name, githubToken } = settings.checkRun as NonNullable<Settings['checkRun']>
-  return startCheckRun(
+  const carried = settings.carried
+  const checkRun = await startCheckRun(
     {
       name,
       results: tracks.map(track => track.result),
+      ...((settings.handOff || carried) && { chain: chainSoFar(carried, process.env) }),
+      ...(carried?.checkRun && { carried: { ...carried.checkRun, runCount: carried.runCount } }),
       targetStatuses: settings.targetStatuses,
       failOnTimeout: settings.failOnTimeout,
       now: Date.now,
@@ -71,6 +87,40 @@ export async function openCheckRun(
     )
     return undefined
   })
+  // Carried on, the check run says whether the wait is still this run's to carry.
+  if (checkRun && carried?.checkRun) await checkRun.created(CARRIED_CHECK_MS)
+  return checkRun
+}
+
+// How long a carried-on run waits to learn from its check run whether the wait forked.
+const CARRIED_CHECK_MS = 30_000
+
+/** After this run's share of the wait: the runs of the chain, and where it went on. */
+export async function handOnTracks(
+  settings: Settings,
+  results: EndedResult[],
+  checkRun: CheckRun | undefined,
+  redact: (text: string) => string,
+  signal: AbortSignal
+): Promise<RunChain | undefined> {
+  const { handOff, carried } = settings
+  if (!handOff) return carried && chainSoFar(carried, process.env)
+  const checkRunId = checkRun?.id ?? carried?.checkRun?.id
+  const headSha = checkRun?.headSha ?? carried?.checkRun?.headSha
+  const handed = await handOn(results, {
+    handOff,
+    carried,
+    api: settings.api.name,
+    timeoutMs: settings.timeoutMs,
+    ...(checkRunId !== undefined &&
+      headSha && {
+        checkRun: { id: checkRunId, headSha, name: settings.checkRun?.name ?? '' }
+      }),
+    redact,
+    env: process.env,
+    signal
+  })
+  return handed ?? chainSoFar(carried, process.env)
 }
 
 /** Waits for every track, each look seen by its log and the check run. */
@@ -80,8 +130,13 @@ export async function waitForTracks(
   connection: Connection,
   signal: AbortSignal,
   log: Log,
+  startedAt: number,
   checkRun?: CheckRun
 ): Promise<EndedResult[]> {
+  if (checkRun?.forked) {
+    const reason = checkRun.forked
+    return tracks.map(track => endResult(track.result, 'error', reason, Date.now()))
+  }
   const what =
     tracks.length === 1
       ? (tracks[0] as Track).target.label
@@ -93,6 +148,14 @@ export async function waitForTracks(
         : ' (one look)') +
       ` on the ${settings.api.title} at ${settings.baseUrl}, signed in with ${SIGN_IN_NAMES[settings.signIn.kind]}`
   )
+  const { handOff, carried } = settings
+  if (carried) {
+    const first = carried.runs[0]
+    log.info(
+      `Carrying on the wait handed on by run ${carried.runs.at(-1)?.number ?? '?'} (run ${carried.runCount + 1} of the wait, which began in run ${first?.number ?? '?'} ${formatDuration(Date.now() - carried.startedAt)} ago); ${formatDuration(Math.max(0, carried.deadline - Date.now()))} left to the deadline.`
+    )
+  }
+  if (handOff?.warning) log.warning(handOff.warning)
   return waitForAll(
     tracks.map(track => ({
       noun: track.target.noun,
@@ -108,6 +171,7 @@ export async function waitForTracks(
       failOnStatuses: settings.failOnStatuses,
       failOnStepStatuses: settings.failOnStepStatuses,
       timeoutMs: settings.timeoutMs,
+      ...(handOff && { handOffAt: startedAt + handOff.afterMs }),
       intervalMs: settings.intervalMs,
       maxIntervalMs: settings.maxIntervalMs,
       signal

@@ -13,6 +13,8 @@ export function conclusionOf(outcome: Outcome, failOnTimeout: boolean): CheckCon
       return failOnTimeout ? 'timed_out' : 'neutral'
     case 'cancelled':
       return 'cancelled'
+    case 'handed-off':
+      return 'neutral'
     default:
       return 'failure'
   }
@@ -31,7 +33,8 @@ export function overviewTitle(states: readonly TargetResult[]): string {
 export function checkTitle(state: TargetResult): string {
   const status = state.snapshot?.status || 'no status yet'
   switch (state.outcome) {
-    case 'waiting': {
+    case 'waiting':
+    case 'handed-off': {
       const step = state.snapshot && currentStep(state.snapshot)
       const progress = step?.progress ? ` ${step.progress}%` : ''
       return step ? `${status} · ${step.name}: ${step.status}${progress}` : status

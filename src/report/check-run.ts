@@ -1,12 +1,13 @@
-import { worstOf, type Outcome, type TargetResult } from '../status/result.js'
+import { worstOf, type Outcome, type RunChain, type TargetResult } from '../status/result.js'
 import type { Look } from '../status/source.js'
 import { clip } from '../text.js'
+import { chainMark, judgeCarried, type CarriedCheckRun } from './check-run-chain.js'
 import { checkTitle, conclusionOf, overviewTitle } from './check-run-title.js'
 import { GitHubCalls } from './github-calls.js'
+import { GitHubCallError } from '../github/github-call.js'
 import {
   checkTarget,
   connectChecks,
-  GitHubCallError,
   type CheckRunFields,
   type CheckTarget,
   type ChecksApi
@@ -33,6 +34,10 @@ export interface CheckRunOptions {
   name: string
   /** Each offer's or job's result as the wait fills it in: read, never written. */
   results: readonly TargetResult[]
+  /** The runs of a wait handed from run to run; at the end, where it went on. */
+  chain?: RunChain
+  /** The check run of the wait this run carries on: updated, never made again. */
+  carried?: CarriedCheckRun
   targetStatuses: string[]
   failOnTimeout: boolean
   api: ChecksApi
@@ -66,6 +71,13 @@ export class CheckRun {
   private quietUntil = Number.NEGATIVE_INFINITY
   // Settles once the create call has ended, however it ended.
   private creating: Promise<void> = Promise.resolve()
+  /** Set when the carried check run shows the wait went on without this run. */
+  forked: string | undefined
+
+  /** The commit the check run is on. */
+  get headSha(): string {
+    return this.options.carried?.headSha ?? this.options.target.headSha
+  }
 
   constructor(private readonly options: CheckRunOptions) {
     this.calls = new GitHubCalls({ ...options, created: () => this.id !== undefined })
@@ -88,6 +100,18 @@ export class CheckRun {
   }
 
   start(): void {
+    const { carried } = this.options
+    if (carried) {
+      this.calls.enqueue(async () => {
+        const found = await this.calls.call(signal => this.options.api.get(carried.id, signal))
+        const verdict = judgeCarried(found, carried)
+        if (verdict.kind === 'ours') this.id = carried.id
+        else if (verdict.kind === 'fork') this.forked = verdict.problem
+        else this.options.warn(verdict.problem)
+      })
+      this.creating = this.calls.queue
+      return
+    }
     const fields: CheckRunFields = {
       ...this.fields(),
       started_at: new Date(this.options.now()).toISOString(),
@@ -135,17 +159,22 @@ export class CheckRun {
    * GitHub has it, gave up, or `budgetMs` (the time left to the run) has passed: then
    * every call under way stops.
    */
-  async complete(budgetMs?: number, cancelled?: AbortSignal): Promise<void> {
+  async complete(budgetMs?: number, cancelled?: AbortSignal, chain?: RunChain): Promise<void> {
+    if (chain) this.options.chain = chain
     const { results } = this.options
     if (budgetMs !== undefined) this.calls.endBy = this.options.now() + Math.max(0, budgetMs)
     const worst = worstOf(results.map(result => result.outcome as Outcome))
     const quick = worst === 'cancelled' || cancelled?.aborted === true
-    const fields: CheckRunFields = {
-      ...this.fields(),
-      status: 'completed',
-      conclusion: conclusionOf(worst, this.options.failOnTimeout),
-      completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
-    }
+    // Handed on, the wait goes on: the check run stays in progress, marked with how far.
+    const handedOn = chain?.nextRunUrl !== undefined
+    const fields: CheckRunFields = handedOn
+      ? { ...this.fields(), ...chainMark(chain.runCount) }
+      : {
+          ...this.fields(),
+          status: 'completed',
+          conclusion: conclusionOf(worst, this.options.failOnTimeout),
+          completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
+        }
     this.calls.enqueue(async () => {
       if (this.id !== undefined) {
         const id = this.id
@@ -188,7 +217,8 @@ export class CheckRun {
           results.map(result => ({
             result,
             targetStatuses: this.options.targetStatuses,
-            runUrl: this.options.target.runUrl
+            runUrl: this.options.target.runUrl,
+            ...(this.options.chain && { chain: this.options.chain })
           })),
           CHECK_SUMMARY_BYTE_LIMIT
         )

@@ -2,7 +2,7 @@
 // retry policy within the time left, and given up with one warning.
 import { formatDuration } from '../inputs/duration.js'
 import { GITHUB_CALL_RETRIES, retryPause } from '../http/retry.js'
-import { GitHubCallError } from './github-checks.js'
+import { GitHubCallError } from '../github/github-call.js'
 
 const CALL_TIMEOUT_MS = 10_000
 // On cancellation the runner kills the job within seconds: one quick try.

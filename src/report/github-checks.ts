@@ -1,8 +1,6 @@
-// The GitHub REST calls of a check run. @actions/github is imported here, on first use
-// only: a wait without `check-name` never loads it.
+// The GitHub REST calls of a check run.
 import { readFileSync } from 'node:fs'
-import { honourNoProxy } from '../http/no-proxy.js'
-import { isTransientStatus, parseRetryAfter } from '../http/policy.js'
+import { connectGitHub, gitHubCall as call } from '../github/github-call.js'
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
 
@@ -12,13 +10,24 @@ export interface CheckRunFields {
   started_at?: string
   completed_at?: string
   details_url?: string
+  /** How far a wait handed from run to run has come: `marketplace-wait-run-3`. */
+  external_id?: string
   output: { title: string; summary: string }
+}
+
+/** What a check run made by an earlier run says of itself. */
+export interface ExistingCheckRun {
+  name: string
+  headSha: string
+  status: string
+  externalId: string
 }
 
 /** The calls; each ends when its signal aborts. */
 export interface ChecksApi {
   create(name: string, fields: CheckRunFields, signal: AbortSignal): Promise<number>
   update(id: number, fields: CheckRunFields, signal: AbortSignal): Promise<void>
+  get(id: number, signal: AbortSignal): Promise<ExistingCheckRun>
 }
 
 export interface CheckTarget {
@@ -29,22 +38,6 @@ export interface CheckTarget {
   /** The pull request's head commit for pull request events, GITHUB_SHA otherwise. */
   headSha: string
   runUrl: string
-}
-
-/** A failed GitHub call; `transient` when trying again may work (rate limits, 5xx, network). */
-export class GitHubCallError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly transient: boolean,
-    /** How long GitHub asked us to wait (Retry-After, a rate limit's reset), when it said. */
-    readonly retryAfterMs?: number,
-    /** A rate limit, not a refusal: it passes. */
-    readonly rateLimited = false
-  ) {
-    super(message)
-    this.name = 'GitHubCallError'
-  }
 }
 
 /** The commit and run this job is about, from the runner's environment. */
@@ -70,10 +63,7 @@ export function checkTarget(env: NodeJS.ProcessEnv): CheckTarget {
 }
 
 export async function connectChecks(token: string, target: CheckTarget): Promise<ChecksApi> {
-  // @actions/github picks its proxy as it loads: NO_PROXY must be read before.
-  honourNoProxy(target.apiUrl)
-  const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(token, { baseUrl: target.apiUrl })
+  const octokit = await connectGitHub(token, target.apiUrl)
   const repository = { owner: target.owner, repo: target.repo }
   return {
     create: (name, fields, signal) =>
@@ -95,63 +85,20 @@ export async function connectChecks(token: string, target: CheckTarget): Promise
           ...fields,
           request: { signal }
         })
+      }),
+    get: (id, signal) =>
+      call(async () => {
+        const { data } = await octokit.rest.checks.get({
+          ...repository,
+          check_run_id: id,
+          request: { signal }
+        })
+        return {
+          name: String(data.name ?? ''),
+          headSha: String(data.head_sha ?? ''),
+          status: String(data.status ?? ''),
+          externalId: String(data.external_id ?? '')
+        }
       })
   }
-}
-
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request()
-  } catch (error) {
-    const { status, message, response } = error as {
-      status?: number
-      message?: string
-      response?: { headers?: Record<string, string | undefined> }
-    }
-    const headers = response?.headers ?? {}
-    const text = (message ?? String(error)).split('\n')[0]
-    const limited = rateLimited(status, headers, text ?? '')
-    // No status: the request never got an answer (network trouble, or our time limit).
-    const transient = status === undefined || isTransientStatus(status) || limited
-    throw new GitHubCallError(
-      `${status ? `${status} ` : ''}${text}`,
-      status,
-      transient,
-      retryAfter(headers, limited),
-      limited
-    )
-  }
-}
-
-// GitHub's rate limits answer 429, or 403 with Retry-After, no requests left, or a
-// message that says so (its secondary limit): they pass, unlike a 403 for lack of rights.
-function rateLimited(
-  status: number | undefined,
-  headers: Record<string, string | undefined>,
-  message: string
-): boolean {
-  if (status === 429) return true
-  return (
-    status === 403 &&
-    (headers['retry-after'] !== undefined ||
-      headers['x-ratelimit-remaining'] === '0' ||
-      /rate limit/i.test(message))
-  )
-}
-
-// GitHub asks for at least a minute after a secondary limit that names no time.
-const RATE_LIMIT_PAUSE_MS = 60_000
-
-function retryAfter(
-  headers: Record<string, string | undefined>,
-  limited: boolean
-): number | undefined {
-  const asked = parseRetryAfter(headers['retry-after'], Date.now(), headers.date)
-  if (asked !== undefined || !limited) return asked
-  const reset = Number(headers['x-ratelimit-reset'])
-  if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)) {
-    const serverNow = Date.parse(headers.date ?? '')
-    return Math.max(0, reset * 1000 - (Number.isNaN(serverNow) ? Date.now() : serverNow))
-  }
-  return RATE_LIMIT_PAUSE_MS
 }

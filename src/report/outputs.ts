@@ -6,6 +6,7 @@ import { clip } from '../text.js'
 export interface StepFacts {
   elapsedMs: number
   checkRunId?: number
+  nextRunUrl?: string
 }
 
 // Every output is bounded, so that the outputs file stays far under GitHub's 1 MiB.
@@ -52,7 +53,7 @@ function stepOutputs(
   outcome: Outcome,
   snapshot: Snapshot | undefined,
   polls: number,
-  { elapsedMs, checkRunId }: StepFacts,
+  { elapsedMs, checkRunId, nextRunUrl }: StepFacts,
   offers: string
 ): Record<string, string> {
   return {
@@ -76,7 +77,8 @@ function stepOutputs(
     offers,
     polls: String(polls),
     'elapsed-seconds': String(Math.round(elapsedMs / 1000)),
-    'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
+    'check-run-id': checkRunId === undefined ? '' : String(checkRunId),
+    'next-run-url': outcome === 'handed-off' ? (nextRunUrl ?? '') : ''
   }
 }
 

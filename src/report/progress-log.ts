@@ -1,3 +1,5 @@
+import { formatDuration } from '../inputs/duration.js'
+import { quietSince } from '../status/quiet.js'
 import { recordChange, type TargetResult } from '../status/result.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
@@ -35,23 +37,36 @@ export class ProgressLog {
   private problem: string | undefined
   private readonly annotated = new Set<string>()
   private notAnnotated = 0
+  private quietTold = false
 
   private readonly logger: Logger
 
-  /**
-   * `subject` titles the messages that are not a step's: `Offer`, `Job`. `name`, when
-   * the step waits for several, starts every line and annotation title: which one it is.
-   */
+  private readonly subject: string
+  private readonly name: string | undefined
+  private readonly annotations: { left: number }
+  private readonly run: number | undefined
+
   constructor(
     logger: Logger,
-    /** Where the changes are kept. */
+    /** Where the changes are kept; its snapshot, carried from an earlier run, is the previous. */
     private readonly result: TargetResult,
-    private readonly subject: string,
-    private readonly name: string | undefined,
-    /** The annotations left to the step, shared by the logs of its offers. */
-    private readonly annotations: { left: number }
+    options: {
+      /** Titles the messages that are not a step's: `Offer`, `Job`. */
+      subject: string
+      /** When the step waits for several: starts every line and annotation title. */
+      name?: string
+      /** The annotations left to the step, shared by the logs of its offers. */
+      annotations: { left: number }
+      /** The workflow run, in a wait handed from run to run: each change names it. */
+      run?: number
+    }
   ) {
-    const prefix = name === undefined ? '' : `${clip(name, NAME_CHARS)}: `
+    this.subject = options.subject
+    this.name = options.name
+    this.annotations = options.annotations
+    this.run = options.run
+    this.previous = result.snapshot
+    const prefix = this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `
     this.logger = prefix
       ? {
           info: message => logger.info(prefix + message),
@@ -70,14 +85,33 @@ export class ProgressLog {
       if (lines.length > MOST_LINES_PER_LOOK) {
         this.logger.info(`… and ${lines.length - MOST_LINES_PER_LOOK} more changes in this look`)
       }
-      for (const text of lines) recordChange(this.result, { at, text })
+      for (const text of lines) {
+        recordChange(
+          this.result,
+          this.run === undefined ? { at, text } : { at, text, run: this.run }
+        )
+      }
       this.annotate(look.snapshot)
       this.previous = look.snapshot
+      this.tellQuiet(at)
     } else if (look.kind === 'transient' && look.problem !== this.problem) {
       this.problem = look.problem
       // Said in words: a newcomer reads a 503 here as the end of the wait.
       this.logger.info(`Will retry: ${look.problem} (trouble that passes; the wait goes on)`)
     }
+  }
+
+  // Once a run: a stall is news once, not at every look.
+  private tellQuiet(at: number): void {
+    const since = this.quietTold ? undefined : quietSince(this.result, at)
+    if (since === undefined) return
+    this.quietTold = true
+    this.logger.warning(
+      `Nothing has moved (status, step or progress) since ${new Date(since).toISOString()}, ${formatDuration(at - since)} ago: publishing may have stalled; Partner Center support can say why.`,
+      {
+        title: `Publishing: ${this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `}no progress`
+      }
+    )
   }
 
   /** Says, once at the end, how many messages were not annotated. */

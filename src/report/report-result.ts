@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../inputs/duration.js'
-import type { EndedResult } from '../status/result.js'
+import type { EndedResult, RunChain } from '../status/result.js'
 import type { Log } from './log.js'
 import { outputsOf } from './outputs.js'
 import { renderReport } from './summary.js'
@@ -10,6 +10,8 @@ export interface ReportContext {
   writeSummary: boolean
   failOnTimeout: boolean
   checkRunId?: number
+  /** The runs of a wait handed from run to run. */
+  chain?: RunChain
 }
 
 /** Where the report goes: the log, and the secrets to cut out of what it writes. */
@@ -30,7 +32,8 @@ export async function reportResult(
   const startedAt = Math.min(...results.map(result => result.startedAt))
   const elapsedMs = Math.max(...results.map(result => result.endedAt)) - startedAt
   const [only] = results
-  const outputs = outputsOf(results, { elapsedMs, checkRunId: context.checkRunId })
+  const { checkRunId, chain } = context
+  const outputs = outputsOf(results, { elapsedMs, checkRunId, nextRunUrl: chain?.nextRunUrl })
   try {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, to.redact(value))
   } catch (error) {
@@ -38,9 +41,17 @@ export async function reportResult(
     log.setFailed(`Could not write the outputs (GITHUB_OUTPUT): ${messageOf(error)}`)
   }
   if (context.writeSummary) await writeSummary(results, context, to)
+  if (chain?.nextRunUrl) {
+    log.info(`The wait goes on in run ${chain.runCount + 1} of it: ${chain.nextRunUrl}`)
+  }
 
+  // A wait handed on has not ended: its step stays green.
   const fails = (result: EndedResult): boolean =>
-    !(result.outcome === 'success' || (result.outcome === 'timeout' && !context.failOnTimeout))
+    !(
+      result.outcome === 'success' ||
+      result.outcome === 'handed-off' ||
+      (result.outcome === 'timeout' && !context.failOnTimeout)
+    )
   if (results.length === 1 && only) {
     const result = only
     // Bad input never reached the service: its message stands alone.
@@ -101,7 +112,13 @@ async function writeSummary(
     return
   }
   const markdown = redact(
-    renderReport(results.map(result => ({ result, targetStatuses: context.targetStatuses })))
+    renderReport(
+      results.map(result => ({
+        result,
+        targetStatuses: context.targetStatuses,
+        ...(context.chain && { chain: context.chain })
+      }))
+    )
   )
   try {
     await core.summary.addRaw(markdown).write()

@@ -1,7 +1,10 @@
 import { formatDuration } from '../inputs/duration.js'
 import { currentStep, noteworthyMessages, type PublishStep } from '../status/snapshot.js'
-import { brief, clip, escapeMarkdown } from '../text.js'
-import { WORST_FIRST, type TargetResult } from '../status/result.js'
+import { brief, escapeMarkdown } from '../text.js'
+import { CELL_CHARS, cell, fitToLimit, link, sentence, utcTime } from './markdown.js'
+import { chainLinks, phaseRows } from './wait-story.js'
+import { quietSince } from '../status/quiet.js'
+import { WORST_FIRST, type RunChain, type TargetResult } from '../status/result.js'
 
 export interface SummaryInput {
   /** Ended, or still waiting (for a check run). */
@@ -9,6 +12,8 @@ export interface SummaryInput {
   targetStatuses: string[]
   /** The workflow run, linked at the end. */
   runUrl?: string
+  /** The runs of a wait handed from run to run, linked at the end. */
+  chain?: RunChain
   /** Markdown heading level: 2 alone, 3 as a section of a report on several. */
   level?: 2 | 3
 }
@@ -20,7 +25,6 @@ export const CHECK_SUMMARY_BYTE_LIMIT = 65_535
 const MAX_STEP_ROWS = 100
 const MAX_CHANGE_ROWS = 100
 const MAX_LINKS = 20
-const CELL_CHARS = 300
 const MAX_MESSAGES = 20
 const MESSAGE_CHARS = 2_000
 
@@ -30,7 +34,8 @@ const OUTCOME_ICON: Record<TargetResult['outcome'], string> = {
   failure: '❌',
   timeout: '⏱️',
   error: '⚠️',
-  cancelled: '🚫'
+  cancelled: '🚫',
+  'handed-off': '⏭️'
 }
 
 // A Map: a step status is server text, and `constructor` must not find Object's.
@@ -60,6 +65,18 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
       : `**Outcome: ${result.outcome}**: ${sentence(result.reason)}`,
     ''
   ]
+  const undecided = ['waiting', 'handed-off', 'timeout'].includes(result.outcome)
+  const quiet = undecided ? quietSince(result, result.endedAt) : undefined
+  if (quiet !== undefined) {
+    lines.push(
+      `**Nothing has moved since ${utcTime(quiet)} UTC** (${formatDuration(result.endedAt - quiet)}): publishing may have stalled.`,
+      ''
+    )
+  }
+  const next = input.chain?.nextRunUrl
+  if (result.outcome === 'handed-off' && next) {
+    lines.push(`**The wait goes on in ${link(next, 'the next run')}.**`, '')
+  }
 
   if (offer && offer.steps.length > 0) {
     lines.push(
@@ -99,13 +116,26 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
     )
   }
 
+  lines.push(...phaseRows(result))
+
   if (result.changes.length > 0) {
     const shown = result.changes.slice(-MAX_CHANGE_ROWS)
-    lines.push('### Status changes', '', '| Time (UTC) | Change |', '|---|---|')
+    // Handed from run to run, each change names the run that saw it.
+    const byRun = result.changes.some(change => change.run !== undefined)
+    lines.push(
+      '### Status changes',
+      '',
+      byRun ? '| Time (UTC) | Run | Change |' : '| Time (UTC) | Change |',
+      byRun ? '|---|---|---|' : '|---|---|'
+    )
     if (shown.length < result.changes.length) {
-      lines.push(`| | _${result.changes.length - shown.length} earlier changes not shown_ |`)
+      const note = `_${result.changes.length - shown.length} earlier changes not shown_`
+      lines.push(byRun ? `| | | ${note} |` : `| | ${note} |`)
     }
-    for (const change of shown) lines.push(`| ${utcTime(change.at)} | ${cell(change.text)} |`)
+    for (const change of shown) {
+      const run = byRun ? ` ${change.run ? `#${change.run}` : ''} |` : ''
+      lines.push(`| ${utcTime(change.at)} |${run} ${cell(change.text)} |`)
+    }
     lines.push('')
   }
 
@@ -114,7 +144,13 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
     ['Live links', offer?.liveLinks ?? []]
   ] as const) {
     if (links.length > 0)
-      lines.push(`**${title}:** ${links.slice(0, MAX_LINKS).map(link).join(' · ')}`, '')
+      lines.push(
+        `**${title}:** ${links
+          .slice(0, MAX_LINKS)
+          .map(value => link(value))
+          .join(' · ')}`,
+        ''
+      )
   }
 
   lines.push(
@@ -122,6 +158,7 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
       ` · target: ${input.targetStatuses.map(cell).join(', ') || '(none)'}` +
       ` · ${result.outcome === 'waiting' ? 'updated' : 'ended'} ${utcTime(result.endedAt)} UTC` +
       (input.runUrl ? ` · [workflow run](${input.runUrl})` : '') +
+      (input.chain ? ` · ${chainLinks(input.chain)}` : '') +
       '</sub>',
     ''
   )
@@ -196,43 +233,4 @@ function stepRow(step: PublishStep): string {
   ]
     .join(' | ')
     .trim()
-}
-
-/** A cell's text as a sentence: one full stop at the end. */
-function sentence(text: string): string {
-  const shown = cell(text)
-  return /[.!?]$/.test(shown) ? shown : `${shown}.`
-}
-
-function cell(text: string): string {
-  return escapeMarkdown(clip(text, CELL_CHARS))
-}
-
-function link(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
-  try {
-    const url = new URL(text)
-    if (url.protocol === 'https:' || url.protocol === 'http:') {
-      return `[${cell(url.href)}](${url.href.replace(/[()<> ]/g, encodeURIComponent)})`
-    }
-  } catch {
-    // Not a URL: shown as text.
-  }
-  return cell(text)
-}
-
-function utcTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
-}
-
-function fitToLimit(markdown: string, byteLimit: number): string {
-  if (Buffer.byteLength(markdown) <= byteLimit) return markdown
-  const note = '\n\n_The summary was cut to fit its size limit._\n'
-  const room = Math.max(0, byteLimit - Buffer.byteLength(note))
-  return (
-    Buffer.from(markdown)
-      .subarray(0, room)
-      .toString('utf8')
-      .replace(/\uFFFD$/, '') + note
-  )
 }

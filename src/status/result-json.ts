@@ -15,7 +15,8 @@ type Packed = {
   s: number
   e: number
   c: number
-  h: [number, string][]
+  h: ([number, string] | [number, string, number])[]
+  f: [string, string, number][]
   n?: { s: string; p: string; u: string; t: [string, string, string, number | null][] }
 }
 
@@ -25,22 +26,24 @@ const OUTCOMES: readonly TargetResult['outcome'][] = [
   'failure',
   'timeout',
   'error',
-  'cancelled'
+  'cancelled',
+  'handed-off'
 ] satisfies (Outcome | 'waiting')[]
 
 // What is kept of each piece, from the most to the least: the first level that fits wins.
 const LEVELS = [
-  { reason: 500, steps: 50, changes: 100 },
-  { reason: 200, steps: 10, changes: 30 },
-  { reason: 100, steps: 3, changes: 10 },
-  { reason: 40, steps: 1, changes: 3 },
-  { reason: 0, steps: 0, changes: 0 }
+  { reason: 500, steps: 50, changes: 100, phases: 60 },
+  { reason: 200, steps: 10, changes: 30, phases: 20 },
+  { reason: 100, steps: 3, changes: 10, phases: 6 },
+  { reason: 40, steps: 1, changes: 3, phases: 0 },
+  { reason: 0, steps: 0, changes: 0, phases: 0 }
 ]
 const ID_CHARS = 200
 const TEXT_CHARS = 500
 const MOST_RESULTS = 50
 const MOST_STEPS = 50
 const MOST_CHANGES = 200
+const MOST_PHASES = 60
 
 /**
  * The results as plain JSON values, each piece cut (the latest changes kept, reasons
@@ -67,7 +70,14 @@ function pack(result: TargetResult, level: (typeof LEVELS)[number]): Packed {
     s: result.startedAt,
     e: result.endedAt,
     c: result.changeCount,
-    h: changes.map(change => [change.at, clip(change.text, ID_CHARS)]),
+    h: changes.map(({ at, text, run }) =>
+      run === undefined ? [at, clip(text, ID_CHARS)] : [at, clip(text, ID_CHARS), run]
+    ),
+    f: (level.phases > 0 ? result.phases.slice(-level.phases) : []).map(phase => [
+      clip(phase.step, ID_CHARS),
+      clip(phase.status, ID_CHARS),
+      phase.at
+    ]),
     ...(snapshot && {
       n: {
         s: clip(snapshot.status, ID_CHARS),
@@ -110,8 +120,11 @@ function unpack(value: unknown, at: string): TargetResult {
   const outcome = text(field.o, `${at}.o`, 20) as TargetResult['outcome']
   if (!OUTCOMES.includes(outcome)) throw new PackedResultError(`${at}.o: not an outcome`)
   const changes = array(field.h, `${at}.h`, MOST_CHANGES).map((item, index): StatusChange => {
-    const [when, said] = array(item, `${at}.h[${index}]`, 2)
-    return { at: time(when, `${at}.h[${index}][0]`), text: text(said, `${at}.h[${index}][1]`) }
+    const where = `${at}.h[${index}]`
+    const [when, said, run] = array(item, where, 3)
+    const change: StatusChange = { at: time(when, `${where}[0]`), text: text(said, `${where}[1]`) }
+    if (run !== undefined) change.run = count(run, `${where}[2]`)
+    return change
   })
   const result: TargetResult = {
     id: text(field.i, `${at}.i`, ID_CHARS),
@@ -122,7 +135,16 @@ function unpack(value: unknown, at: string): TargetResult {
     startedAt: time(field.s, `${at}.s`),
     endedAt: time(field.e, `${at}.e`),
     changes,
-    changeCount: Math.max(count(field.c, `${at}.c`), changes.length)
+    changeCount: Math.max(count(field.c, `${at}.c`), changes.length),
+    phases: array(field.f, `${at}.f`, MOST_PHASES).map((item, index) => {
+      const where = `${at}.f[${index}]`
+      const [step, status, when] = array(item, where, 3)
+      return {
+        step: text(step, `${where}[0]`, ID_CHARS),
+        status: text(status, `${where}[1]`, ID_CHARS),
+        at: time(when, `${where}[2]`)
+      }
+    })
   }
   if (result.endedAt < result.startedAt) throw new PackedResultError(`${at}.e: before the start`)
   if (field.n !== undefined) result.snapshot = unpackSnapshot(field.n, `${at}.n`)

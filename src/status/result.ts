@@ -1,12 +1,20 @@
 // One offer's or job's wait as plain data: what the wait loop fills in as it goes, and
 // what every report (log, outputs, summary, check run) reads. Kept once, counted once.
-import type { Snapshot } from './snapshot.js'
+import type { PublishStep, Snapshot } from './snapshot.js'
 import { sentRequest, type Look } from './source.js'
 
-export type Outcome = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled'
+/** `handed-off`: undecided when this run's share of the wait ended; a new run goes on. */
+export type Outcome = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled' | 'handed-off'
 
 // Worst first: what several waits end as is the worst of their outcomes.
-export const WORST_FIRST: Outcome[] = ['cancelled', 'error', 'failure', 'timeout', 'success']
+export const WORST_FIRST: Outcome[] = [
+  'cancelled',
+  'error',
+  'failure',
+  'timeout',
+  'handed-off',
+  'success'
+]
 
 export function worstOf(outcomes: Outcome[]): Outcome {
   return WORST_FIRST.find(outcome => outcomes.includes(outcome)) ?? 'success'
@@ -16,6 +24,8 @@ export function worstOf(outcomes: Outcome[]): Outcome {
 export interface StatusChange {
   at: number
   text: string
+  /** The workflow run that saw it, in a wait handed from run to run. */
+  run?: number
 }
 
 /** One offer or job: how far its wait has come, or how it ended. */
@@ -39,10 +49,32 @@ export interface TargetResult {
   changes: StatusChange[]
   /** Changes seen in all, kept or not. */
   changeCount: number
+  /** When each step was first seen in each status, in order: the time of each phase. */
+  phases: StepPhase[]
+}
+
+/** A step seen in a status from `at` on. */
+export interface StepPhase {
+  step: string
+  status: string
+  at: number
+}
+
+/** The workflow runs of a wait handed from run to run. */
+export interface RunChain {
+  /** The first runs and the latest, this one last. */
+  runs: { number: number; url: string }[]
+  /** Runs so far, this one included. */
+  runCount: number
+  /** Where the wait went on, once this run handed it off. */
+  nextRunUrl?: string
 }
 
 /** A result whose wait has ended. */
 export type EndedResult = TargetResult & { outcome: Outcome }
+
+// Steps times statuses of a publish are a few dozen; a server that invents more is cut.
+export const MOST_PHASES = 60
 
 // Of a long history, the start and the recent end are what a person reads.
 export const FIRST_CHANGES_KEPT = 10
@@ -62,15 +94,30 @@ export function waitingResult(
     startedAt: at,
     endedAt: at,
     changes: [],
-    changeCount: 0
+    changeCount: 0,
+    phases: []
   }
 }
 
 /** Counts a look that sent a request as a poll, and keeps the status it read. */
 export function recordLook(result: TargetResult, look: Look, at: number): void {
   if (sentRequest(look)) result.polls++
-  if (look.kind === 'ok') result.snapshot = look.snapshot
+  if (look.kind === 'ok') {
+    recordPhases(result, look.snapshot.steps, at)
+    result.snapshot = look.snapshot
+  }
   result.endedAt = at
+}
+
+function recordPhases(result: TargetResult, steps: PublishStep[], at: number): void {
+  const latest = new Map<string, string>()
+  for (const phase of result.phases) latest.set(phase.step, phase.status)
+  for (const step of steps) {
+    if (result.phases.length >= MOST_PHASES) return
+    if (!step.name || latest.get(step.name) === step.status) continue
+    latest.set(step.name, step.status)
+    result.phases.push({ step: step.name, status: step.status, at })
+  }
 }
 
 /** Keeps a change within the bounds of the history, however long the wait. */

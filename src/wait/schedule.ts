@@ -1,6 +1,7 @@
 import { currentStep, type Snapshot } from '../status/snapshot.js'
 import { backoffLooks, pauseBefore } from './backoff.js'
-import { estimateWindowMs, ProgressForecast, type Forecast, type Span } from './forecast.js'
+import { estimateWindowMs, type Span } from '../status/estimate.js'
+import { ProgressForecast, type Forecast } from './forecast.js'
 
 // Without progress, while the last step is inside the span its estimate gives, its end
 // may come at any look: look twice as often.

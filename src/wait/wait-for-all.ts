@@ -27,15 +27,18 @@ export async function waitForAll(
   const limits = new SharedLimits(MOST_IN_FLIGHT, deps.now)
   const results = await Promise.all(
     entries.map((entry, index) =>
-      waitForStatus(
-        {
-          ...options,
-          noun: entry.noun,
-          result: entry.result,
-          startDelayMs: Math.floor((index * options.intervalMs) / entries.length)
-        },
-        { ...deps, look: () => limits.look(() => entry.look()), onLook: entry.onLook }
-      )
+      // Decided in an earlier run of a wait handed on: not looked at again.
+      entry.result.outcome !== 'waiting'
+        ? (entry.result as EndedResult)
+        : waitForStatus(
+            {
+              ...options,
+              noun: entry.noun,
+              result: entry.result,
+              startDelayMs: Math.floor((index * options.intervalMs) / entries.length)
+            },
+            { ...deps, look: () => limits.look(() => entry.look()), onLook: entry.onLook }
+          )
     )
   )
   const { signal } = options

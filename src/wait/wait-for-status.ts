@@ -15,7 +15,13 @@ export interface WaitOptions extends StatusRules {
   result: TargetResult
   /** A pause before the first look, so that many waits do not start at once. */
   startDelayMs?: number
+  /** The whole wait's, from the result's start (an earlier run's, when handed on). */
   timeoutMs: number
+  /**
+   * Epoch ms when this run hands a wait still undecided to the next run, once it has
+   * polled; none: the wait goes on to the deadline.
+   */
+  handOffAt?: number
   intervalMs: number
   maxIntervalMs: number
   signal?: AbortSignal
@@ -37,8 +43,9 @@ export interface WaitDeps {
  * sleeps past the deadline and takes a last look at it.
  */
 export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promise<EndedResult> {
-  const { signal, result } = options
-  const deadline = deps.now() + options.timeoutMs
+  const { signal, result, handOffAt } = options
+  const deadline = result.startedAt + options.timeoutMs
+  const pollsBefore = result.polls
   let problem: string | undefined
   const schedule = new PollSchedule(options.intervalMs, options.maxIntervalMs, deps.random)
 
@@ -85,6 +92,16 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
     const now = deps.now()
     const left = deadline - now
     if (left <= 0) return timedOut()
+    // A run that has not polled has nothing new to hand on: it waits until it has.
+    const handOffIn =
+      handOffAt !== undefined && result.polls > pollsBefore ? handOffAt - now : Infinity
+    // A Retry-After past the hand-off is the next run's to honour.
+    if (handOffIn <= 0 || (retryAfterMs ?? 0) >= handOffIn) {
+      return end(
+        'handed-off',
+        `the ${options.noun} was still ${result.snapshot?.status || 'without a status'} when this run handed the wait on`
+      )
+    }
     if (retryAfterMs !== undefined && retryAfterMs > left) {
       return end(
         'timeout',
@@ -93,6 +110,6 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       )
     }
     const pause = Math.max(schedule.next(now), retryAfterMs ?? 0)
-    await deps.sleep(Math.min(pause, left), signal)
+    await deps.sleep(Math.min(pause, left, handOffIn), signal)
   }
 }

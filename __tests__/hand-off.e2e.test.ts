@@ -1,0 +1,231 @@
+// A wait handed from run to run, end to end: dist/index.js run twice the way the runner
+// would, the second time as the run the first one dispatched.
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import type { GitHubSpec, Phase } from '../simulator/scenario.js'
+import { startSimulator, type Simulator } from '../simulator/server.js'
+import { GITHUB_TOKEN, runAction, startAction, type ActionOptions } from '../scripts/run-action.js'
+import { expectNoLeaks } from './leak-check.js'
+
+// Each run waits out its hand-off in real time: a child process has no virtual clock.
+jest.setTimeout(30_000)
+
+const TOKEN = 'cpp-token-hand-off'
+let simulator: Simulator | undefined
+
+afterEach(async () => {
+  expectNoLeaks(simulator)
+  await simulator?.close()
+  simulator = undefined
+})
+
+async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
+  simulator = await startSimulator({ token: TOKEN, timeline, github })
+  return simulator
+}
+
+function firstRun(sim: Simulator, inputs: Record<string, string> = {}): ActionOptions {
+  return {
+    inputs: {
+      'publisher-id': 'contoso',
+      'offer-id': 'contoso-vm',
+      token: TOKEN,
+      'base-url': sim.url,
+      interval: '1s',
+      'max-interval': '1s',
+      timeout: '1h',
+      'hand-off-after': '1.5s',
+      'check-name': 'Marketplace publish',
+      ...inputs
+    },
+    env: { GITHUB_API_URL: sim.url }
+  }
+}
+
+/** The run the first one dispatched: the state in its event, no target inputs. */
+function nextRun(
+  sim: Simulator,
+  state: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {}
+): ActionOptions {
+  const first = firstRun(sim, { 'publisher-id': '', 'offer-id': '', ...inputs })
+  return {
+    ...first,
+    env: {
+      ...first.env,
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_RUN_ID: '2000',
+      GITHUB_RUN_NUMBER: '2',
+      ...env
+    },
+    event: { inputs: { 'marketplace-wait': state } }
+  }
+}
+
+const stateOf = (sim: Simulator, index = 0): string =>
+  sim.github.dispatches[index]?.body.inputs?.['marketplace-wait'] ?? ''
+
+describe('a wait handed from run to run', () => {
+  it('hands off, and the dispatched run carries the same wait on to its end', async () => {
+    // Run 1 makes three polls in its 1.5s (at 0, 1s and the hand-off).
+    const sim = await serve([{ status: 'running', times: 3 }, { status: 'succeeded' }])
+    const run1 = await runAction(firstRun(sim))
+    expect(run1.exitCode).toBe(0)
+    expect(run1.outputs).toMatchObject({
+      outcome: 'handed-off',
+      status: 'Running',
+      'next-run-url': 'https://github.com/contoso/marketplace-offers/actions/runs/2000'
+    })
+    expect(run1.summary).toContain(
+      'The wait goes on in [the next run](https://github.com/contoso/marketplace-offers/actions/runs/2000)'
+    )
+    const [dispatch] = sim.github.dispatches
+    expect(dispatch).toMatchObject({
+      repository: 'contoso/marketplace-offers',
+      workflow: 'publish.yml',
+      body: { ref: 'refs/heads/main', return_run_details: true }
+    })
+    const state = stateOf(sim)
+    expect(state).toMatch(/^[A-Za-z0-9_-]+$/)
+    expect(state.length).toBeLessThanOrEqual(16 * 1024)
+    const decoded = Buffer.from(state, 'base64url').toString('utf8')
+    for (const secret of [TOKEN, GITHUB_TOKEN]) expect(decoded).not.toContain(secret)
+    const [check] = sim.github.checkRuns
+    expect(check?.fields).toMatchObject({
+      status: 'in_progress',
+      external_id: 'marketplace-wait-run-1'
+    })
+
+    const run2 = await runAction(nextRun(sim, state))
+    expect(run2.exitCode).toBe(0)
+    expect(run2.outputs).toMatchObject({
+      outcome: 'success',
+      status: 'Succeeded',
+      'next-run-url': ''
+    })
+    expect(Number(run2.outputs.polls)).toBeGreaterThan(Number(run1.outputs.polls))
+    expect(Number(run2.outputs['elapsed-seconds'])).toBeGreaterThanOrEqual(2)
+    expect(run2.stdout).toContain('Carrying on the wait handed on by run 1')
+    // One check run for the whole wait, completed by the run that saw the end.
+    expect(sim.github.checkRuns).toHaveLength(1)
+    expect(sim.github.checkRuns[0]?.fields).toMatchObject({
+      status: 'completed',
+      conclusion: 'success'
+    })
+    expect(run2.summary).toContain('| Time (UTC) | Run | Change |')
+    expect(run2.summary).toMatch(/\| #1 \| Offer status: Running \|/)
+    expect(run2.summary).toMatch(/\| #2 \| Offer status: Succeeded \|/)
+    expect(run2.summary).toContain(
+      'runs of this wait: [#1](https://github.com/contoso/marketplace-offers/actions/runs/1) · [#2](https://github.com/contoso/marketplace-offers/actions/runs/2000)'
+    )
+
+    // A re-run of the carried-on run, once the wait has ended, cannot start it again.
+    const requestsBefore = sim.requests.length
+    const rerun = await runAction(nextRun(sim, state))
+    expect(rerun.exitCode).toBe(1)
+    expect(rerun.outputs.outcome).toBe('error')
+    expect(rerun.stdout).toMatch(/has ended already \(check run 1000 is completed\)/)
+    expect(
+      sim.requests.slice(requestsBefore).filter(r => !r.url.startsWith('/repos/'))
+    ).toHaveLength(0)
+    expect(sim.github.dispatches).toHaveLength(1)
+  })
+
+  it('refuses a re-run of an earlier run once the wait went on in a later one', async () => {
+    const sim = await serve([{ status: 'running' }])
+    await runAction(firstRun(sim))
+    const run2 = await runAction(nextRun(sim, stateOf(sim)))
+    expect(run2.outputs.outcome).toBe('handed-off')
+    expect(sim.github.checkRuns[0]?.fields.external_id).toBe('marketplace-wait-run-2')
+    const rerun = await runAction(nextRun(sim, stateOf(sim, 0)))
+    expect(rerun.exitCode).toBe(1)
+    expect(rerun.outputs.outcome).toBe('error')
+    expect(rerun.stdout).toContain('a re-run of an earlier run cannot fork it')
+    expect(sim.github.dispatches).toHaveLength(2)
+  })
+
+  it.each([
+    [403, /give the job `permissions: actions: write`/],
+    [404, /the workflow file must be on the default branch/],
+    [422, /must declare the workflow_dispatch input `marketplace-wait`/]
+  ] as const)(
+    'ends as error when GitHub refuses the dispatch with %i, naming the fix',
+    async (status, fix) => {
+      const sim = await serve([{ status: 'running' }], { dispatch: status })
+      const run = await runAction(firstRun(sim, { 'check-name': '' }))
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs).toMatchObject({ outcome: 'error', status: 'Running', 'next-run-url': '' })
+      expect(run.stdout).toMatch(fix)
+      // The summary escapes backticks and underscores.
+      expect(run.summary).toContain(fix.source.split(/[`_]/)[0])
+    }
+  )
+
+  it('never sends a dispatch twice after a 5xx', async () => {
+    const sim = await serve([{ status: 'running' }], { dispatch: 500 })
+    const run = await runAction(firstRun(sim, { 'check-name': '' }))
+    expect(run.outputs.outcome).toBe('error')
+    expect(run.stdout).toContain('it may have started a run, so it is not sent again')
+    expect(sim.github.dispatches).toHaveLength(1)
+  })
+
+  it('writes every output and the summary when cancelled during the dispatch', async () => {
+    const sim = await serve([{ status: 'running' }], { dispatch: 'hang' })
+    const { child, done } = await startAction(firstRun(sim, { 'check-name': '' }))
+    while (sim.github.dispatches.length === 0) await new Promise(resolve => setTimeout(resolve, 20))
+    child.kill('SIGTERM')
+    const run = await done
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'error', status: 'Running', 'next-run-url': '' })
+    expect(run.summary).toContain('it may have started a run, so it is not sent again')
+    expect(sim.github.dispatches).toHaveLength(1)
+  })
+
+  it('asks a server without run details once more without them', async () => {
+    const sim = await serve([{ status: 'running' }], { dispatch: 'ghes' })
+    const run = await runAction(firstRun(sim, { 'check-name': '' }))
+    expect(run.outputs).toMatchObject({
+      outcome: 'handed-off',
+      'next-run-url': 'https://github.com/contoso/marketplace-offers/actions/workflows/publish.yml'
+    })
+    expect(sim.github.dispatches.map(d => d.body.return_run_details)).toEqual([true, undefined])
+  })
+
+  it.each([
+    ['garbage', 'not base64url', '!!!'],
+    ['not JSON', 'not JSON', Buffer.from('{').toString('base64url')],
+    ['oversized', 'longer than', 'A'.repeat(17 * 1024)],
+    [
+      "another repository's",
+      'names another repository',
+      Buffer.from(JSON.stringify({ v: 1, r: 'fabrikam/offers' })).toString('base64url')
+    ]
+  ])('refuses a %s state naming the input, before any request', async (_, problem, state) => {
+    const sim = await serve([{ status: 'running' }])
+    const run = await runAction(nextRun(sim, state))
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('error')
+    expect(run.stdout).toMatch(new RegExp(`::error::Input 'hand-off-input' .*${problem}`))
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it("ignores another step's state, and refuses inputs that disagree with the wait", async () => {
+    const sim = await serve([{ status: 'running', for: '3s' }, { status: 'succeeded' }])
+    await runAction(firstRun(sim, { 'check-name': '' }))
+    const state = stateOf(sim)
+    const other = await runAction(
+      nextRun(
+        sim,
+        state,
+        { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', 'hand-off-after': '' },
+        { GITHUB_ACTION: 'other' }
+      )
+    )
+    expect(other.stdout).not.toContain('Carrying on')
+    const disagrees = await runAction(nextRun(sim, state, { 'offer-id': 'fabrikam-vm' }))
+    expect(disagrees.exitCode).toBe(1)
+    expect(disagrees.stdout).toMatch(
+      /::error::Input 'offer-id' is "fabrikam-vm", but the wait this run carries on is for "contoso-vm"/
+    )
+  })
+})

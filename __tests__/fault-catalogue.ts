@@ -54,14 +54,18 @@ export interface FaultCase {
 const RUNNING: Phase = {
   status: 'running',
   steps: { displaycertify: 'inProgress' },
-  job: { status: 'running' }
+  job: { status: 'running' },
+  appSource: { state: 'InProgress', substate: 'Submitted' }
 }
 const SUCCEEDED: Phase = {
   status: 'succeeded',
   steps: { '*': 'complete' },
-  job: { status: 'completed', result: 'succeeded' }
+  job: { status: 'completed', result: 'succeeded' },
+  appSource: { state: 'Published', substate: 'InStore' }
 }
-const BOTH: Api[] = ['cloud-partner-portal', 'product-ingestion']
+const BOTH: Api[] = ['cloud-partner-portal', 'product-ingestion', 'partner-center']
+// Rows whose bodies are written in the shapes of these two APIs.
+const STATUS_BODIES: Api[] = ['cloud-partner-portal', 'product-ingestion']
 // The host names of the proxy rows, all served by the simulator behind the proxy.
 export const PROXIED_HOSTS = {
   api: 'api.marketplace.test',
@@ -76,7 +80,9 @@ const FIFTY_JOBS = Array.from(
 // What no person should find in a log, summary or output: zero-width, bidi, ESC, NUL.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSEEN = new RegExp('[\\u200b\\u202e\\u001b\\u0000]')
-const statusRequests = (sim: Simulator) => sim.requests.filter(r => r.url.includes('/status'))
+// A look's first request: a status, or (Partner Center) a product's submission list.
+const statusRequests = (sim: Simulator) =>
+  sim.requests.filter(r => r.url.includes('/status') || /\/submissions(\?|$)/.test(r.url))
 const gapMs = (sim: Simulator, from: number) => {
   const [a, b] = statusRequests(sim).slice(from, from + 2)
   return (b?.at ?? 0) - (a?.at ?? 0)
@@ -744,7 +750,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'malformed JSON',
     does: 'ends with `error`, quoting the start of the body and the parse error',
-    apis: BOTH,
+    apis: STATUS_BODIES,
     outcome: 'error',
     exitCode: 1,
     timeline: [{ fault: 'malformed' }],
@@ -1051,7 +1057,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: '`fail-on-status` and `fail-on-step-status` given empty',
     does: 'fails on none: empty means empty, not the default',
-    apis: BOTH,
+    apis: STATUS_BODIES,
     outcome: 'success',
     exitCode: 0,
     inputs: { 'fail-on-status': '', 'fail-on-step-status': '', 'target-status': 'Canceled' },
@@ -1109,7 +1115,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'control, zero-width and bidi characters in server text',
     does: 'removes them everywhere it shows server text, and reads `Fai\\u200Bled` as Failed',
-    apis: BOTH,
+    apis: STATUS_BODIES,
     outcome: 'failure',
     exitCode: 1,
     timeline: [
@@ -1179,7 +1185,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a byte-order mark before the JSON',
     does: 'reads the JSON after it',
-    apis: BOTH,
+    apis: STATUS_BODIES,
     outcome: 'success',
     exitCode: 0,
     timeline: [

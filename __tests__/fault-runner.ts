@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { DEFAULT_APP_GUID } from '../simulator/partner-center.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import {
   actionOutputNames,
@@ -29,11 +30,19 @@ const TOKEN = 'fault-catalogue-token-a11'
 const JOB = 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51'
 const TARGET: Record<Api, Record<string, string>> = {
   'cloud-partner-portal': { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm' },
-  'product-ingestion': { 'job-id': JOB }
+  'product-ingestion': { 'job-id': JOB },
+  'partner-center': { api: 'partner-center', 'offer-id': DEFAULT_APP_GUID }
+}
+// Where each API's root is on the simulator.
+const API_ROOT: Record<Api, string> = {
+  'cloud-partner-portal': '',
+  'product-ingestion': '',
+  'partner-center': '/v1.0/ingestion'
 }
 const API_NAMES: Record<Api, string> = {
   'cloud-partner-portal': 'Cloud Partner Portal',
-  'product-ingestion': 'Product Ingestion API'
+  'product-ingestion': 'Product Ingestion API',
+  'partner-center': 'Partner Center ingestion API'
 }
 const TENANT = 'contoso.onmicrosoft.com'
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555'
@@ -100,7 +109,7 @@ async function optionsFor(row: FaultCase, api: Api, sim: Simulator): Promise<Act
   return {
     inputs: {
       ...TARGET[api],
-      'base-url': proxied?.urls['base-url'] ?? (await baseUrl(row, sim)),
+      'base-url': (proxied?.urls['base-url'] ?? (await baseUrl(row, sim))) + API_ROOT[api],
       ...signIn,
       ...BASE_INPUTS,
       ...(row.github ? { 'check-name': 'Marketplace publish' } : {}),

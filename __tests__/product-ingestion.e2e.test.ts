@@ -351,8 +351,8 @@ describe('the Product Ingestion API, end to end', () => {
     [{ 'job-id': '' }, /Inputs 'offer-id' and 'job-id' are both empty/],
     [{ 'job-id': '..' }, /Input 'job-id' must be a plain id/],
     [
-      { api: 'partner-center' },
-      /Input 'api' must be auto, product-ingestion or cloud-partner-portal/
+      { api: 'microsoft-store' },
+      /Input 'api' must be auto, product-ingestion, cloud-partner-portal or partner-center/
     ]
   ])('refuses %j before any request, in one line', async (more, problem) => {
     const sim = await serve([{ job: { status: 'running' } }])

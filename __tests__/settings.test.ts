@@ -85,7 +85,11 @@ describe('readSettings', () => {
     [{ api: 'cloud-partner-portal', 'publisher-id': '' }, 'publisher-id', /required/],
     [{ 'offer-id': '.' }, 'offer-id', /plain id/],
     [{ 'job-id': '1234' }, 'job-id', /for the Product Ingestion API/],
-    [{ api: 'legacy' }, 'api', /must be auto, product-ingestion or cloud-partner-portal/],
+    [
+      { api: 'legacy' },
+      'api',
+      /must be auto, product-ingestion, cloud-partner-portal or partner-center/
+    ],
     [{ 'offer-id': 'a, b\na' }, 'offer-id', /lists "a" twice/],
     [
       { 'offer-id': Array.from({ length: 51 }, (_, i) => `vm${i}`).join(',') },

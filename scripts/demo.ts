@@ -1,15 +1,16 @@
-// npm run demo [-- cloud-partner-portal | fleet | hand-off]: the built action
+// npm run demo [-- cloud-partner-portal | partner-center | fleet | hand-off]: the built action
 // (dist/index.js) against the simulator, shown as a runner would show it. By default a
 // Product Ingestion API configure job publishing to preview; `cloud-partner-portal`, a
-// Cloud Partner Portal publish from Running to Succeeded; `fleet`, four offers in one
-// step that end differently; `hand-off`, a wait that run 1 hands to run 2, which sees
-// it end.
+// Cloud Partner Portal publish from Running to Succeeded; `partner-center`, a Business
+// Central app from draft to the store; `fleet`, four offers in one step that end
+// differently; `hand-off`, a wait that run 1 hands to run 2, which sees it end.
 import { join } from 'node:path'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
 import { ROOT, runAction, type ActionRun } from './run-action.js'
 
-const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }> = {
+// `root`: where the API's base-url is on the simulator.
+const DEMOS: Record<string, { scenario: string; inputs: Record<string, string>; root?: string }> = {
   'product-ingestion': {
     scenario: 'ingestion-preview',
     inputs: { 'job-id': 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51', interval: '2s' }
@@ -27,6 +28,16 @@ const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }
       timeout: '20s'
     }
   },
+  'partner-center': {
+    scenario: 'appsource',
+    inputs: {
+      api: 'partner-center',
+      'offer-id': '5d2c8a1e-3b7f-4c9d-8e6a-1f0b2c3d4e5f',
+      'seller-id': '1234567',
+      interval: '2s'
+    },
+    root: '/v1.0/ingestion'
+  },
   'hand-off': {
     scenario: 'hand-off',
     inputs: {
@@ -39,6 +50,7 @@ const DEMOS: Record<string, { scenario: string; inputs: Record<string, string> }
   }
 }
 const ALIASES: Record<string, string> = {
+  appsource: 'partner-center',
   cpp: 'cloud-partner-portal',
   ingestion: 'product-ingestion'
 }
@@ -59,7 +71,7 @@ const simulator = await startSimulator(
 )
 const inputs = {
   token: 'demo-token-not-a-secret',
-  'base-url': simulator.url,
+  'base-url': simulator.url + (demo.root ?? ''),
   'max-interval': '4s',
   timeout: '2m',
   ...demo.inputs

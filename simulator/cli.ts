@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_APP_GUID } from './partner-center.js'
 import { DEFAULT_JOB_ID } from './product-ingestion.js'
 import { loadScenario, type Scenario } from './scenario.js'
 import { REPLAY_PATH, startSimulator } from './server.js'
@@ -25,11 +26,16 @@ async function main(args: string[]): Promise<void> {
   const scenario = await loadScenario(file)
   const simulator = await startSimulator(scenario, { port })
   const api =
-    scenario.api === 'product-ingestion' ? 'Product Ingestion API' : 'Cloud Partner Portal'
+    scenario.api === 'product-ingestion'
+      ? 'Product Ingestion API'
+      : scenario.api === 'partner-center'
+        ? 'Partner Center ingestion API'
+        : 'Cloud Partner Portal'
   console.log(`${api} simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
   const inputs = {
-    'base-url': simulator.url,
+    // The Partner Center ingestion API's root has its version in the path.
+    'base-url': simulator.url + (scenario.api === 'partner-center' ? '/v1.0/ingestion' : ''),
     ...targetInputs(scenario),
     token: scenario.token ?? 'any-token-will-do',
     // Short pauses: a simulator need not be spared.
@@ -55,6 +61,14 @@ async function main(args: string[]): Promise<void> {
 /** The ids the scenario answers for, as the action's inputs. */
 function targetInputs(scenario: Scenario): Record<string, string> {
   const several = Object.keys(scenario.offers ?? {})
+  if (scenario.api === 'partner-center') {
+    return {
+      api: 'partner-center',
+      'offer-id':
+        several.length > 0 ? several.join(', ') : (scenario.productGuid ?? DEFAULT_APP_GUID),
+      ...(scenario.sellerId && { 'seller-id': scenario.sellerId })
+    }
+  }
   if (scenario.api === 'product-ingestion') {
     const jobs = Object.keys(scenario.jobs ?? {})
     if (jobs.length > 0) return { 'job-id': jobs.join(', ') }

@@ -10,14 +10,16 @@ import { parseDuration } from '../src/inputs/duration.js'
 export interface Scenario {
   description?: string
   /** The API played: the Cloud Partner Portal unless `product-ingestion`. */
-  api?: 'cloud-partner-portal' | 'product-ingestion'
+  api?: 'cloud-partner-portal' | 'product-ingestion' | 'partner-center'
   /** Cloud Partner Portal: when set, requests for other ids get 404. */
   publisherId?: string
   offerId?: string
   /** Product Ingestion API: the offer's external id; lookups of others find nothing. */
   externalId?: string
-  /** Product Ingestion API: the product's guid; other products get 404. */
+  /** Product Ingestion and Partner Center ingestion APIs: the product's guid; other products get 404. */
   productGuid?: string
+  /** Partner Center ingestion API: when set, requests without this `x-ms-publisherId` get 400. */
+  sellerId?: string
   /** Product Ingestion API: when set, status requests for other jobs get 404. */
   jobId?: string
   /**
@@ -189,8 +191,34 @@ export interface SubmissionSpec {
   errors?: unknown[]
 }
 
+/** Partner Center ingestion API: the product's newest submission at this point. */
+export interface AppSourcePhase extends Timing {
+  appSource: AppSourceSpec
+}
+
+export interface AppSourceSpec {
+  state: string
+  substate: string
+  /** `pendingUpdateInfo.status`; default Completed. */
+  pending?: string
+  failureReason?: string
+  releaseNumber?: number
+  autoPromote?: boolean
+  /** Workflow step states by environment and name; derived from the substate when absent. */
+  steps?: Record<string, Record<string, string>>
+  /** `{errorCode, severity, message, resource}`, as the API sends them. */
+  validations?: unknown[]
+  /** `{status, reportTimeInUtc, fileUri}`, as the API sends them. */
+  reports?: unknown[]
+}
+
 export type Phase =
-  StatusPhase | IngestionPhase | (StatusPhase & IngestionPhase) | FaultPhase | RawPhase
+  | StatusPhase
+  | IngestionPhase
+  | (StatusPhase & IngestionPhase & Partial<AppSourcePhase>)
+  | AppSourcePhase
+  | FaultPhase
+  | RawPhase
 
 /** The reference's example steps. */
 export const REFERENCE_STEPS: StepTemplate[] = [
@@ -263,13 +291,13 @@ function checkScenario(value: unknown): Scenario {
 
 function checkTimeline(timeline: Phase[]): void {
   timeline.forEach((phase, index) => {
-    // A state phase may describe the same moment on both APIs (status, job, submissions).
-    const kinds = ['status|job|submissions', 'fault', 'respond'].filter(kind =>
+    // A state phase may describe the same moment on every API (status, job, submissions, appSource).
+    const kinds = ['status|job|submissions|appSource', 'fault', 'respond'].filter(kind =>
       kind.split('|').some(key => key in phase)
     )
     if (kinds.length !== 1) {
       throw new Error(
-        `timeline[${index}] needs exactly one of a state ("status", "job", "submissions"), "fault" or "respond"`
+        `timeline[${index}] needs exactly one of a state ("status", "job", "submissions", "appSource"), "fault" or "respond"`
       )
     }
     if (phase.for !== undefined && phaseDurationMs(phase) === undefined) {

@@ -7,6 +7,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { cloudPartnerPortal } from './cloud-partner-portal.js'
 import { GitHubChecks } from './github.js'
+import { partnerCenter } from './partner-center.js'
 import { productIngestion } from './product-ingestion.js'
 import {
   phaseDurationMs,
@@ -63,12 +64,18 @@ export async function startSimulator(
 ): Promise<Simulator> {
   const now = options.now ?? Date.now
   const requests: RecordedRequest[] = []
-  const api = (scenario.api === 'product-ingestion' ? productIngestion : cloudPartnerPortal)(
-    scenario
-  )
+  const api = (
+    scenario.api === 'product-ingestion'
+      ? productIngestion
+      : scenario.api === 'partner-center'
+        ? partnerCenter
+        : cloudPartnerPortal
+  )(scenario)
   const timelines: Record<string, Phase[]> = { ...scenario.offers, ...scenario.jobs }
   // A player and the bodies of each resource, per timeline ('' is the scenario's own).
   const players = new Map<string, (now: number) => { phase: Phase; index: number }>()
+  // The phase each timeline last showed, for the requests that follow it.
+  const shownPhase = new Map<string, { phase: Phase; index: number }>()
   const bodies = new Map<string, object[]>()
   const signIn = new SignInServices(scenario.entra, api.scope, now)
   const github = new GitHubChecks(scenario.github)
@@ -91,6 +98,7 @@ export async function startSimulator(
     if (request.method === 'POST' && request.url === REPLAY_PATH) {
       // Every timeline plays again from its start, at its next request.
       players.clear()
+      shownPhase.clear()
       return sendJson(response, 200, { replaying: true })
     }
     // The simulator's own origin: links it writes (`@nextLink`) point back at it.
@@ -115,9 +123,11 @@ export async function startSimulator(
     const name = route.timeline ?? ''
     const timeline = name === '' ? scenario.timeline : (timelines[name] ?? [])
     if (!players.has(name)) players.set(name, playTimeline(timeline))
-    const { phase, index } = (
-      players.get(name) as (now: number) => { phase: Phase; index: number }
-    )(now())
+    const played =
+      (route.follow && shownPhase.get(name)) ||
+      (players.get(name) as (now: number) => { phase: Phase; index: number })(now())
+    shownPhase.set(name, played)
+    const { phase, index } = played
     const key = `${name}\u0000${route.play}`
     if (!bodies.has(key)) bodies.set(key, api.bodies(route.play, timeline, name || undefined))
     const resource = bodies.get(key)?.[index] ?? {}

@@ -11,7 +11,15 @@ export type Route =
    * The current phase of a timeline, shown as this resource: the scenario's own, or that
    * of one of its offers or jobs (`timeline` names it).
    */
-  | { play: string; timeline?: string }
+  | {
+      play: string
+      timeline?: string
+      /**
+       * Read in the same look as the request before it (a submission's details after its
+       * list): shown at that request's phase, not moving the timeline on.
+       */
+      follow?: true
+    }
 
 /** One status API as the simulator plays it. */
 export interface SimulatedApi {

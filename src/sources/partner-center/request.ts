@@ -1,0 +1,50 @@
+// How the Partner Center ingestion API is asked: paths under base-url, the seller id
+// on every request, and its refusals in words.
+import type { HttpSession } from '../../http/http-session.js'
+import type { ApiConnection } from '../contract.js'
+import type { ServiceWords } from '../get-json.js'
+
+/** `{base-url}/products/{productId}/…`, each part of the path encoded. */
+export function productUrl(
+  connection: ApiConnection,
+  productId: string,
+  ...path: string[]
+): string {
+  return [connection.baseUrl, 'products', productId, ...path]
+    .map((part, index) => (index === 0 ? part : encodeURIComponent(part)))
+    .join('/')
+}
+
+/**
+ * The connection with `x-ms-publisherId` added to every request: the service refused
+ * calls without it for a while in 2026, and takes it now. A session that passes all
+ * else through to the step's one session, so that its limits, proxy and redaction hold.
+ */
+export function withSellerId(connection: ApiConnection, sellerId: string): ApiConnection {
+  if (!sellerId) return connection
+  const { session } = connection
+  const request: HttpSession['request'] = (method, url, headers, body, signal) =>
+    session.request(method, url, { ...headers, 'x-ms-publisherId': sellerId }, body, signal)
+  return {
+    ...connection,
+    session: Object.assign(Object.create(session) as HttpSession, { request })
+  }
+}
+
+/** How the API's answers read; `notFound` says what a 404 means for this request. */
+export function serviceWords(notFound: string): ServiceWords {
+  return {
+    service: 'the Partner Center ingestion API',
+    unauthorized: {
+      renewed:
+        'even to a new token: the app may not have been added as a user of the Partner Center account (Manager role)',
+      given:
+        'the token is expired or lacks rights (it must be an Entra ID token for https://api.partner.microsoft.com)'
+    },
+    hints: {
+      400: ": if the service names x-ms-publisherId, set 'seller-id' to the seller id of the Partner Center account",
+      403: ': the app lacks rights to this account; add it in Partner Center under Account settings > User management > Microsoft Entra applications, with the Manager role',
+      404: `: ${notFound}`
+    }
+  }
+}

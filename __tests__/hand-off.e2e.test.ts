@@ -1,6 +1,7 @@
 // A wait handed from run to run, end to end: dist/index.js run twice the way the runner
 // would, the second time as the run the first one dispatched.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { DEFAULT_APP_GUID } from '../simulator/partner-center.js'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { GITHUB_TOKEN, runAction, startAction, type ActionOptions } from '../scripts/run-action.js'
@@ -129,6 +130,34 @@ describe('a wait handed from run to run', () => {
       sim.requests.slice(requestsBefore).filter(r => !r.url.startsWith('/repos/'))
     ).toHaveLength(0)
     expect(sim.github.dispatches).toHaveLength(1)
+  })
+
+  it('carries a Partner Center ingestion API wait on the same way', async () => {
+    simulator = await startSimulator({
+      api: 'partner-center',
+      token: TOKEN,
+      timeline: [
+        { appSource: { state: 'InProgress', substate: 'Submitted' }, times: 3 },
+        { appSource: { state: 'Published', substate: 'ReadyToPublish' } }
+      ]
+    })
+    const sim = simulator
+    const inputs = {
+      api: 'partner-center',
+      'publisher-id': '',
+      'offer-id': DEFAULT_APP_GUID,
+      'base-url': `${sim.url}/v1.0/ingestion`,
+      'target-status': 'WaitingForPublisherReview'
+    }
+    const run1 = await runAction(firstRun(sim, inputs))
+    expect(run1.outputs.outcome).toBe('handed-off')
+    const run2 = await runAction(nextRun(sim, stateOf(sim), { ...inputs, api: '', 'offer-id': '' }))
+    expect(run2.outputs).toMatchObject({
+      outcome: 'success',
+      status: 'WaitingForPublisherReview',
+      'product-id': DEFAULT_APP_GUID
+    })
+    expect(sim.github.checkRuns).toHaveLength(1)
   })
 
   it('refuses a re-run of an earlier run once the wait went on in a later one', async () => {

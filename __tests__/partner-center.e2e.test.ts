@@ -103,6 +103,20 @@ describe('the Partner Center ingestion API, end to end', () => {
     expect(sim.requests.some(request => /skipToken=1$/.test(request.url))).toBe(true)
   })
 
+  it('takes a promote, as the job after the preview sends it', async () => {
+    const sim = (simulator = await startSimulator({
+      api: 'partner-center',
+      token: TOKEN,
+      timeline: [at({ state: 'Published', substate: 'ReadyToPublish' })]
+    }))
+    const answer = await fetch(
+      `${sim.url}/v1.0/ingestion/products/${DEFAULT_APP_GUID}/submissions/${NEWEST}/promote`,
+      { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }
+    )
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toMatchObject({ targetEnvironment: 'Live', state: 'InProgress' })
+  })
+
   it('fails on a failed validation, with its message in the reason and the summary', async () => {
     const { run } = await wait([
       at({ state: 'InProgress', substate: 'Submitted' }),

@@ -7,6 +7,7 @@ import type { SimulatedApi } from './simulated-api.js'
 
 export const DEFAULT_APP_GUID = '5d2c8a1e-3b7f-4c9d-8e6a-1f0b2c3d4e5f'
 const LIST_PATH = /^\/v1\.0\/ingestion\/products\/([^/]+)\/submissions$/
+const PROMOTE_PATH = /^\/v1\.0\/ingestion\/products\/([^/]+)\/submissions\/([^/]+)\/promote$/
 const PART_PATH =
   /^\/v1\.0\/ingestion\/products\/([^/]+)\/submissions\/([^/]+)\/(workflowdetails|validations|reports)$/
 const NEWEST_ID = '1152921505699000002'
@@ -36,7 +37,15 @@ export function partnerCenter(scenario: Scenario): SimulatedApi {
   return {
     scope: 'https://api.partner.microsoft.com/.default',
     route(request, url, authorize) {
-      if (request.method !== 'GET') return { refuse: [405, 'Only GET is simulated.'] }
+      // Go live, as a promote job asks: accepted, answered as the service does.
+      if (request.method === 'POST' && PROMOTE_PATH.test(url.pathname)) {
+        const refusal = authorize()
+        if (refusal) return { refuse: refusal }
+        return {
+          fixed: { type: 'Push', state: 'InProgress', targetEnvironment: 'Live', workflowSteps: [] }
+        }
+      }
+      if (request.method !== 'GET') return { refuse: [405, 'Only GET and promote are simulated.'] }
       const list = LIST_PATH.exec(url.pathname)
       const part = PART_PATH.exec(url.pathname)
       if (!list && !part) return { refuse: [404, `No such resource: ${url.pathname}`] }

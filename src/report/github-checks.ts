@@ -1,6 +1,6 @@
 // The GitHub REST calls of a check run.
 import { readFileSync } from 'node:fs'
-import { connectGitHub, gitHubCall as call } from '../github/github-call.js'
+import { connectGitHub, gitHubCall } from '../github/github-call.js'
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
 
@@ -67,7 +67,7 @@ export async function connectChecks(token: string, target: CheckTarget): Promise
   const repository = { owner: target.owner, repo: target.repo }
   return {
     create: (name, fields, signal) =>
-      call(async () => {
+      gitHubCall(async () => {
         const { data } = await octokit.rest.checks.create({
           ...repository,
           name,
@@ -78,7 +78,7 @@ export async function connectChecks(token: string, target: CheckTarget): Promise
         return data.id
       }),
     update: (id, fields, signal) =>
-      call(async () => {
+      gitHubCall(async () => {
         await octokit.rest.checks.update({
           ...repository,
           check_run_id: id,
@@ -87,7 +87,7 @@ export async function connectChecks(token: string, target: CheckTarget): Promise
         })
       }),
     get: (id, signal) =>
-      call(async () => {
+      gitHubCall(async () => {
         const { data } = await octokit.rest.checks.get({
           ...repository,
           check_run_id: id,

@@ -225,6 +225,12 @@ describe('the hand-off state', () => {
     expect(() => decodeState(encodeState(state({ job: 'wait\n::set-output' })), RUNNER)).toThrow(
       /j: not one line/
     )
+    const elsewhere = state({
+      runs: [{ number: 1, url: 'https://evil.example/contoso/offers/actions/runs/1' }]
+    })
+    expect(() => decodeState(encodeState(elsewhere), RUNNER)).toThrow(
+      /u\[0\]\[1\]: not a run of this repository/
+    )
   })
 })
 

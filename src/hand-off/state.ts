@@ -107,7 +107,10 @@ export function decodeState(value: string, env: NodeJS.ProcessEnv): HandOffState
       step: text(field.t, 't'),
       runs: list(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
         const [number, url] = list(item, `u[${index}]`, 2)
-        return { number: whole(number, `u[${index}][0]`), url: httpsUrl(url, `u[${index}][1]`) }
+        return {
+          number: whole(number, `u[${index}][0]`),
+          url: runUrl(url, `u[${index}][1]`, runsOf(env))
+        }
       }),
       runCount
     }
@@ -146,8 +149,15 @@ function list(value: unknown, at: string, most: number): unknown[] {
   return value
 }
 
-function httpsUrl(value: unknown, at: string): string {
+// A run of this repository's workflows, nothing else: the summary links it.
+function runUrl(value: unknown, at: string, runs: string): string {
   const url = text(value, at)
-  if (!/^https:\/\/[^\s"'<>()]+$/.test(url)) throw new PackedResultError(`${at}: not an https URL`)
+  if (!url.startsWith(runs) || !/^\d{1,20}$/.test(url.slice(runs.length))) {
+    throw new PackedResultError(`${at}: not a run of this repository (${runs}…)`)
+  }
   return url
+}
+
+function runsOf(env: NodeJS.ProcessEnv): string {
+  return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/`
 }

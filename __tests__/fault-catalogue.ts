@@ -63,7 +63,16 @@ const SUCCEEDED: Phase = {
   job: { status: 'completed', result: 'succeeded' },
   appSource: { state: 'Published', substate: 'InStore' }
 }
-const BOTH: Api[] = ['cloud-partner-portal', 'product-ingestion', 'partner-center']
+const EVERY_API: Api[] = ['cloud-partner-portal', 'product-ingestion', 'partner-center']
+const API_TITLES: Record<Api, string> = {
+  'cloud-partner-portal': 'Cloud Partner Portal',
+  'product-ingestion': 'Product Ingestion API',
+  'partner-center': 'Partner Center ingestion API'
+}
+const apisOf = (row: FaultCase): string =>
+  row.apis === EVERY_API
+    ? 'all three'
+    : (row.apis ?? ['cloud-partner-portal']).map(api => API_TITLES[api]).join(', ')
 // Rows whose bodies are written in the shapes of these two APIs.
 const STATUS_BODIES: Api[] = ['cloud-partner-portal', 'product-ingestion']
 // The host names of the proxy rows, all served by the simulator behind the proxy.
@@ -95,7 +104,7 @@ const retried = (
 ): FaultCase => ({
   fault,
   does,
-  apis: BOTH,
+  apis: EVERY_API,
   outcome: 'success',
   exitCode: 0,
   timeline: [RUNNING, phase, SUCCEEDED],
@@ -401,7 +410,7 @@ const SECOND_ROUND: FaultCase[] = [
   {
     fault: 'a token echoed with JSON `\\u` escapes in a 200 answer',
     does: 'cuts it out in every form before reading: no 12-character piece reaches any output, the summary, the log or the check run',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     token: ECHOED,
@@ -536,7 +545,7 @@ const SECOND_ROUND: FaultCase[] = [
   {
     fault: 'NO_PROXY as curl and Go write it (`*.example.com`, `.example.com`)',
     does: 'goes straight to every host it names, for every request: API, Entra ID, GitHub',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     proxy: true,
@@ -617,7 +626,7 @@ const SECOND_ROUND: FaultCase[] = [
   {
     fault: 'Retry-After as an HTTP-date, the runner clock 3 hours behind the server',
     does: "takes the pause from the answer's own `Date`: seconds, not hours",
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     clockAheadMs: 3 * 3_600_000,
@@ -677,7 +686,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: '429 with Retry-After in seconds',
     does: 'waits at least as long as asked, then asks again',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     timeline: [RUNNING, { fault: 429, retryAfter: 2 }, SUCCEEDED],
@@ -686,7 +695,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: '429 with Retry-After as an HTTP-date',
     does: 'waits until that time (at least), then asks again',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     timeline: [RUNNING, { fault: 429, retryAfterDate: 3 }, SUCCEEDED],
@@ -741,7 +750,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'an empty body',
     does: 'ends with `error`: the answer cannot be read',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'error',
     exitCode: 1,
     timeline: [{ fault: 'empty' }],
@@ -858,7 +867,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'token expiry mid-wait (Entra ID app)',
     does: 'renews the token before it ends; no request goes out with an expired one',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     entra: { clientSecret: 'fault-secret', tokenLifetime: 2 },
@@ -872,7 +881,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a failure of the token endpoint (503, then it works)',
     does: 'retries within the deadline, like the status endpoint',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     entra: {
@@ -944,7 +953,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a hanging GitHub ID-token endpoint (OIDC)',
     does: 'gives each ID-token request `request-timeout`, like every request; `timeout` at the deadline',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'timeout',
     exitCode: 1,
     oidc: true,
@@ -959,7 +968,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a status holding a line break and a workflow command',
     does: 'shows it on one bounded line: nothing the server sends becomes a command',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'timeout',
     exitCode: 0,
     inputs: { timeout: '0', 'fail-on-timeout': 'false' },
@@ -1030,7 +1039,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a sign-in that hangs at every try',
     does: 'stops every request of a look at the deadline and one request timeout',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'timeout',
     exitCode: 1,
     entra: {
@@ -1069,7 +1078,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a body over the size cap (9 MB)',
     does: 'ends with `error` at once, naming the size; not fetched again',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'error',
     exitCode: 1,
     timeline: [{ respond: { body: `{"status":"${'x'.repeat(9 * 1024 * 1024)}"}` } }],
@@ -1081,7 +1090,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: '`base-url` on an IPv6 loopback address (`http://[::1]:PORT`)',
     does: 'connects to it',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     host: '::1',
@@ -1102,7 +1111,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'an id `.` or `..`',
     does: 'refuses it as input, before any request',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'error',
     exitCode: 1,
     inputs: { 'offer-id': '.' },
@@ -1172,7 +1181,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a 3 MB status',
     does: 'shows an unknown status bounded: outputs stay small',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'timeout',
     exitCode: 0,
     inputs: { timeout: '0', 'fail-on-timeout': 'false' },
@@ -1199,7 +1208,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: 'a runner behind a proxy (HTTPS_PROXY, NO_PROXY)',
     does: 'reaches the status API and the checks API through it, Entra ID straight, with one HTTP stack',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     proxy: true,
@@ -1216,7 +1225,7 @@ export const FAULTS: FaultCase[] = [
   {
     fault: "Entra ID's 429 with Retry-After",
     does: 'waits as long as Entra ID asked before the next token request',
-    apis: BOTH,
+    apis: EVERY_API,
     outcome: 'success',
     exitCode: 0,
     entra: {
@@ -1279,7 +1288,7 @@ export function shardOf(index: number): number {
 export function faultTable(): string {
   const rows = FAULTS.map(
     (row, index) =>
-      `| ${row.fault} | ${row.apis ? 'both' : 'Cloud Partner Portal'} | ${row.does} | \`${row.outcome}\`, exit ${row.exitCode} | \`faults-${shardOf(index)}.e2e.test.ts\` › ${row.fault.replace(/\|/g, '\\|')} |`
+      `| ${row.fault} | ${apisOf(row)} | ${row.does} | \`${row.outcome}\`, exit ${row.exitCode} | \`faults-${shardOf(index)}.e2e.test.ts\` › ${row.fault.replace(/\|/g, '\\|')} |`
   )
   return [
     '# Fault catalogue',

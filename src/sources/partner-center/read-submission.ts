@@ -171,8 +171,8 @@ export function productSnapshot(
   if (submission?.failureReason) {
     messages.unshift({ html: submission.failureReason, level: 'error', timestamp: '' })
   }
-  // A report belongs to the certification step when there is one: the step table shows it.
-  const certification = steps.find(step => /certif/i.test(step.name))
+  // A report belongs to the certification step (else the last): the step table shows it.
+  const certification = steps.find(step => /certif/i.test(step.name)) ?? steps.at(-1)
   if (certification) certification.messages.push(...why.reports)
   else messages.push(...why.reports)
   return {

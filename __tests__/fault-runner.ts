@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEFAULT_APP_GUID } from '../simulator/partner-center.js'
+import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import {
   actionOutputNames,
@@ -37,7 +37,7 @@ const TARGET: Record<Api, Record<string, string>> = {
 const API_ROOT: Record<Api, string> = {
   'cloud-partner-portal': '',
   'product-ingestion': '',
-  'partner-center': '/v1.0/ingestion'
+  'partner-center': PARTNER_CENTER_ROOT
 }
 const API_NAMES: Record<Api, string> = {
   'cloud-partner-portal': 'Cloud Partner Portal',

@@ -1,7 +1,7 @@
 // A wait handed from run to run, end to end: dist/index.js run twice the way the runner
 // would, the second time as the run the first one dispatched.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { DEFAULT_APP_GUID } from '../simulator/partner-center.js'
+import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { GITHUB_TOKEN, runAction, startAction, type ActionOptions } from '../scripts/run-action.js'
@@ -146,7 +146,7 @@ describe('a wait handed from run to run', () => {
       api: 'partner-center',
       'publisher-id': '',
       'offer-id': DEFAULT_APP_GUID,
-      'base-url': `${sim.url}/v1.0/ingestion`,
+      'base-url': `${sim.url}${PARTNER_CENTER_ROOT}`,
       'target-status': 'WaitingForPublisherReview'
     }
     const run1 = await runAction(firstRun(sim, inputs))

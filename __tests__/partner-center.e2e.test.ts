@@ -1,7 +1,7 @@
 // The Partner Center ingestion API end to end: dist/index.js against the simulator
 // playing an AppSource submission from draft to the store, and every way it fails.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { DEFAULT_APP_GUID } from '../simulator/partner-center.js'
+import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { AppSourceSpec, Phase, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { runAction } from '../scripts/run-action.js'
@@ -37,7 +37,7 @@ async function wait(
       api: 'partner-center',
       'offer-id': DEFAULT_APP_GUID,
       token: TOKEN,
-      'base-url': `${sim.url}/v1.0/ingestion`,
+      'base-url': `${sim.url}${PARTNER_CENTER_ROOT}`,
       interval: '1s',
       'max-interval': '1s',
       timeout: '20s',
@@ -110,7 +110,7 @@ describe('the Partner Center ingestion API, end to end', () => {
       timeline: [at({ state: 'Published', substate: 'ReadyToPublish' })]
     }))
     const answer = await fetch(
-      `${sim.url}/v1.0/ingestion/products/${DEFAULT_APP_GUID}/submissions/${NEWEST}/promote`,
+      `${sim.url}${PARTNER_CENTER_ROOT}/products/${DEFAULT_APP_GUID}/submissions/${NEWEST}/promote`,
       { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }
     )
     expect(answer.status).toBe(200)

@@ -5,6 +5,7 @@
 // Central app from draft to the store; `fleet`, four offers in one step that end
 // differently; `hand-off`, a wait that run 1 hands to run 2, which sees it end.
 import { join } from 'node:path'
+import { PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
 import { ROOT, runAction, type ActionRun } from './run-action.js'
@@ -36,7 +37,7 @@ const DEMOS: Record<string, { scenario: string; inputs: Record<string, string>; 
       'seller-id': '1234567',
       interval: '2s'
     },
-    root: '/v1.0/ingestion'
+    root: PARTNER_CENTER_ROOT
   },
   'hand-off': {
     scenario: 'hand-off',

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_APP_GUID } from './partner-center.js'
+import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from './partner-center.js'
 import { DEFAULT_JOB_ID } from './product-ingestion.js'
 import { loadScenario, type Scenario } from './scenario.js'
 import { REPLAY_PATH, startSimulator } from './server.js'
@@ -34,8 +34,7 @@ async function main(args: string[]): Promise<void> {
   console.log(`${api} simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
   const inputs = {
-    // The Partner Center ingestion API's root has its version in the path.
-    'base-url': simulator.url + (scenario.api === 'partner-center' ? '/v1.0/ingestion' : ''),
+    'base-url': simulator.url + (scenario.api === 'partner-center' ? PARTNER_CENTER_ROOT : ''),
     ...targetInputs(scenario),
     token: scenario.token ?? 'any-token-will-do',
     // Short pauses: a simulator need not be spared.

@@ -6,6 +6,8 @@ import type { AppSourcePhase, AppSourceSpec, Phase, Scenario } from './scenario.
 import type { SimulatedApi } from './simulated-api.js'
 
 export const DEFAULT_APP_GUID = '5d2c8a1e-3b7f-4c9d-8e6a-1f0b2c3d4e5f'
+/** Where the API's base-url is on the simulator: its version is part of the path. */
+export const PARTNER_CENTER_ROOT = '/v1.0/ingestion'
 const LIST_PATH = /^\/v1\.0\/ingestion\/products\/([^/]+)\/submissions$/
 const PROMOTE_PATH = /^\/v1\.0\/ingestion\/products\/([^/]+)\/submissions\/([^/]+)\/promote$/
 const PART_PATH =

@@ -1,9 +1,11 @@
 import { carriedInputs, readCarried } from './hand-off/carried.js'
 import { readHandOff, type HandOff } from './hand-off/hand-off-inputs.js'
+import { chainSoFar } from './hand-off/hand-on.js'
 import type { HandOffState } from './hand-off/state.js'
 import { chooseApi } from './sources/index.js'
 import { readSignIn, type SignIn } from './sign-in/sign-in-inputs.js'
 import type { StatusApi, WaitTarget } from './sources/contract.js'
+import type { RunChain } from './status/result.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './status/statuses.js'
 import { hasControlChar } from './text.js'
 import { formatDuration, parseDuration } from './inputs/duration.js'
@@ -37,6 +39,8 @@ export interface Settings {
   handOff?: HandOff
   /** The wait an earlier run handed to this one. */
   carried?: HandOffState
+  /** The runs of a wait that goes from run to run, up to this one. */
+  chain?: RunChain
 }
 
 /**
@@ -58,12 +62,21 @@ export const DEFAULTS: Record<string, string> = {
 }
 
 const DAY_MS = 86_400_000
+/** The longest a duration may be, and why. */
+interface Longest {
+  ms: number
+  why: string
+}
 // No job runs longer than 5 days, even on a self-hosted runner.
-const LONGEST_DURATION_MS = 5 * DAY_MS
-// Handed from run to run, a wait may last longer; GitHub marks a check run left
-// incomplete for 14 days stale.
-const LONGEST_HANDED_OFF_MS = 30 * DAY_MS
-const LONGEST_WITH_CHECK_RUN_MS = 14 * DAY_MS
+const IN_ONE_JOB: Longest = {
+  ms: 5 * DAY_MS,
+  why: 'the longest a job may run; hand-off-after lets a wait go on across runs'
+}
+const HANDED_OFF: Longest = { ms: 30 * DAY_MS, why: 'the longest wait handed from run to run' }
+const HANDED_OFF_WITH_CHECK_RUN: Longest = {
+  ms: 14 * DAY_MS,
+  why: 'GitHub marks a check run incomplete that long stale'
+}
 const SHORTEST_PAUSE_MS = 1_000
 
 // Inputs whose explicit empty value means "none" rather than the default.
@@ -85,11 +98,7 @@ export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settin
   const intervalMs = readDuration('interval', input('interval'), SHORTEST_PAUSE_MS)
   const checkRun = readCheckRun(readInput)
   const handOff = readHandOff(readInput, env, intervalMs)
-  const longestMs = handOff
-    ? checkRun
-      ? LONGEST_WITH_CHECK_RUN_MS
-      : LONGEST_HANDED_OFF_MS
-    : LONGEST_DURATION_MS
+  const longestWait = handOff ? (checkRun ? HANDED_OFF_WITH_CHECK_RUN : HANDED_OFF) : IN_ONE_JOB
   const settings: Settings = {
     api,
     targets,
@@ -106,7 +115,7 @@ export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settin
     // A wait carried on keeps the deadline it started with.
     timeoutMs: carried
       ? carried.deadline - carried.startedAt
-      : readDuration('timeout', input('timeout'), 0, longestMs),
+      : readDuration('timeout', input('timeout'), 0, longestWait),
     intervalMs,
     maxIntervalMs: readDuration('max-interval', input('max-interval'), SHORTEST_PAUSE_MS),
     requestTimeoutMs: readDuration('request-timeout', input('request-timeout'), SHORTEST_PAUSE_MS),
@@ -114,7 +123,8 @@ export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settin
     writeSummary: readBoolean('summary', input('summary')),
     checkRun,
     ...(handOff && { handOff }),
-    ...(carried && { carried })
+    ...(carried && { carried }),
+    ...((handOff || carried) && { chain: chainSoFar(carried, env) })
   }
 
   if (settings.targetStatuses.length === 0) {
@@ -180,7 +190,7 @@ function readDuration(
   name: string,
   value: string,
   shortestMs: number,
-  longestMs = LONGEST_DURATION_MS
+  longest = IN_ONE_JOB
 ): number {
   const ms = parseDuration(value)
   if (ms === undefined) {
@@ -195,16 +205,10 @@ function readDuration(
       `must be at least ${formatDuration(shortestMs)}: ${JSON.stringify(value)}`
     )
   }
-  if (ms > longestMs) {
-    const why =
-      longestMs === LONGEST_DURATION_MS
-        ? 'the longest a job may run; hand-off-after lets a wait go on across runs'
-        : longestMs === LONGEST_WITH_CHECK_RUN_MS
-          ? 'GitHub marks a check run incomplete that long stale'
-          : 'the longest wait handed from run to run'
+  if (ms > longest.ms) {
     throw new InputError(
       name,
-      `must be at most ${formatDuration(longestMs)} (${why}): ${JSON.stringify(value)}`
+      `must be at most ${formatDuration(longest.ms)} (${longest.why}): ${JSON.stringify(value)}`
     )
   }
   return ms

@@ -7,7 +7,7 @@ import { annotationBudget, ProgressLog } from './report/progress-log.js'
 import type { Settings } from './settings.js'
 import type { Connection } from './sources/connect.js'
 import type { WaitTarget } from './sources/contract.js'
-import { chainSoFar, handOn } from './hand-off/hand-on.js'
+import { handOn } from './hand-off/hand-on.js'
 import {
   endResult,
   waitingResult,
@@ -36,10 +36,7 @@ export function openTracks(settings: Settings, connection: Connection, log: Log)
   const reason = `waiting for ${settings.targetStatuses.join(' or ')}`
   const carried = settings.carried?.results
   // Each change names its run once the wait goes from run to run.
-  const run =
-    settings.handOff || carried
-      ? chainSoFar(settings.carried, process.env).runs.at(-1)?.number
-      : undefined
+  const run = settings.chain?.runs.at(-1)?.number
   return targets.map((target, index) => {
     const result = carried?.[index] ?? waitingResult(target, reason, Date.now())
     result.label = target.label
@@ -70,7 +67,7 @@ export async function openCheckRun(
     {
       name,
       results: tracks.map(track => track.result),
-      ...((settings.handOff || carried) && { chain: chainSoFar(carried, process.env) }),
+      ...(settings.chain && { chain: settings.chain }),
       ...(carried?.checkRun && { carried: { ...carried.checkRun, runCount: carried.runCount } }),
       targetStatuses: settings.targetStatuses,
       failOnTimeout: settings.failOnTimeout,
@@ -103,13 +100,14 @@ export async function handOnTracks(
   redact: (text: string) => string,
   signal: AbortSignal
 ): Promise<RunChain | undefined> {
-  const { handOff, carried } = settings
-  if (!handOff) return carried && chainSoFar(carried, process.env)
+  const { handOff, carried, chain } = settings
+  if (!handOff || !chain) return chain
   const checkRunId = checkRun?.id ?? carried?.checkRun?.id
   const headSha = checkRun?.headSha ?? carried?.checkRun?.headSha
   const handed = await handOn(results, {
     handOff,
     carried,
+    chain,
     api: settings.api.name,
     timeoutMs: settings.timeoutMs,
     ...(checkRunId !== undefined &&
@@ -120,7 +118,7 @@ export async function handOnTracks(
     env: process.env,
     signal
   })
-  return handed ?? chainSoFar(carried, process.env)
+  return handed ?? chain
 }
 
 /** Waits for every track, each look seen by its log and the check run. */

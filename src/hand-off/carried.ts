@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { InputError } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
-import { decodeState, STATE_CHARS, type HandOffState } from './state.js'
+import { decodeState, type HandOffState } from './state.js'
 import { readInputName } from './hand-off-inputs.js'
 
 // The event file is the runner's, but its inputs are whoever dispatched: read it bounded.
@@ -16,12 +16,6 @@ export function readCarried(input: InputReader, env: NodeJS.ProcessEnv): HandOff
   const name = readInputName(input)
   const value = dispatchedInput(env, name).trim()
   if (!value) return undefined
-  if (value.length > STATE_CHARS * 2) {
-    throw new InputError(
-      'hand-off-input',
-      `(${name}) is ${value.length} characters long: no hand-off state is`
-    )
-  }
   const state = decodeState(value, env)
   // Another job or step of the carried-on run runs from its own inputs.
   if (state.job !== (env.GITHUB_JOB ?? '') || state.step !== (env.GITHUB_ACTION ?? '')) {

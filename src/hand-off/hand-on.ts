@@ -1,6 +1,7 @@
 // After this run's share of the wait: hands what is still undecided to the next run, or
 // says why it could not. Results that were handed off end as this run reports them.
 import { connectGitHub } from '../github/github-call.js'
+import { runsUrl } from '../github/runs-url.js'
 import { endResult, type EndedResult, type RunChain } from '../status/result.js'
 import { DispatchRefused, dispatchNextRun } from './dispatch.js'
 import type { HandOff } from './hand-off-inputs.js'
@@ -10,6 +11,8 @@ import { encodeState, MOST_RUNS, type ChainRun, type HandOffState } from './stat
 export interface HandOnContext {
   handOff: HandOff
   carried?: HandOffState
+  /** The runs of the wait up to this one. */
+  chain: RunChain
   api: string
   /** The whole wait's timeout, from its first run's start. */
   timeoutMs: number
@@ -22,10 +25,9 @@ export interface HandOnContext {
 /** The runs of the wait up to this one, which is last. */
 export function chainSoFar(carried: HandOffState | undefined, env: NodeJS.ProcessEnv): RunChain {
   const number = Number(env.GITHUB_RUN_NUMBER)
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const run: ChainRun = {
     number: Number.isSafeInteger(number) && number > 0 ? number : 0,
-    url: `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`
+    url: `${runsUrl(env)}${env.GITHUB_RUN_ID ?? ''}`
   }
   return { runs: [...(carried?.runs ?? []), run], runCount: (carried?.runCount ?? 0) + 1 }
 }
@@ -41,7 +43,7 @@ export async function handOn(
   const handedOff = results.filter(result => result.outcome === 'handed-off')
   if (handedOff.length === 0) return undefined
   const { handOff, carried, env } = context
-  const { runs, runCount } = chainSoFar(carried, env)
+  const { runs, runCount } = context.chain
   const endAll = (outcome: 'error' | 'timeout', reason: string): undefined => {
     for (const result of handedOff) endResult(result, outcome, reason, Date.now())
     return undefined
@@ -52,14 +54,14 @@ export async function handOn(
       `the wait has gone on over ${MOST_RUNS} runs, the most one wait may span`
     )
   }
+  const startedAt = carried?.startedAt ?? Math.min(...results.map(result => result.startedAt))
   const state: HandOffState = {
     repository: handOff.repository,
     api: context.api,
     idsInput: handOff.idsInput,
     publisherId: handOff.publisherId,
-    startedAt: carried?.startedAt ?? Math.min(...results.map(result => result.startedAt)),
-    deadline:
-      carried?.deadline ?? Math.min(...results.map(result => result.startedAt)) + context.timeoutMs,
+    startedAt,
+    deadline: carried?.deadline ?? startedAt + context.timeoutMs,
     // What goes on is undecided again in the next run; the rest stays as it ended.
     results: results.map(result => ({
       ...result,

@@ -1,8 +1,15 @@
 // The hand-off state: the wait alone (never a token or secret, for dispatch inputs are
 // public), as compact JSON sent base64url-encoded so that a `run:` script quoting the
 // input cannot be injected by it. Read back it is untrusted input, checked field by field.
+import { runsUrl } from '../github/runs-url.js'
 import { InputError } from '../inputs/input-error.js'
-import { packResults, PackedResultError, unpackResults } from '../status/result-json.js'
+import {
+  array,
+  count,
+  packResults,
+  PackedResultError,
+  unpackResults
+} from '../status/result-json.js'
 import type { RunChain, TargetResult } from '../status/result.js'
 import { hasControlChar } from '../text.js'
 
@@ -88,12 +95,12 @@ export function decodeState(value: string, env: NodeJS.ProcessEnv): HandOffState
     if (idsInput !== 'offer-id' && idsInput !== 'job-id') {
       throw new PackedResultError('k: neither offer-id nor job-id')
     }
-    const startedAt = whole(field.s, 's')
-    const deadline = whole(field.d, 'd')
+    const startedAt = count(field.s, 's')
+    const deadline = count(field.d, 'd')
     if (deadline < startedAt || deadline - startedAt > LONGEST_WAIT_MS) {
       throw new PackedResultError('d: not a deadline of a wait of at most 30 days')
     }
-    const runCount = whole(field.n, 'n')
+    const runCount = count(field.n, 'n')
     if (runCount < 1 || runCount > MOST_RUNS) throw new PackedResultError('n: not a run count')
     const state: HandOffState = {
       repository,
@@ -105,20 +112,20 @@ export function decodeState(value: string, env: NodeJS.ProcessEnv): HandOffState
       results: unpackResults(field.x),
       job: text(field.j, 'j'),
       step: text(field.t, 't'),
-      runs: list(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
-        const [number, url] = list(item, `u[${index}]`, 2)
+      runs: array(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
+        const [number, url] = array(item, `u[${index}]`, 2)
         return {
-          number: whole(number, `u[${index}][0]`),
-          url: runUrl(url, `u[${index}][1]`, runsOf(env))
+          number: count(number, `u[${index}][0]`),
+          url: runUrl(url, `u[${index}][1]`, runsUrl(env))
         }
       }),
       runCount
     }
     if (field.c !== undefined) {
-      const [id, headSha, name] = list(field.c, 'c', 3)
+      const [id, headSha, name] = array(field.c, 'c', 3)
       const sha = text(headSha, 'c[1]')
       if (!/^[0-9a-f]{40}$/.test(sha)) throw new PackedResultError('c[1]: not a commit')
-      state.checkRun = { id: whole(id, 'c[0]'), headSha: sha, name: text(name, 'c[2]') }
+      state.checkRun = { id: count(id, 'c[0]'), headSha: sha, name: text(name, 'c[2]') }
     }
     return state
   } catch (error) {
@@ -135,20 +142,6 @@ function text(value: unknown, at: string): string {
   return value
 }
 
-function whole(value: unknown, at: string): number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new PackedResultError(`${at}: not a whole number`)
-  }
-  return value as number
-}
-
-function list(value: unknown, at: string, most: number): unknown[] {
-  if (!Array.isArray(value) || value.length > most) {
-    throw new PackedResultError(`${at}: not a list of at most ${most}`)
-  }
-  return value
-}
-
 // A run of this repository's workflows, nothing else: the summary links it.
 function runUrl(value: unknown, at: string, runs: string): string {
   const url = text(value, at)
@@ -156,8 +149,4 @@ function runUrl(value: unknown, at: string, runs: string): string {
     throw new PackedResultError(`${at}: not a run of this repository (${runs}…)`)
   }
   return url
-}
-
-function runsOf(env: NodeJS.ProcessEnv): string {
-  return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/`
 }

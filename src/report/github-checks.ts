@@ -1,6 +1,7 @@
 // The GitHub REST calls of a check run.
 import { readFileSync } from 'node:fs'
 import { connectGitHub, gitHubCall } from '../github/github-call.js'
+import { runsUrl } from '../github/runs-url.js'
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out'
 
@@ -52,13 +53,12 @@ export function checkTarget(env: NodeJS.ProcessEnv): CheckTarget {
   } catch {
     // No event file (outside a runner): GITHUB_SHA it is.
   }
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   return {
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     owner,
     repo,
     headSha,
-    runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`
+    runUrl: `${runsUrl(env)}${env.GITHUB_RUN_ID ?? ''}`
   }
 }
 

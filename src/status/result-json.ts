@@ -184,7 +184,8 @@ function record(value: unknown, at: string): Record<string, unknown> {
   return value as Record<string, unknown>
 }
 
-function array(value: unknown, at: string, most: number): unknown[] {
+/** A list of at most `most` items; a PackedResultError naming `at` otherwise. */
+export function array(value: unknown, at: string, most: number): unknown[] {
   if (!Array.isArray(value)) throw new PackedResultError(`${at}: not a list`)
   if (value.length > most) throw new PackedResultError(`${at}: more than ${most}`)
   return value
@@ -199,7 +200,8 @@ function text(value: unknown, at: string, most = TEXT_CHARS): string {
   return clip(value, most)
 }
 
-function count(value: unknown, at: string): number {
+/** A whole number, not negative; a PackedResultError naming `at` otherwise. */
+export function count(value: unknown, at: string): number {
   if (!Number.isSafeInteger(value) || (value as number) < 0) {
     throw new PackedResultError(`${at}: not a whole number`)
   }

@@ -1,10 +1,13 @@
 // dist/index.js as the runner runs it: a child process with every INPUT_* (action.yml
 // defaults included), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_EVENT_PATH.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import type { Phase, Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { expectNoLeaks } from './leak-check.js'
 import { actionOutputNames, runAction, startAction, type ActionRun } from '../scripts/run-action.js'
+
+// Runs wait out real pauses (five polls a second apart take 4s): room for a busy machine.
+jest.setTimeout(20_000)
 
 const TOKEN = 'e2e-secret-token-5f1c'
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }

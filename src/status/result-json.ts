@@ -2,7 +2,13 @@
 // travels in a dispatch input, which is small and public. What comes back is untrusted:
 // every field is checked and bounded, every text made one plain line.
 import { hasControlChar, clip } from '../text.js'
-import type { Outcome, StatusChange, TargetResult } from './result.js'
+import {
+  MOST_CHANGES_KEPT,
+  MOST_PHASES,
+  type Outcome,
+  type StatusChange,
+  type TargetResult
+} from './result.js'
 import type { PublishStep, Snapshot } from './snapshot.js'
 
 /** One result in short keys; a snapshot keeps its status, ids and steps only. */
@@ -42,8 +48,6 @@ const ID_CHARS = 200
 const TEXT_CHARS = 500
 const MOST_RESULTS = 50
 const MOST_STEPS = 50
-const MOST_CHANGES = 200
-const MOST_PHASES = 60
 
 /**
  * The results as plain JSON values, each piece cut (the latest changes kept, reasons
@@ -119,7 +123,7 @@ function unpack(value: unknown, at: string): TargetResult {
   const field = record(value, at)
   const outcome = text(field.o, `${at}.o`, 20) as TargetResult['outcome']
   if (!OUTCOMES.includes(outcome)) throw new PackedResultError(`${at}.o: not an outcome`)
-  const changes = array(field.h, `${at}.h`, MOST_CHANGES).map((item, index): StatusChange => {
+  const changes = array(field.h, `${at}.h`, MOST_CHANGES_KEPT).map((item, index): StatusChange => {
     const where = `${at}.h[${index}]`
     const [when, said, run] = array(item, where, 3)
     const change: StatusChange = { at: time(when, `${where}[0]`), text: text(said, `${where}[1]`) }

@@ -77,8 +77,10 @@ export type EndedResult = TargetResult & { outcome: Outcome }
 export const MOST_PHASES = 60
 
 // Of a long history, the start and the recent end are what a person reads.
-export const FIRST_CHANGES_KEPT = 10
-export const LAST_CHANGES_KEPT = 100
+const FIRST_CHANGES_KEPT = 10
+const LAST_CHANGES_KEPT = 100
+/** The most changes a result keeps, the counting row included. */
+export const MOST_CHANGES_KEPT = FIRST_CHANGES_KEPT + 1 + LAST_CHANGES_KEPT
 
 /** The result of a wait that has not begun. */
 export function waitingResult(
@@ -124,7 +126,7 @@ function recordPhases(result: TargetResult, steps: PublishStep[], at: number): v
 export function recordChange(result: TargetResult, change: StatusChange): void {
   result.changeCount++
   const kept = result.changes
-  if (kept.length < FIRST_CHANGES_KEPT + 1 + LAST_CHANGES_KEPT) {
+  if (kept.length < MOST_CHANGES_KEPT) {
     kept.push(change)
     return
   }

@@ -1,22 +1,18 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { Checks } from '../src/github/checks.js'
+import { GitHub } from '../src/github/client.js'
 import { CheckRun } from '../src/report/check-run.js'
 import { checkTitle } from '../src/report/check-run-title.js'
 import type { Look } from '../src/status/source.js'
-import { connectChecks, type CheckTarget } from '../src/report/github-checks.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { recordChange, recordLook, type EndedResult } from '../src/status/result.js'
-import { ended, okLook, snapshotOf, stepOf, waiting } from './builders.js'
+import { ended, okLook, snapshotOf, stepOf, stepWith, waiting } from './builders.js'
 import type { GitHubSpec } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 
 const START = Date.UTC(2026, 0, 1)
-const TARGET: CheckTarget = {
-  apiUrl: '',
-  owner: 'contoso',
-  repo: 'offers',
-  headSha: 'a'.repeat(40),
-  runUrl: 'https://github.com/contoso/offers/actions/runs/7'
-}
+const HEAD_SHA = 'a'.repeat(40)
+const RUN_URL = 'https://github.com/contoso/offers/actions/runs/7'
 let simulator: Simulator | undefined
 
 afterEach(async () => {
@@ -33,50 +29,63 @@ function running(progress: number): Look {
   )
 }
 
-async function checkRun(github: GitHubSpec = {}) {
+async function checkRun(github: GitHubSpec = {}, leftMs = 3_600_000) {
   simulator = await startSimulator({ timeline: [{ status: 'running' }], github })
   let now = START
   const result = waiting({ reason: 'waiting for Succeeded' })
   const warnings: string[] = []
   const sleeps: number[] = []
-  const run = new CheckRun({
-    name: 'Marketplace publish',
-
-    targetStatuses: ['Succeeded'],
-    failOnTimeout: true,
-    api: await connectChecks('ghs_test', { ...TARGET, apiUrl: simulator.url }),
-    target: TARGET,
-    results: [result],
+  const clock = {
     now: () => now,
-    sleep: async ms => void sleeps.push(ms),
-    warn: message => warnings.push(message)
-  })
+    sleep: async (ms: number) => void sleeps.push(ms)
+  }
+  const checks = new Checks(
+    new GitHub({ token: 'ghs_test', apiUrl: simulator.url, requestTimeoutMs: 10_000, ...clock }),
+    'contoso/offers'
+  )
+  const step = stepWith({ checkName: 'Marketplace publish', runUrl: RUN_URL })
+  // The time left to the step: an hour, as if the deadline were that far, unless told.
+  const endBy = () => now + leftMs
+  const start = () =>
+    new CheckRun({
+      checks,
+      step,
+      results: [result],
+      headSha: HEAD_SHA,
+      externalId: 'marketplace-wait:0123456789abcdef:1:7.1',
+      now: clock.now,
+      redact: text => text,
+      warn: message => warnings.push(message),
+      endBy
+    })
   const at = (ms: number): number => (now = START + ms)
   // What the wait does with each look: records it in the result, then shows it.
-  const see = (look: Look, when: number): void => {
+  const see = (run: CheckRun, look: Look, when: number): void => {
     recordLook(result, look, when)
     run.seen(look, when)
   }
-  const finish = (fields: Partial<EndedResult>): Promise<void> => {
+  const finish = (run: CheckRun, fields: Partial<EndedResult>): Promise<void> => {
     Object.assign(result, fields)
-    return run.complete()
+    return run.complete(endBy(), false)
   }
   const changes = { push: (change: { at: number; text: string }) => recordChange(result, change) }
-  return { run, see, finish, changes, warnings, sleeps, at, github: simulator.github }
+  return { start, see, finish, changes, warnings, sleeps, at, github: simulator.github }
 }
 
 describe('CheckRun', () => {
   it('creates, updates at most once a minute when the status changes, and completes', async () => {
-    const { run, see, finish, changes, at, github } = await checkRun()
-    run.start()
+    const { start, see, finish, changes, at, github } = await checkRun()
+    const run = start()
     changes.push({ at: at(0), text: 'Step Certification: InProgress 10%' })
-    see(running(10), at(0)) // first status: sent at once
+    see(run, running(10), at(0)) // first status: sent at once
+    await run.created(5_000) // GitHub has what was sent
     changes.push({ at: at(20_000), text: 'Step Certification: InProgress 20%' })
-    see(running(20), at(20_000)) // changed, but within the minute
-    see(running(20), at(45_000))
-    see(running(20), at(61_000)) // the minute has passed: the change goes out
-    see(running(20), at(130_000)) // nothing new: nothing sent
-    await finish({
+    see(run, running(20), at(20_000)) // changed, but within the minute
+    see(run, running(20), at(45_000))
+    see(run, running(20), at(61_000)) // the minute has passed: the change goes out
+    await run.created(5_000)
+    see(run, running(20), at(130_000)) // nothing new: nothing sent
+    await finish(run, {
       outcome: 'success',
       reason: 'the offer reached Succeeded',
       snapshot: readOfferStatus({ status: 'succeeded' }),
@@ -97,8 +106,9 @@ describe('CheckRun', () => {
     ])
     expect(record?.fields).toMatchObject({
       name: 'Marketplace publish',
-      head_sha: TARGET.headSha,
-      details_url: TARGET.runUrl,
+      head_sha: HEAD_SHA,
+      details_url: RUN_URL,
+      external_id: 'marketplace-wait:0123456789abcdef:1:7.1',
       started_at: new Date(START).toISOString(),
       status: 'completed',
       conclusion: 'success',
@@ -106,14 +116,14 @@ describe('CheckRun', () => {
     })
     const summary = (record?.fields.output as { summary: string }).summary
     expect(summary).toContain('| 2026-01-01 00:00:20 | Step Certification: InProgress 20% |')
-    expect(summary).toContain(`[workflow run](${TARGET.runUrl})`)
+    expect(summary).toContain(`[workflow run](${RUN_URL})`)
     expect(github.authorizations.every(header => header === 'token ghs_test')).toBe(true)
   })
 
   it('retries GitHub trouble that may pass', async () => {
-    const { run, finish, warnings, github } = await checkRun({ flakyCalls: 2 })
-    run.start()
-    await finish({
+    const { start, finish, warnings, github } = await checkRun({ flakyCalls: 2 })
+    const run = start()
+    await finish(run, {
       outcome: 'timeout',
       reason: 'x',
       polls: 1,
@@ -128,12 +138,12 @@ describe('CheckRun', () => {
   })
 
   it("waits as long as GitHub's Retry-After asks, when that is short", async () => {
-    const { run, finish, sleeps, github } = await checkRun({
+    const { start, finish, sleeps, github } = await checkRun({
       throttledCalls: 1,
       retryAfter: 7
     })
-    run.start()
-    await finish({
+    const run = start()
+    await finish(run, {
       outcome: 'success',
       reason: 'done',
       polls: 1,
@@ -144,13 +154,13 @@ describe('CheckRun', () => {
     expect(github.checkRuns).toHaveLength(1)
   })
 
-  it('gives up a call rather than wait a long Retry-After', async () => {
-    const { run, finish, sleeps, warnings, github } = await checkRun({
-      throttledCalls: 1,
-      retryAfter: 600
-    })
-    run.start()
-    await finish({
+  it('gives up a call rather than wait a Retry-After past the time left', async () => {
+    const { start, finish, sleeps, warnings, github } = await checkRun(
+      { throttledCalls: 1, retryAfter: 600 },
+      60_000
+    )
+    const run = start()
+    await finish(run, {
       outcome: 'success',
       reason: 'done',
       polls: 1,
@@ -159,14 +169,18 @@ describe('CheckRun', () => {
     })
     expect(sleeps).toEqual([])
     expect(github.checkRuns).toHaveLength(0)
-    expect(warnings).toEqual([expect.stringMatching(/not created \(429 API rate limit exceeded/)])
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /not created \(GitHub answered 429: API rate limit exceeded; it asked to wait 10m, longer than the time left\)/
+      )
+    ])
   })
 
   it('warns once, naming checks: write, and stops calling GitHub on a 403', async () => {
-    const { run, see, finish, warnings, github, at } = await checkRun({ failWith: 403 })
-    run.start()
-    see(running(10), at(0))
-    await finish({
+    const { start, see, finish, warnings, github, at } = await checkRun({ failWith: 403 })
+    const run = start()
+    see(run, running(10), at(0))
+    await finish(run, {
       outcome: 'success',
       reason: 'x',
       polls: 1,
@@ -175,7 +189,7 @@ describe('CheckRun', () => {
     })
     expect(run.id).toBeUndefined()
     expect(warnings).toEqual([
-      'Check run "Marketplace publish" not created (403 Resource not accessible by integration - https://docs.github.com/rest/checks/runs): ' +
+      'Check run "Marketplace publish" not created (GitHub answered 403: Resource not accessible by integration - https://docs.github.com/rest/checks/runs): ' +
         'the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token). The wait goes on without it.'
     ])
     expect(github.authorizations).toHaveLength(1)
@@ -199,5 +213,25 @@ describe('checkTitle', () => {
     [{ outcome: 'error' as const }, 'Error: step "Certification" is Rejected']
   ])('titles %j', (state, title) => {
     expect(checkTitle(ended({ ...base, ...state }))).toBe(title)
+  })
+})
+
+describe('CheckRun while GitHub is slow', () => {
+  it('keeps one update waiting at most: the newest says all there is', async () => {
+    const { start, see, finish, changes, at, github } = await checkRun()
+    const run = start()
+    // The create call is still on its way while the status changes three times.
+    for (const [minute, progress] of [
+      [0, 10],
+      [1, 20],
+      [2, 30]
+    ] as const) {
+      changes.push({ at: at(minute * 60_000), text: `Step Certification: InProgress ${progress}%` })
+      see(run, running(progress), at(minute * 60_000))
+    }
+    await finish(run, { outcome: 'success', reason: 'done', polls: 3, endedAt: at(200_000) })
+    expect(
+      github.checkRuns[0]?.calls.map(call => (call.output as { title: string }).title)
+    ).toEqual(['no status yet', 'Running · Certification: InProgress 30%', 'Running after 3m 20s'])
   })
 })

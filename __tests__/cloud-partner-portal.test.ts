@@ -29,7 +29,7 @@ function clientFor(
     offerId?: string
   } & Partial<ApiConnection> = {}
 ): OfferStatusSource {
-  session = new HttpSession(options.requestTimeoutMs ?? 2_000)
+  session = new HttpSession(options.requestTimeoutMs ?? 2_000, text => text)
   const { publisherId = 'contoso', offerId = 'contoso-vm', ...connection } = options
   return new OfferStatusSource(
     {

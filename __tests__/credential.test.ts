@@ -55,7 +55,7 @@ async function serve(
 }
 
 function session(): HttpSession {
-  sessions.push(new HttpSession(5_000))
+  sessions.push(new HttpSession(5_000, text => text))
   return sessions.at(-1) as HttpSession
 }
 

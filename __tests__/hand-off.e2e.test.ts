@@ -92,10 +92,12 @@ describe('a wait handed from run to run', () => {
     const decoded = Buffer.from(state, 'base64url').toString('utf8')
     for (const secret of [TOKEN, GITHUB_TOKEN]) expect(decoded).not.toContain(secret)
     const [check] = sim.github.checkRuns
+    // The wait's own id, handed on by run 1 of it; made with run 1 (attempt 1) holding it.
     expect(check?.fields).toMatchObject({
       status: 'in_progress',
-      external_id: 'marketplace-wait-run-1'
+      external_id: expect.stringMatching(/^marketplace-wait:[0-9a-f]{16}:1:next$/)
     })
+    expect(check?.calls[0]?.external_id).toMatch(/^marketplace-wait:[0-9a-f]{16}:1:1\.1$/)
 
     const run2 = await runAction(nextRun(sim, state))
     expect(run2.exitCode).toBe(0)
@@ -165,7 +167,7 @@ describe('a wait handed from run to run', () => {
     await runAction(firstRun(sim))
     const run2 = await runAction(nextRun(sim, stateOf(sim)))
     expect(run2.outputs.outcome).toBe('handed-off')
-    expect(sim.github.checkRuns[0]?.fields.external_id).toBe('marketplace-wait-run-2')
+    expect(sim.github.checkRuns[0]?.fields.external_id).toMatch(/:2:next$/)
     const rerun = await runAction(nextRun(sim, stateOf(sim, 0)))
     expect(rerun.exitCode).toBe(1)
     expect(rerun.outputs.outcome).toBe('error')
@@ -227,7 +229,7 @@ describe('a wait handed from run to run', () => {
     [
       "another repository's",
       'names another repository',
-      Buffer.from(JSON.stringify({ v: 1, r: 'fabrikam/offers' })).toString('base64url')
+      Buffer.from(JSON.stringify({ v: 2, r: 'fabrikam/offers' })).toString('base64url')
     ]
   ])('refuses a %s state naming the input, before any request', async (_, problem, state) => {
     const sim = await serve([{ status: 'running' }])

@@ -7,11 +7,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeState, encodeState, STATE_CHARS, type HandOffState } from '../src/hand-off/state.js'
 import { InputError } from '../src/inputs/input-error.js'
+import { readRunner } from '../src/runner/context.js'
 import { readSettings } from '../src/settings.js'
 import { recordChange } from '../src/status/result.js'
 import type { Look } from '../src/status/source.js'
-import { waitForStatus, type WaitOptions } from '../src/wait/wait-for-status.js'
-import { ended, okLook, snapshotOf, START, stepOf, waiting } from './builders.js'
+import { waitForStatus } from '../src/wait/wait-for-status.js'
+import {
+  ended,
+  okLook,
+  snapshotOf,
+  START,
+  stepOf,
+  waitOptions,
+  waiting,
+  type PlainWait
+} from './builders.js'
 
 const HOUR = 3_600_000
 const RUNNER = {
@@ -30,8 +40,15 @@ const INPUTS = {
   'hand-off-input': 'marketplace-wait'
 }
 
+// A carried-on run starts an hour after the state's hand-off.
+const NOW = START + 6 * HOUR
+
 function settingsOf(inputs: Record<string, string>, env: Record<string, string> = {}) {
-  return readSettings(name => ({ ...INPUTS, ...inputs })[name], { ...RUNNER, ...env })
+  return readSettings(
+    name => ({ ...INPUTS, ...inputs })[name],
+    readRunner({ ...RUNNER, ...env }),
+    NOW
+  )
 }
 
 function errorOf(inputs: Record<string, string>, env: Record<string, string> = {}): string {
@@ -53,15 +70,18 @@ function eventFile(event: object): string {
 function state(fields: Partial<HandOffState> = {}): HandOffState {
   return {
     repository: 'contoso/offers',
-    api: 'cloud-partner-portal',
-    idsInput: 'offer-id',
-    publisherId: 'contoso',
-    startedAt: START,
-    deadline: START + 48 * HOUR,
-    results: [waiting({ id: 'contoso-vm', polls: 40, endedAt: START + 5 * HOUR })],
-    checkRun: { id: 1000, headSha: 'a'.repeat(40), name: 'Marketplace publish' },
+    workflow: 'contoso/offers/.github/workflows/publish.yml',
     job: 'wait',
     step: 'wait',
+    waitId: '0123456789abcdef',
+    api: 'cloud-partner-portal',
+    inputs: { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm' },
+    startedAt: START,
+    deadline: START + 48 * HOUR,
+    handedOffAt: START + 5 * HOUR,
+    holdMs: 0,
+    results: [waiting({ id: 'contoso-vm', polls: 40, endedAt: START + 5 * HOUR })],
+    checkRun: { id: 1000, headSha: 'a'.repeat(40) },
     runs: [{ number: 7, url: 'https://github.com/contoso/offers/actions/runs/77' }],
     runCount: 1,
     ...fields
@@ -74,9 +94,7 @@ describe('the hand-off inputs', () => {
       afterMs: 5.5 * HOUR,
       inputName: 'marketplace-wait',
       workflowFile: 'publish.yml',
-      ref: 'refs/heads/main',
-      idsInput: 'offer-id',
-      publisherId: 'contoso'
+      ref: 'refs/heads/main'
     })
     const pr = eventFile({ pull_request: { head: { repo: { full_name: 'contoso/offers' } } } })
     expect(
@@ -178,7 +196,7 @@ describe('the hand-off state', () => {
     }))
     const value = encodeState(state({ results, runs, runCount: 400 }))
     expect(value.length).toBeLessThanOrEqual(STATE_CHARS)
-    const back = decodeState(value, RUNNER)
+    const back = decodeState(value, readRunner(RUNNER))
     expect(back.results.map(result => result.id)).toEqual(results.map(result => result.id))
     expect(back.runs[0]?.number).toBe(1)
     expect(back.runs.at(-1)?.number).toBe(400)
@@ -205,7 +223,7 @@ describe('the hand-off state', () => {
         ),
         value => {
           try {
-            const back = decodeState(value, RUNNER)
+            const back = decodeState(value, readRunner(RUNNER))
             expect(back.repository.toLowerCase()).toBe('contoso/offers')
           } catch (error) {
             expect(error).toBeInstanceOf(InputError)
@@ -220,15 +238,15 @@ describe('the hand-off state', () => {
 
   it("refuses another repository's state, and a field with a newline", () => {
     expect(() =>
-      decodeState(encodeState(state({ repository: 'fabrikam/offers' })), RUNNER)
+      decodeState(encodeState(state({ repository: 'fabrikam/offers' })), readRunner(RUNNER))
     ).toThrow(/names another repository/)
-    expect(() => decodeState(encodeState(state({ job: 'wait\n::set-output' })), RUNNER)).toThrow(
-      /j: not one line/
-    )
+    expect(() =>
+      decodeState(encodeState(state({ job: 'wait\n::set-output' })), readRunner(RUNNER))
+    ).toThrow(/j: not one line/)
     const elsewhere = state({
       runs: [{ number: 1, url: 'https://evil.example/contoso/offers/actions/runs/1' }]
     })
-    expect(() => decodeState(encodeState(elsewhere), RUNNER)).toThrow(
+    expect(() => decodeState(encodeState(elsewhere), readRunner(RUNNER))).toThrow(
       /u\[0\]\[1\]: not a run of this repository/
     )
   })
@@ -236,25 +254,23 @@ describe('the hand-off state', () => {
 
 describe('waitForStatus with a hand-off', () => {
   const running = okLook(snapshotOf({ status: 'Running' }))
-  function wait(look: () => Look, options: Partial<WaitOptions> = {}) {
+  function wait(look: () => Look, options: Partial<PlainWait> = {}) {
     let now = START
     const lookedAt: number[] = []
     const result = waiting({ startedAt: START })
     return {
       lookedAt,
       done: waitForStatus(
-        {
-          noun: 'offer',
-          result,
-          targetStatuses: ['Succeeded'],
-          failOnStatuses: [],
-          failOnStepStatuses: [],
-          timeoutMs: 48 * HOUR,
-          handOffAt: START + 5.5 * HOUR,
-          intervalMs: 60_000,
-          maxIntervalMs: 300_000,
-          ...options
-        },
+        waitOptions(
+          {
+            timeoutMs: 48 * HOUR,
+            handOffAt: START + 5.5 * HOUR,
+            intervalMs: 60_000,
+            maxIntervalMs: 300_000,
+            ...options
+          },
+          result
+        ),
         {
           now: () => now,
           random: () => 0.5,

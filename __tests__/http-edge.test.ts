@@ -45,7 +45,7 @@ async function serve(): Promise<string> {
 describe('HttpSession', () => {
   it("stops a hung request alone: another request's answer still arrives", async () => {
     const url = await serve()
-    session = new HttpSession(1_000)
+    session = new HttpSession(1_000, text => text)
     const [hung, slow] = await Promise.all([
       // Stopped at 100 ms (the deadline, a cancellation): the slow answer comes later.
       session.request('GET', `${url}/hang`, {}, undefined, AbortSignal.timeout(100)).catch(e => e),
@@ -54,7 +54,7 @@ describe('HttpSession', () => {
     expect(hung).toBeInstanceOf(RequestError)
     expect(slow).toMatchObject({ status: 200, body: '{"slow":true}' })
     // And a request that timed out on its own.
-    const short = new HttpSession(100)
+    const short = new HttpSession(100, text => text)
     try {
       const [late, slowToo] = await Promise.all([
         short.request('GET', `${url}/hang`, {}).catch(e => e),
@@ -149,7 +149,7 @@ describe('a 401 for a token already replaced', () => {
       timeline: [{ status: 'running' }],
       entra: { tenantId: 't', clientId: 'c', clientSecret: 'a-client-secret' }
     })
-    session = new HttpSession(2_000)
+    session = new HttpSession(2_000, text => text)
     const credential = createCredential(
       {
         kind: 'client-secret',

@@ -1,10 +1,11 @@
 // What a long wait shows beside its status: a long quiet told once, the time of each
 // step in each phase, and the runs of a wait handed from run to run.
 import { describe, expect, it } from '@jest/globals'
-import { annotationBudget, ProgressLog, type Logger } from '../src/report/progress-log.js'
+import type { Log } from '../src/report/log.js'
+import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 import { renderSummary } from '../src/report/summary.js'
 import { recordLook } from '../src/status/result.js'
-import { ended, okLook, snapshotOf, START, stepOf, waiting } from './builders.js'
+import { ended, okLook, snapshotOf, START, stepOf, stepWith, waiting } from './builders.js'
 
 const HOUR = 3_600_000
 const certifying = (estimate: string, progress = 40) =>
@@ -25,10 +26,11 @@ const certifying = (estimate: string, progress = 40) =>
 
 function watch(estimate: string) {
   const warnings: string[] = []
-  const logger: Logger = {
+  const logger: Log = {
     info: () => undefined,
     warning: m => void warnings.push(m),
-    error: () => undefined
+    error: () => undefined,
+    setFailed: () => undefined
   }
   const result = waiting({ startedAt: START })
   const log = new ProgressLog(logger, result, { subject: 'Offer', annotations: annotationBudget() })
@@ -66,13 +68,10 @@ describe('a long quiet', () => {
     expect(warnings).toEqual([])
     see(22, 60)
     expect(warnings).toHaveLength(1)
-    const markdown = renderSummary({
-      result: { ...result, outcome: 'handed-off' },
-      targetStatuses: ['Succeeded']
-    })
+    const markdown = renderSummary({ ...result, outcome: 'handed-off' }, stepWith())
     expect(markdown).toContain('**Nothing has moved since 2026-01-01 10:00:00 UTC** (12h)')
     expect(
-      renderSummary({ result: ended({ ...result, outcome: 'success' }), targetStatuses: [] })
+      renderSummary(ended({ ...result, outcome: 'success' }), stepWith({ targetStatuses: [] }))
     ).not.toContain('Nothing has moved')
   })
 })
@@ -97,35 +96,36 @@ describe('the time of each phase', () => {
     at(26, 'Complete')
     expect(result.phases).toHaveLength(3)
     expect(
-      renderSummary({
-        result: ended({ ...result, outcome: 'failure', endedAt: START + 30 * HOUR }),
-        targetStatuses: []
-      })
+      renderSummary(
+        ended({ ...result, outcome: 'failure', endedAt: START + 30 * HOUR }),
+        stepWith({ targetStatuses: [] })
+      )
     ).toContain('| Certification | NotStarted 1h → InProgress 1d 1h → Complete |')
     at(27, 'Rejected')
     expect(
-      renderSummary({
-        result: ended({ ...result, outcome: 'failure', endedAt: START + 30 * HOUR }),
-        targetStatuses: []
-      })
+      renderSummary(
+        ended({ ...result, outcome: 'failure', endedAt: START + 30 * HOUR }),
+        stepWith({ targetStatuses: [] })
+      )
     ).toContain('→ Complete 1h → Rejected 3h so far |')
   })
 })
 
 describe('the runs of a wait handed on', () => {
   it('are linked at the end of the summary, with the count when some are not listed', () => {
-    const markdown = renderSummary({
-      result: ended({ outcome: 'handed-off' }),
-      targetStatuses: ['Succeeded'],
-      chain: {
-        runs: [
-          { number: 1, url: 'https://github.com/contoso/offers/actions/runs/11' },
-          { number: 40, url: 'https://github.com/contoso/offers/actions/runs/4040' }
-        ],
-        runCount: 30,
-        nextRunUrl: 'https://github.com/contoso/offers/actions/runs/4141'
-      }
-    })
+    const markdown = renderSummary(
+      ended({ outcome: 'handed-off' }),
+      stepWith({
+        chain: {
+          runs: [
+            { number: 1, url: 'https://github.com/contoso/offers/actions/runs/11' },
+            { number: 40, url: 'https://github.com/contoso/offers/actions/runs/4040' }
+          ],
+          runCount: 30,
+          nextRunUrl: 'https://github.com/contoso/offers/actions/runs/4141'
+        }
+      })
+    )
     expect(markdown).toContain(
       '**The wait goes on in [the next run](https://github.com/contoso/offers/actions/runs/4141).**'
     )

@@ -1,16 +1,21 @@
 import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { outputsOf, type StepFacts } from '../src/report/outputs.js'
+import { outputsOf } from '../src/report/outputs.js'
 import type { EndedResult } from '../src/status/result.js'
-import { ended } from './builders.js'
+import { ended, stepWith } from './builders.js'
 
-/** The outputs of a step that waited for one offer or job. */
+/** The outputs of a step that waited for one offer or job, `elapsedMs` from its start. */
 function actionOutputs({
   elapsedMs,
   checkRunId,
   ...fields
-}: Partial<EndedResult> & StepFacts): Record<string, string> {
-  return outputsOf([ended({ id: '', ...fields })], { elapsedMs, checkRunId })
+}: Partial<EndedResult> & { elapsedMs: number; checkRunId?: number }): Record<string, string> {
+  const startedAt = fields.startedAt ?? 0
+  return outputsOf(
+    [ended({ id: '', startedAt, endedAt: startedAt + elapsedMs, ...fields })],
+    stepWith({ wait: { startedAt, deadline: startedAt } }),
+    checkRunId
+  )
 }
 
 describe('actionOutputs', () => {
@@ -124,7 +129,7 @@ describe('outputsOf', () => {
         endedAt: 1
       })
     )
-    const outputs = outputsOf(results, { elapsedMs: 1 })
+    const outputs = outputsOf(results, stepWith({ wait: { startedAt: 0, deadline: 0 } }))
     const offers = JSON.parse(outputs.offers ?? '') as { id: string; reason: string }[]
     expect(offers).toHaveLength(50)
     expect(offers.map(offer => offer.id.split('-', 2).join('-'))).toEqual(

@@ -221,9 +221,9 @@ describe('the Partner Center ingestion API, end to end', () => {
   it.each([
     [
       { 'publisher-id': 'contoso' },
-      /Input 'publisher-id' is not taken by the Partner Center ingestion API/
+      /Input 'publisher-id' is for the Cloud Partner Portal API only .*; the Partner Center ingestion API does not take it/
     ],
-    [{ 'job-id': 'x' }, /Input 'job-id' is not taken/],
+    [{ 'job-id': 'x' }, /Input 'job-id' is for the Product Ingestion API only/],
     [{ 'offer-id': 'my-app' }, /Input 'offer-id' has "my-app", which is not a product id/],
     [{ 'seller-id': '0' }, /Input 'seller-id' must be a positive whole number/],
     [

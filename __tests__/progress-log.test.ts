@@ -2,14 +2,16 @@ import { describe, expect, it } from '@jest/globals'
 import { waiting } from './builders.js'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { annotationBudget, ProgressLog, type Logger } from '../src/report/progress-log.js'
+import type { Log } from '../src/report/log.js'
+import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 
 function recorder() {
   const lines: string[] = []
-  const logger: Logger = {
+  const logger: Log = {
     info: message => lines.push(`info ${message}`),
     warning: (message, props) => lines.push(`warning [${props?.title}] ${message}`),
-    error: (message, props) => lines.push(`error [${props?.title}] ${message}`)
+    error: (message, props) => lines.push(`error [${props?.title}] ${message}`),
+    setFailed: message => lines.push(`failed ${message}`)
   }
   return { lines, logger }
 }

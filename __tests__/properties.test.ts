@@ -16,7 +16,8 @@ import {
 } from '../src/report/summary.js'
 import { brief, clip, escapeMarkdown } from '../src/text.js'
 import { judge } from '../src/wait/verdict.js'
-import { ended } from './builders.js'
+import { ended, stepWith } from './builders.js'
+import { readRunner } from '../src/runner/context.js'
 
 const INPUTS = [
   'api',
@@ -155,7 +156,7 @@ describe('properties', () => {
             'client-secret': clientSecret
           }
           try {
-            const settings = readSettings(name => inputs[name], {})
+            const settings = readSettings(name => inputs[name], readRunner({}), Date.now())
             expect(settings.timeoutMs).toBeGreaterThanOrEqual(0)
             expect(settings.maxIntervalMs).toBeGreaterThanOrEqual(settings.intervalMs)
             expect(settings.intervalMs).toBeGreaterThanOrEqual(1_000)
@@ -181,7 +182,8 @@ describe('properties', () => {
       fc.property(fc.stringMatching(/^[A-Za-z0-9._~+/-]{8,80}$/), token => {
         const settings = readSettings(
           name => ({ ...DEFAULTS, 'publisher-id': 'p', 'offer-id': 'o', token })[name] ?? '',
-          {}
+          readRunner({}),
+          Date.now()
         )
         expect(settings.signIn).toEqual({ kind: 'token', token })
       })
@@ -216,18 +218,22 @@ describe('properties', () => {
           expect(step.messages.every(m => typeof m.html === 'string')).toBe(true)
         }
         expect(Array.isArray(offer.previewLinks) && Array.isArray(offer.liveLinks)).toBe(true)
-        const verdict = judge(offer, {
-          noun: 'offer',
-          targetStatuses: ['Succeeded'],
-          failOnStatuses: ['Failed'],
-          failOnStepStatuses: ['Rejected']
-        })
+        const verdict = judge(
+          offer,
+          {
+            targetStatuses: ['Succeeded'],
+            failOnStatuses: ['Failed'],
+            failOnStepStatuses: ['Rejected']
+          },
+          'offer'
+        )
         expect([undefined, 'success', 'failure']).toContain(verdict?.outcome)
         expect(() =>
           JSON.parse(
-            outputsOf([ended({ outcome: 'success', reason: '', snapshot: offer, polls: 1 })], {
-              elapsedMs: 0
-            }).steps ?? ''
+            outputsOf(
+              [ended({ outcome: 'success', reason: '', snapshot: offer, polls: 1 })],
+              stepWith()
+            ).steps ?? ''
           )
         ).not.toThrow()
       })
@@ -240,20 +246,18 @@ describe('properties', () => {
         const offer = readOfferStatus(body as Record<string, unknown>)
         for (const limit of [SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT]) {
           const markdown = renderSummary(
-            {
-              targetStatuses: ['Succeeded'],
-              result: ended({
-                label: reason,
-                changes: changes.map((change, i) => ({ at: i, text: change })),
-                outcome: 'failure',
-                reason,
-                snapshot: offer,
-                polls: 3,
-                startedAt: 0,
-                endedAt: 1_000
-              })
-            },
-            limit
+            ended({
+              label: reason,
+              changes: changes.map((change, i) => ({ at: i, text: change })),
+              outcome: 'failure',
+              reason,
+              snapshot: offer,
+              polls: 3,
+              startedAt: 0,
+              endedAt: 1_000
+            }),
+            stepWith(),
+            { byteLimit: limit }
           )
           expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(limit)
           const stepRows = markdown

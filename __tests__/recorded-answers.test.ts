@@ -1,7 +1,7 @@
 // Answers in the shapes the public clients of both APIs record in their own tests
 // (kept in fixtures/), read the way those clients read them: what the action concludes
 // from the same bytes.
-import { ended } from './builders.js'
+import { ended, stepWith } from './builders.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,29 +18,30 @@ const GUID = '7a3c5e2d-1b4f-4e8a-9c6d-0f1e2d3c4b5a'
 const PRODUCT = `product/${GUID}`
 const submissions = (name: string) => readSubmissions(json('product-ingestion', name), PRODUCT)
 const rules = (more: Partial<Parameters<typeof judge>[1]> = {}) => ({
-  noun: 'offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
   failOnStepStatuses: ['Rejected'],
   ...more
 })
 const summaryOf = (snapshot: Snapshot, reason = 'x') =>
-  renderSummary({
-    targetStatuses: ['Succeeded'],
-    result: ended({ outcome: 'failure', reason, snapshot, polls: 1, startedAt: 0, endedAt: 1 })
-  })
+  renderSummary(
+    ended({ outcome: 'failure', reason, snapshot, polls: 1, startedAt: 0, endedAt: 1 }),
+    stepWith()
+  )
 
 describe('Cloud Partner Portal answers', () => {
   it('reads a running offer whose sign-off step waits for the publisher as preview ready', () => {
     const snapshot = cpp('preview-ready.json')
     expect(snapshot.status).toBe('WaitingForPublisherReview')
     expect(currentStep(snapshot)?.id).toBe('publisher-signoff')
-    expect(judge(snapshot, rules({ targetStatuses: ['WaitingForPublisherReview'] }))).toEqual({
+    expect(
+      judge(snapshot, rules({ targetStatuses: ['WaitingForPublisherReview'] }), 'offer')
+    ).toEqual({
       outcome: 'success',
       reason: 'the offer reached WaitingForPublisherReview'
     })
     // Waiting for go-live is no end when the target is Succeeded.
-    expect(judge(snapshot, rules())).toBeUndefined()
+    expect(judge(snapshot, rules(), 'offer')).toBeUndefined()
   })
 
   it('keeps Running for a running offer with no step waiting for the publisher', () => {
@@ -55,7 +56,7 @@ describe('Cloud Partner Portal answers', () => {
 
   it("puts a blocked step's error into the failure reason and the summary", () => {
     const snapshot = cpp('blocked-no-image.json')
-    const verdict = judge(snapshot, rules({ failOnStepStatuses: ['Blocked'] }))
+    const verdict = judge(snapshot, rules({ failOnStepStatuses: ['Blocked'] }), 'offer')
     expect(verdict).toEqual({
       outcome: 'failure',
       reason:
@@ -75,7 +76,7 @@ describe('Cloud Partner Portal answers', () => {
     const failing = steps.map(step =>
       step.id === 'displayprovision' ? { ...step, status: 'rejected' } : step
     )
-    expect(judge(readOfferStatus({ ...body, steps: failing }), rules())?.reason).toBe(
+    expect(judge(readOfferStatus({ ...body, steps: failing }), rules(), 'offer')?.reason).toBe(
       'step "Provisioning" is Rejected: Certification: No virtual machine image was found for the plan "gen2" of offer contoso-vm.'
     )
   })
@@ -132,9 +133,9 @@ describe('Product Ingestion API submissions', () => {
     ])
     expect(currentStep(snapshot)?.id).toBe('live')
     // The old failure fails no gate on step statuses either.
-    expect(judge(snapshot, rules({ targetStatuses: ['WaitingForPublisherReview'] }))?.outcome).toBe(
-      'success'
-    )
+    expect(
+      judge(snapshot, rules({ targetStatuses: ['WaitingForPublisherReview'] }), 'offer')?.outcome
+    ).toBe('success')
     // Once the preview is live, the live step is this version's.
     const live = submissions('submissions-two-live.json')
     expect(live.steps.map(step => [step.name, step.status])).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/inputs/input-error.js'
 import { DEFAULTS, readSettings } from '../src/settings.js'
+import { readRunner } from '../src/runner/context.js'
 
 // A job with `permissions: id-token: write`: the runner's ID-token endpoint is there.
 const RUNNER_WITH_ID_TOKENS = {
@@ -13,7 +14,8 @@ const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: '
 function read(inputs: Record<string, string>) {
   return readSettings(
     name => (({ ...required, ...inputs }) as Record<string, string>)[name],
-    RUNNER_WITH_ID_TOKENS
+    readRunner(RUNNER_WITH_ID_TOKENS),
+    Date.now()
   )
 }
 
@@ -143,9 +145,10 @@ describe('readSettings', () => {
   })
 
   it('reads a check run only when check-name is set', () => {
-    expect(read({ 'github-token': 'ghs_x' }).checkRun).toBeUndefined()
-    expect(read({ 'check-name': ' Marketplace ', 'github-token': 'ghs_x' }).checkRun).toEqual({
-      name: 'Marketplace',
+    expect(read({ 'github-token': 'ghs_x' })).not.toHaveProperty('checkName')
+    expect(read({ 'github-token': 'ghs_x' })).not.toHaveProperty('githubToken')
+    expect(read({ 'check-name': ' Marketplace ', 'github-token': 'ghs_x' })).toMatchObject({
+      checkName: 'Marketplace',
       githubToken: 'ghs_x'
     })
   })
@@ -254,7 +257,11 @@ describe('readSettings: sign-in', () => {
 
   it('says to add id-token: write when the job gets no ID token', () => {
     expect(() =>
-      readSettings(name => (({ ...required, ...app }) as Record<string, string>)[name], {})
+      readSettings(
+        name => (({ ...required, ...app }) as Record<string, string>)[name],
+        readRunner({}),
+        Date.now()
+      )
     ).toThrow(
       new InputError(
         ['tenant-id', 'client-id'],

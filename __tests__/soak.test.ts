@@ -8,8 +8,7 @@ import vm from 'node:vm'
 import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import type { WaitOptions } from '../src/wait/wait-for-status.js'
-import { waitForNew, waiting } from './builders.js'
+import { waitForNew, waiting, type PlainWait } from './builders.js'
 import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
@@ -17,7 +16,7 @@ const HOUR = 60 * MINUTE
 const WAITS = 1_000
 const LONGEST_REQUEST_MS = 30_000
 
-const options: Omit<WaitOptions, 'result'> = {
+const options: PlainWait = {
   noun: 'offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],
@@ -127,7 +126,12 @@ describe('a five-day wait with a change at every look', () => {
     let look = 0
     const kept = waiting()
     const log = new ProgressLog(
-      { info: () => undefined, warning: () => undefined, error: () => undefined },
+      {
+        info: () => undefined,
+        warning: () => undefined,
+        error: () => undefined,
+        setFailed: () => undefined
+      },
       kept,
       { subject: 'Offer', annotations: annotationBudget() }
     )

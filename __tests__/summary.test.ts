@@ -1,53 +1,51 @@
 import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { SUMMARY_BYTE_LIMIT, renderSummary, type SummaryInput } from '../src/report/summary.js'
-import type { StatusChange } from '../src/status/result.js'
-import { ended } from './builders.js'
+import { SUMMARY_BYTE_LIMIT, renderSummary } from '../src/report/summary.js'
+import type { EndedResult, StatusChange } from '../src/status/result.js'
+import { ended, stepWith } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0)
 
-function input(
+function summaryOf(
   body: Record<string, unknown> | undefined,
-  { changes = [], ...extra }: Partial<SummaryInput> & { changes?: StatusChange[] } = {}
-): SummaryInput {
-  return {
-    targetStatuses: ['Succeeded'],
-    result: ended({
+  { changes = [], ...fields }: Partial<EndedResult> & { changes?: StatusChange[] } = {}
+): string {
+  return renderSummary(
+    ended({
       changes,
       outcome: 'success',
       reason: 'the offer reached Succeeded',
       snapshot: body && readOfferStatus(body),
       polls: 12,
       startedAt: START,
-      endedAt: START + 754_000
+      endedAt: START + 754_000,
+      ...fields
     }),
-    ...extra
-  }
+    stepWith()
+  )
 }
 
 describe('renderSummary', () => {
   it('shows the offer, the outcome, a table of steps, the changes and the counts', () => {
-    const markdown = renderSummary(
-      input(
-        {
-          status: 'succeeded',
-          steps: [
-            {
-              id: 'cert',
-              stepName: 'Certification',
-              status: 'complete',
-              progressPercentage: 100,
-              estimatedTimeFrame: '~2-3 days',
-              messages: [
-                { messageHtml: 'Started', level: 'information' },
-                { messageHtml: 'Scan slow', level: 'warning' }
-              ]
-            },
-            { id: 'live', stepName: 'Live', status: 'notStarted' }
-          ]
-        },
-        { changes: [{ at: START + 60_000, text: 'Offer status: Succeeded' }] }
-      )
+    const markdown = summaryOf(
+      {
+        status: 'succeeded',
+        steps: [
+          {
+            id: 'cert',
+            stepName: 'Certification',
+            status: 'complete',
+            progressPercentage: 100,
+            estimatedTimeFrame: '~2-3 days',
+            messages: [
+              { messageHtml: 'Started', level: 'information' },
+              { messageHtml: 'Scan slow', level: 'warning' }
+            ]
+          },
+          { id: 'live', stepName: 'Live', status: 'notStarted' }
+        ]
+      },
+      { changes: [{ at: START + 60_000, text: 'Offer status: Succeeded' }] }
     )
     expect(markdown).toContain('## ✅ Marketplace offer contoso/contoso-vm: Succeeded')
     expect(markdown).toContain('**Outcome: success**: the offer reached Succeeded.')
@@ -62,31 +60,25 @@ describe('renderSummary', () => {
   })
 
   it('says so when no status was read', () => {
-    const markdown = renderSummary(
-      input(undefined, {
-        result: { ...input(undefined).result, outcome: 'error', reason: 'bad input' }
-      })
-    )
+    const markdown = summaryOf(undefined, { outcome: 'error', reason: 'bad input' })
     expect(markdown).toContain('## ⚠️ Marketplace offer contoso/contoso-vm\n')
     expect(markdown).toContain('No status was read.')
   })
 
   it('escapes server text so that no markup, HTML, link or cell break gets through', () => {
-    const markdown = renderSummary(
-      input({
-        status: 'running',
-        steps: [
-          {
-            id: 'x',
-            stepName: '<img src=x onerror=alert(1)> | **bold** [link](https://evil.example) @team',
-            status: '<script>',
-            messages: [
-              { messageHtml: '<a href="javascript:x">click</a> `code` ~strike~ www.evil.example' }
-            ]
-          }
-        ]
-      })
-    )
+    const markdown = summaryOf({
+      status: 'running',
+      steps: [
+        {
+          id: 'x',
+          stepName: '<img src=x onerror=alert(1)> | **bold** [link](https://evil.example) @team',
+          status: '<script>',
+          messages: [
+            { messageHtml: '<a href="javascript:x">click</a> `code` ~strike~ www.evil.example' }
+          ]
+        }
+      ]
+    })
     const row = markdown.split('\n').find(line => line.startsWith('| ❔')) ?? ''
     expect(row.match(/\|/g)).toHaveLength(7)
     for (const unsafe of [
@@ -107,13 +99,11 @@ describe('renderSummary', () => {
   })
 
   it('shows links, as links only when they are http(s) URLs', () => {
-    const markdown = renderSummary(
-      input({
-        status: 'succeeded',
-        previewLinks: ['https://example.com/a b'],
-        liveLinks: ['javascript:alert(1)']
-      })
-    )
+    const markdown = summaryOf({
+      status: 'succeeded',
+      previewLinks: ['https://example.com/a b'],
+      liveLinks: ['javascript:alert(1)']
+    })
     expect(markdown).toContain(
       '**Preview links:** [https&#58;//example.com/a%20b](https://example.com/a%20b)'
     )
@@ -130,8 +120,9 @@ describe('renderSummary', () => {
       messages: [{ messageHtml: huge }]
     }))
     const changes = Array.from({ length: 10_000 }, (_, i) => ({ at: START + i, text: huge }))
-    const markdown = renderSummary(
-      input({ status: huge, steps, previewLinks: Array(1_000).fill(huge) }, { changes })
+    const markdown = summaryOf(
+      { status: huge, steps, previewLinks: Array(1_000).fill(huge) },
+      { changes }
     )
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BYTE_LIMIT)
     expect(markdown).toContain('4900 more steps not shown')

@@ -1,14 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Look } from '../src/status/source.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import type { WaitOptions } from '../src/wait/wait-for-status.js'
-import { waitForNew } from './builders.js'
+import { waitForNew, type PlainWait } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-const options: Omit<WaitOptions, 'result'> = {
+const options: PlainWait = {
   noun: 'offer',
   targetStatuses: ['Succeeded'],
   failOnStatuses: ['Failed', 'Canceled'],

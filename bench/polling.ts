@@ -85,10 +85,12 @@ const action: Schedule = async (timeline, model) => {
     {
       noun: 'offer',
       result: waitingResult({ id: 'offer', label: 'offer' }, 'waiting', 0),
-      targetStatuses: [model.target],
-      failOnStatuses: ['Failed', 'Canceled'],
-      failOnStepStatuses: ['Rejected'],
-      timeoutMs: TIMEOUT_MS,
+      rules: {
+        targetStatuses: [model.target],
+        failOnStatuses: ['Failed', 'Canceled'],
+        failOnStepStatuses: ['Rejected']
+      },
+      deadline: () => TIMEOUT_MS,
       intervalMs: model.intervalMs,
       maxIntervalMs: MAX_INTERVAL_MS
     },

@@ -90,6 +90,8 @@ export async function startSimulator(
       at: now()
     }
     requests.push(record)
+    // Every answer's Date is the simulator's own clock, which a runner's may be far from.
+    response.setHeader('date', new Date(now()).toUTCString())
     simulator.onRequest?.(false)
     response.on('close', () => simulator.onRequest?.(true))
     response.on('finish', () => (record.status = response.statusCode))
@@ -277,8 +279,6 @@ function sendFault(
       if (phase.retryAfter !== undefined) headers['retry-after'] = String(phase.retryAfter)
       if (phase.retryAfterDate !== undefined) {
         headers['retry-after'] = new Date(now() + phase.retryAfterDate * 1000).toUTCString()
-        // The server's own clock, which the runner's may be far from.
-        headers.date = new Date(now()).toUTCString()
       }
       for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
       sendJson(response, phase.fault, api.errorBody(phase.fault, phase.code, phase.message))

@@ -1,24 +1,25 @@
-import { carriedInputs, readCarried } from './hand-off/carried.js'
+import { readCarried } from './hand-off/carried.js'
 import { readHandOff, type HandOff } from './hand-off/hand-off-inputs.js'
-import { chainSoFar } from './hand-off/hand-on.js'
-import type { HandOffState } from './hand-off/state.js'
-import { chooseApi } from './sources/index.js'
-import { readSignIn, type SignIn } from './sign-in/sign-in-inputs.js'
-import type { StatusApi, WaitTarget } from './sources/contract.js'
-import type { RunChain } from './status/result.js'
-import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './status/statuses.js'
-import { hasControlChar } from './text.js'
-import { formatDuration, parseDuration } from './inputs/duration.js'
+import { LONGEST_WAIT_MS, refusal, type HandOffState } from './hand-off/state.js'
 import { readBoolean } from './inputs/boolean.js'
+import { formatDuration, parseDuration } from './inputs/duration.js'
 import { readHttpsUrl } from './inputs/https-url.js'
 import { shown } from './inputs/ids.js'
 import { InputError } from './inputs/input-error.js'
 import type { InputReader } from './inputs/input-reader.js'
+import type { RunnerContext } from './runner/context.js'
+import { readSignIn, type SignIn } from './sign-in/sign-in-inputs.js'
+import type { StatusApi, WaitTarget } from './sources/contract.js'
+import { chooseApi } from './sources/index.js'
+import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './status/statuses.js'
+import { hasControlChar } from './text.js'
 
 /** Everything the action was asked to do, read and checked once. */
 export interface Settings {
   /** The status API, chosen by the `api` input. */
   api: StatusApi
+  /** That API's own inputs as given (or carried on), by name: a hand-off carries them. */
+  apiInputs: Record<string, string>
   /** What to wait for, as that API read it. */
   targets: WaitTarget[]
   signIn: SignIn
@@ -27,20 +28,21 @@ export interface Settings {
   targetStatuses: string[]
   failOnStatuses: string[]
   failOnStepStatuses: string[]
+  /** The whole wait's, from its first run's start. */
   timeoutMs: number
   intervalMs: number
   maxIntervalMs: number
   requestTimeoutMs: number
   failOnTimeout: boolean
   writeSummary: boolean
-  /** Show the wait as a check run of this name, written with this token. */
-  checkRun?: { name: string; githubToken: string }
+  /** Show the wait as a check run of this name. */
+  checkName?: string
+  /** Writes the check run and dispatches the next run of a hand-off. */
+  githubToken?: string
   /** Hand a wait still undecided to a new run, `hand-off-after` into this one. */
   handOff?: HandOff
   /** The wait an earlier run handed to this one. */
   carried?: HandOffState
-  /** The runs of a wait that goes from run to run, up to this one. */
-  chain?: RunChain
 }
 
 /**
@@ -72,7 +74,7 @@ const IN_ONE_JOB: Longest = {
   ms: 5 * DAY_MS,
   why: 'the longest a job may run; hand-off-after lets a wait go on across runs'
 }
-const HANDED_OFF: Longest = { ms: 30 * DAY_MS, why: 'the longest wait handed from run to run' }
+const HANDED_OFF: Longest = { ms: LONGEST_WAIT_MS, why: 'the longest wait handed from run to run' }
 const HANDED_OFF_WITH_CHECK_RUN: Longest = {
   ms: 14 * DAY_MS,
   why: 'GitHub marks a check run incomplete that long stale'
@@ -82,10 +84,10 @@ const SHORTEST_PAUSE_MS = 1_000
 // Inputs whose explicit empty value means "none" rather than the default.
 const LISTS = new Set(['fail-on-status', 'fail-on-step-status'])
 
-/** The settings; `env` tells whether the job gets GitHub ID tokens. */
-export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settings {
-  const carried = readCarried(given, env)
-  const readInput = carried ? carriedInputs(given, carried) : given
+/** The settings of this step; `now` judges a carried-on state's times. */
+export function readSettings(given: InputReader, runner: RunnerContext, now: number): Settings {
+  const carried = readCarried(given, runner, now)
+  const readInput = carried?.input ?? given
   const api = chooseApi(readInput)
   const defaults: Record<string, string> = { ...DEFAULTS, ...api.defaults }
   const input = (name: string): string => {
@@ -96,13 +98,21 @@ export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settin
 
   const targets = api.readTargets(readInput)
   const intervalMs = readDuration('interval', input('interval'), SHORTEST_PAUSE_MS)
-  const checkRun = readCheckRun(readInput)
-  const handOff = readHandOff(readInput, env, intervalMs)
-  const longestWait = handOff ? (checkRun ? HANDED_OFF_WITH_CHECK_RUN : HANDED_OFF) : IN_ONE_JOB
+  const checkName = readCheckName(readInput)
+  const handOff = readHandOff(readInput, runner, intervalMs)
+  const longestWait = handOff ? (checkName ? HANDED_OFF_WITH_CHECK_RUN : HANDED_OFF) : IN_ONE_JOB
+  const githubToken = (readInput('github-token') ?? '').trim()
+  if (checkName && !githubToken) {
+    throw new InputError(
+      'github-token',
+      "is empty but 'check-name' asks for a check run; leave it at its default, `${{ github.token }}`"
+    )
+  }
   const settings: Settings = {
     api,
+    apiInputs: Object.fromEntries(api.inputs.map(name => [name, (readInput(name) ?? '').trim()])),
     targets,
-    signIn: readSignIn(readInput, input('authority-host'), env),
+    signIn: readSignIn(readInput, input('authority-host'), runner.env),
     baseUrl: readHttpsUrl('base-url', input('base-url')),
     apiVersion: readApiVersion(api, input('api-version')),
     targetStatuses: readStatuses('target-status', input('target-status'), OFFER_STATUSES),
@@ -112,19 +122,18 @@ export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settin
       input('fail-on-step-status'),
       STEP_STATUSES
     ),
-    // A wait carried on keeps the deadline it started with.
     timeoutMs: carried
-      ? carried.deadline - carried.startedAt
+      ? carriedTimeout(carried.state, checkName)
       : readDuration('timeout', input('timeout'), 0, longestWait),
     intervalMs,
     maxIntervalMs: readDuration('max-interval', input('max-interval'), SHORTEST_PAUSE_MS),
     requestTimeoutMs: readDuration('request-timeout', input('request-timeout'), SHORTEST_PAUSE_MS),
     failOnTimeout: readBoolean('fail-on-timeout', input('fail-on-timeout')),
     writeSummary: readBoolean('summary', input('summary')),
-    checkRun,
+    ...(checkName && { checkName }),
+    ...((checkName || handOff) && githubToken && { githubToken }),
     ...(handOff && { handOff }),
-    ...(carried && { carried }),
-    ...((handOff || carried) && { chain: chainSoFar(carried, env) })
+    ...(carried && { carried: carried.state })
   }
 
   if (settings.targetStatuses.length === 0) {
@@ -146,7 +155,18 @@ export function readSettings(given: InputReader, env: NodeJS.ProcessEnv): Settin
   return settings
 }
 
-function readCheckRun(readInput: InputReader): Settings['checkRun'] {
+// A wait carried on keeps the deadline it started with, within what a check run allows.
+function carriedTimeout(state: HandOffState, checkName: string | undefined): number {
+  const timeoutMs = state.deadline - state.startedAt
+  if (checkName && timeoutMs > HANDED_OFF_WITH_CHECK_RUN.ms) {
+    throw refusal(
+      `d: a deadline ${formatDuration(timeoutMs)} after the start, over the ${formatDuration(HANDED_OFF_WITH_CHECK_RUN.ms)} a wait with a check run may last (${HANDED_OFF_WITH_CHECK_RUN.why})`
+    )
+  }
+  return timeoutMs
+}
+
+function readCheckName(readInput: InputReader): string | undefined {
   const name = (readInput('check-name') ?? '').trim()
   if (!name) return undefined
   if (hasControlChar(name) || name.length > 100) {
@@ -155,14 +175,7 @@ function readCheckRun(readInput: InputReader): Settings['checkRun'] {
       `must be one line of at most 100 characters: ${JSON.stringify(name.slice(0, 100))}`
     )
   }
-  const githubToken = (readInput('github-token') ?? '').trim()
-  if (!githubToken) {
-    throw new InputError(
-      'github-token',
-      "is empty but 'check-name' asks for a check run; leave it at its default, `${{ github.token }}`"
-    )
-  }
-  return { name, githubToken }
+  return name
 }
 
 function readApiVersion(api: StatusApi, value: string): string {

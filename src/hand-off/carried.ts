@@ -1,39 +1,72 @@
-// A run started by a hand-off: the state from the dispatch event's inputs, and the
-// inputs that name the wait read from it (where the workflow gives them too, they must
-// agree). Sign-in, base-url and every other input still come from the workflow.
-import { readFileSync } from 'node:fs'
+// A run started by a hand-off: the state from the dispatch event's inputs, judged
+// against this run before any request. The state is carried on only by the workflow,
+// job and step that handed it off; its API and targets must be ones the action reads;
+// the inputs that name the wait come from it (where the workflow gives them too, they
+// must agree). Sign-in, base-url and every other input still come from the workflow.
 import { InputError } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
-import { decodeState, type HandOffState } from './state.js'
+import type { RunnerContext } from '../runner/context.js'
+import { API_INPUTS, apiNamed } from '../sources/index.js'
 import { readInputName } from './hand-off-inputs.js'
+import { decodeState, refusal, type HandOffState } from './state.js'
 
-// The event file is the runner's, but its inputs are whoever dispatched: read it bounded.
-const MOST_EVENT_BYTES = 1024 * 1024
+// Runners' clocks differ: a hand-off this far ahead of this run's clock is none of ours.
+const CLOCK_SLACK_MS = 6 * 3_600_000
 
-/** The wait this step carries on, or none: not a dispatched run, or another step's wait. */
-export function readCarried(input: InputReader, env: NodeJS.ProcessEnv): HandOffState | undefined {
-  if (env.GITHUB_EVENT_NAME !== 'workflow_dispatch') return undefined
-  const name = readInputName(input)
-  const value = dispatchedInput(env, name).trim()
-  if (!value) return undefined
-  const state = decodeState(value, env)
-  // Another job or step of the carried-on run runs from its own inputs.
-  if (state.job !== (env.GITHUB_JOB ?? '') || state.step !== (env.GITHUB_ACTION ?? '')) {
-    return undefined
-  }
-  return state
+/** The wait this step carries on and its inputs, or none: not a dispatched run, or another step's wait. */
+export interface Carried {
+  state: HandOffState
+  /** The inputs with those that name the wait taken from the state. */
+  input: InputReader
 }
 
-/** The inputs with those that name the wait taken from the state. */
-export function carriedInputs(input: InputReader, state: HandOffState): InputReader {
-  const ids = state.results.map(result => result.id)
-  const fromState: Record<string, string> = {
-    api: state.api,
-    'publisher-id': state.publisherId,
-    'offer-id': state.idsInput === 'offer-id' ? ids.join('\n') : '',
-    'job-id': state.idsInput === 'job-id' ? ids.join('\n') : ''
+export function readCarried(
+  given: InputReader,
+  runner: RunnerContext,
+  now: number
+): Carried | undefined {
+  if (runner.eventName !== 'workflow_dispatch') return undefined
+  const value = runner.event.inputs?.[readInputName(given)]
+  if (typeof value !== 'string' || value.trim() === '') return undefined
+  const state = decodeState(value.trim(), runner)
+  // Another workflow, job or step of the carried-on run runs from its own inputs.
+  const owner = [state.workflow.toLowerCase(), state.job, state.step]
+  if (owner.join('\n') !== [runner.workflow.toLowerCase(), runner.job, runner.step].join('\n')) {
+    return undefined
   }
-  for (const [name, carried] of Object.entries(fromState)) {
+  if (state.handedOffAt > now + CLOCK_SLACK_MS) {
+    throw refusal(`h: a hand-off hours after this run's clock (${new Date(now).toISOString()})`)
+  }
+  const input = carriedInputs(given, state)
+  checkTargets(state, input)
+  return { state, input }
+}
+
+// The state's API must be one of ours, its inputs that API's, its targets readable and
+// its results theirs: every way it is not is the state's fault, never the workflow's.
+function checkTargets(state: HandOffState, input: InputReader): void {
+  const api = apiNamed(state.api)
+  if (!api) throw refusal(`a: names no API this action knows, ${JSON.stringify(state.api)}`)
+  const foreign = Object.keys(state.inputs).find(name => !api.inputs.includes(name))
+  if (foreign !== undefined) throw refusal(`g: ${foreign} is not an input of the ${api.title}`)
+  let ids: string[]
+  try {
+    ids = api.readTargets(input).map(target => target.id)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    throw refusal(`g: the ${api.title} refuses its targets (${error.message})`)
+  }
+  const results = state.results.map(result => result.id)
+  if (ids.join('\n') !== results.join('\n')) {
+    throw refusal('x: the results are not those of its targets')
+  }
+}
+
+/** The inputs with the API and those that name the wait taken from the state. */
+function carriedInputs(input: InputReader, state: HandOffState): InputReader {
+  const fromState = new Map<string, string>([['api', state.api]])
+  for (const name of API_INPUTS) fromState.set(name, state.inputs[name] ?? '')
+  for (const [name, carried] of fromState) {
     const given = (input(name) ?? '').trim()
     if (!given || (name === 'api' && given.toLowerCase() === 'auto')) continue
     if (normalized(given) !== normalized(carried)) {
@@ -43,7 +76,7 @@ export function carriedInputs(input: InputReader, state: HandOffState): InputRea
       )
     }
   }
-  return name => (Object.hasOwn(fromState, name) ? fromState[name] : input(name))
+  return name => fromState.get(name) ?? input(name)
 }
 
 function normalized(list: string): string {
@@ -52,16 +85,4 @@ function normalized(list: string): string {
     .map(item => item.trim().toLowerCase())
     .filter(Boolean)
     .join('\n')
-}
-
-function dispatchedInput(env: NodeJS.ProcessEnv, name: string): string {
-  try {
-    const text = readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')
-    if (text.length > MOST_EVENT_BYTES) return ''
-    const event = JSON.parse(text) as { inputs?: Record<string, unknown> }
-    const value = event.inputs?.[name]
-    return typeof value === 'string' ? value : ''
-  } catch {
-    return ''
-  }
 }

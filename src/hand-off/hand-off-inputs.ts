@@ -1,26 +1,20 @@
 // The inputs of a hand-off, and where the runner says the next run goes: the workflow
 // file and the ref, read once before any request so that a wrong one fails at once.
-import { readFileSync } from 'node:fs'
 import { formatDuration, parseDuration } from '../inputs/duration.js'
 import { shown } from '../inputs/ids.js'
 import { InputError } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
+import type { RunnerContext } from '../runner/context.js'
 
 /** How this run hands a wait on, when `hand-off-after` asks it to. */
 export interface HandOff {
   afterMs: number
   /** The `workflow_dispatch` input that carries the state. */
   inputName: string
-  githubToken: string
-  /** `owner/repo`. */
-  repository: string
   /** The workflow's file name under .github/workflows/. */
   workflowFile: string
   /** A full ref the next run is dispatched on. */
   ref: string
-  /** Which input named the wait's targets, and the publisher: the next run reads them back. */
-  idsInput: 'offer-id' | 'job-id'
-  publisherId: string
   /** Said once at the start, when the value will not work on every runner. */
   warning?: string
 }
@@ -35,7 +29,7 @@ const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/
 /** The hand-off, or none when `hand-off-after` is empty. */
 export function readHandOff(
   input: InputReader,
-  env: NodeJS.ProcessEnv,
+  runner: RunnerContext,
   intervalMs: number
 ): HandOff | undefined {
   const after = (input('hand-off-after') ?? '').trim()
@@ -51,24 +45,18 @@ export function readHandOff(
     )
   }
   const inputName = readInputName(input)
-  const githubToken = (input('github-token') ?? '').trim()
-  if (!githubToken) {
+  if (!(input('github-token') ?? '').trim()) {
     throw new InputError(
       'github-token',
       "is empty but 'hand-off-after' needs it to start the next run; leave it at its default, `${{ github.token }}`"
     )
   }
-  const repository = env.GITHUB_REPOSITORY ?? ''
   return {
     afterMs,
     inputName,
-    githubToken,
-    repository,
-    workflowFile: workflowFile(env, repository),
-    ref: dispatchRef(env, repository),
-    idsInput: (input('job-id') ?? '').trim() ? 'job-id' : 'offer-id',
-    publisherId: (input('publisher-id') ?? '').trim(),
-    ...(env.RUNNER_ENVIRONMENT === 'github-hosted' &&
+    workflowFile: workflowFile(runner),
+    ref: dispatchRef(runner),
+    ...(runner.hosted &&
       afterMs > HOSTED_JOB_MS && {
         warning: `'hand-off-after' is ${formatDuration(afterMs)}: a GitHub-hosted job stops at 6h, so hand off by 5h50m at the latest.`
       })
@@ -87,49 +75,36 @@ export function readInputName(input: InputReader): string {
   return name
 }
 
-// GITHUB_WORKFLOW_REF: `owner/repo/.github/workflows/wait.yml@refs/heads/main`.
-function workflowFile(env: NodeJS.ProcessEnv, repository: string): string {
-  const ref = env.GITHUB_WORKFLOW_REF ?? ''
-  const match = /^([^/]+\/[^/]+)\/\.github\/workflows\/([^/@]+)@/.exec(ref)
-  if (!match || match[1]?.toLowerCase() !== repository.toLowerCase() || !repository) {
+// GITHUB_WORKFLOW_REF less its ref: `owner/repo/.github/workflows/wait.yml`.
+function workflowFile(runner: RunnerContext): string {
+  const match = /^([^/]+\/[^/]+)\/\.github\/workflows\/([^/@]+)$/.exec(runner.workflow)
+  if (!match || !runner.repository || match[1]?.toLowerCase() !== runner.repository.toLowerCase()) {
     throw new InputError(
       'hand-off-after',
-      `needs this repository's own workflow to dispatch, but GITHUB_WORKFLOW_REF is ${shown(ref)}`
+      `needs this repository's own workflow to dispatch, but GITHUB_WORKFLOW_REF is ${shown(runner.env.GITHUB_WORKFLOW_REF ?? '')}`
     )
   }
   return match[2] as string
 }
 
 // The run's branch or tag; a pull request's head branch when it is in this repository.
-function dispatchRef(env: NodeJS.ProcessEnv, repository: string): string {
-  if (env.GITHUB_EVENT_NAME === 'pull_request') {
-    const head = pullRequestHead(env)
-    if (head.toLowerCase() !== repository.toLowerCase()) {
+function dispatchRef(runner: RunnerContext): string {
+  if (runner.eventName === 'pull_request') {
+    const head = runner.event.pull_request?.head?.repo?.full_name
+    const name = typeof head === 'string' ? head : ''
+    if (name.toLowerCase() !== runner.repository.toLowerCase()) {
       throw new InputError(
         'hand-off-after',
-        `cannot hand off from a pull request of a fork (${shown(head)}): its branch cannot be dispatched in ${repository}`
+        `cannot hand off from a pull request of a fork (${shown(name)}): its branch cannot be dispatched in ${runner.repository}`
       )
     }
-    return `refs/heads/${env.GITHUB_HEAD_REF ?? ''}`
+    return `refs/heads/${runner.headRef}`
   }
-  const ref = env.GITHUB_REF ?? ''
-  if (!/^refs\/(heads|tags)\/\S+$/.test(ref)) {
+  if (!/^refs\/(heads|tags)\/\S+$/.test(runner.ref)) {
     throw new InputError(
       'hand-off-after',
-      `needs a branch or tag to dispatch the next run on, but GITHUB_REF is ${shown(ref)}`
+      `needs a branch or tag to dispatch the next run on, but GITHUB_REF is ${shown(runner.ref)}`
     )
   }
-  return ref
-}
-
-function pullRequestHead(env: NodeJS.ProcessEnv): string {
-  try {
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as {
-      pull_request?: { head?: { repo?: { full_name?: unknown } } }
-    }
-    const name = event.pull_request?.head?.repo?.full_name
-    return typeof name === 'string' ? name : ''
-  } catch {
-    return ''
-  }
+  return runner.ref
 }

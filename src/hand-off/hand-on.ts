@@ -1,96 +1,136 @@
-// After this run's share of the wait: hands what is still undecided to the next run, or
-// says why it could not. Results that were handed off end as this run reports them.
-import { connectGitHub } from '../github/github-call.js'
-import { runsUrl } from '../github/runs-url.js'
-import { endResult, type EndedResult, type RunChain } from '../status/result.js'
+// After this run's share of the wait: checks that the wait is still this run's, hands
+// what is still undecided to the next run, or says why it could not. Results that were
+// handed off end as this run reports them.
+import type { CallOptions, GitHub } from '../github/client.js'
+import { RequestError } from '../http/http-session.js'
+import type { RunnerContext } from '../runner/context.js'
+import {
+  endResult,
+  shiftResult,
+  type EndedResult,
+  type RunChain,
+  type TargetResult
+} from '../status/result.js'
+import type { Claim } from './claim.js'
 import { DispatchRefused, dispatchNextRun } from './dispatch.js'
 import type { HandOff } from './hand-off-inputs.js'
-import { encodeState, MOST_RUNS, type ChainRun, type HandOffState } from './state.js'
+import { encodeState, MOST_RUNS, type HandOffState } from './state.js'
 
 /** What the next run needs that only this run knows. */
 export interface HandOnContext {
-  handOff: HandOff
-  carried?: HandOffState
+  handOff?: HandOff
+  /** The wait as the state will carry it, its times on this run's clock. */
+  wait: Pick<HandOffState, 'waitId' | 'api' | 'inputs' | 'startedAt' | 'deadline'>
   /** The runs of the wait up to this one. */
-  chain: RunChain
-  api: string
-  /** The whole wait's timeout, from its first run's start. */
-  timeoutMs: number
-  checkRun?: { id: number; headSha: string; name: string }
+  chain?: RunChain
+  checkRun?: { id: number; headSha: string }
+  /** The claim of a carried-on run, checked before anything is decided. */
+  claim?: Claim
+  github?: GitHub
+  runner: RunnerContext
+  /** Now, on this run's clock. */
+  now: number
+  /** How far the services' clock is ahead of this run's: the state keeps their times. */
+  servicesOffsetMs: number
+  /** How long the next run must hold its first request. */
+  holdMs: number
   redact(text: string): string
-  env: NodeJS.ProcessEnv
-  signal: AbortSignal
+  /** The GitHub calls' bounds. */
+  call: CallOptions
 }
 
-/** The runs of the wait up to this one, which is last. */
-export function chainSoFar(carried: HandOffState | undefined, env: NodeJS.ProcessEnv): RunChain {
-  const number = Number(env.GITHUB_RUN_NUMBER)
-  const run: ChainRun = {
-    number: Number.isSafeInteger(number) && number > 0 ? number : 0,
-    url: `${runsUrl(env)}${env.GITHUB_RUN_ID ?? ''}`
-  }
-  return { runs: [...(carried?.runs ?? []), run], runCount: (carried?.runCount ?? 0) + 1 }
+/** How this run's share of the wait ended, beside its results. */
+export interface HandedOn {
+  chain?: RunChain
+  /** The wait is another run's now: this run leaves its check run alone. */
+  lost?: true
 }
 
 /**
- * Dispatches the next run when any result was handed off; else nothing. A refusal, or
- * a chain at its longest, ends those results as `error` or `timeout`, saying why.
+ * Dispatches the next run when any result was handed off; else nothing. A lost claim
+ * ends every result `error`, naming the run that holds the wait; a refusal, or a chain
+ * at its longest, ends the handed-off results as `error` or `timeout`, saying why.
  */
-export async function handOn(
-  results: EndedResult[],
-  context: HandOnContext
-): Promise<RunChain | undefined> {
+export async function handOn(results: EndedResult[], context: HandOnContext): Promise<HandedOn> {
+  const { chain } = context
   const handedOff = results.filter(result => result.outcome === 'handed-off')
-  if (handedOff.length === 0) return undefined
-  const { handOff, carried, env } = context
-  const { runs, runCount } = context.chain
-  const endAll = (outcome: 'error' | 'timeout', reason: string): undefined => {
-    for (const result of handedOff) endResult(result, outcome, reason, Date.now())
-    return undefined
+  const endAll = (list: EndedResult[], outcome: 'error' | 'timeout', reason: string) => {
+    for (const result of list) endResult(result, outcome, reason, result.endedAt)
   }
-  if (runCount >= MOST_RUNS) {
-    return endAll(
+  if (context.claim) {
+    let holder: string | undefined
+    try {
+      holder = await context.claim.holder(context.call)
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error
+      // The claim held at the start: a decided wait stands; an undecided one stops.
+      endAll(
+        handedOff,
+        'error',
+        `could not check that this run still holds the wait (${error.message}), so the next run was not started: re-run this job to carry the wait on`
+      )
+      return { ...(chain && { chain }) }
+    }
+    if (holder !== undefined) {
+      endAll(
+        results,
+        'error',
+        `the wait is carried on by ${holder}: this run lost its claim in the check run and stopped, so that the wait does not fork`
+      )
+      return { ...(chain && { chain }), lost: true }
+    }
+  }
+  const { handOff, github } = context
+  if (handedOff.length === 0 || !handOff || !github || !chain) return { ...(chain && { chain }) }
+  if (chain.runCount >= MOST_RUNS) {
+    endAll(
+      handedOff,
       'timeout',
       `the wait has gone on over ${MOST_RUNS} runs, the most one wait may span`
     )
+    return { chain }
   }
-  const startedAt = carried?.startedAt ?? Math.min(...results.map(result => result.startedAt))
+  const { runner, redact, wait } = context
+  const offset = context.servicesOffsetMs
   const state: HandOffState = {
-    repository: handOff.repository,
-    api: context.api,
-    idsInput: handOff.idsInput,
-    publisherId: handOff.publisherId,
-    startedAt,
-    deadline: carried?.deadline ?? startedAt + context.timeoutMs,
+    ...wait,
+    repository: runner.repository,
+    workflow: runner.workflow,
+    job: runner.job,
+    step: runner.step,
+    startedAt: wait.startedAt + offset,
+    deadline: wait.deadline + offset,
+    handedOffAt: Math.min(context.now, wait.deadline) + offset,
+    holdMs: context.holdMs,
     // What goes on is undecided again in the next run; the rest stays as it ended.
-    results: results.map(result => ({
-      ...result,
-      ...(result.outcome === 'handed-off' && { outcome: 'waiting' }),
-      label: context.redact(result.label),
-      reason: context.redact(result.reason),
-      changes: result.changes.map(change => ({ ...change, text: context.redact(change.text) }))
-    })),
+    results: results.map(result => {
+      const copy: TargetResult = {
+        ...result,
+        ...(result.outcome === 'handed-off' && { outcome: 'waiting' }),
+        label: redact(result.label),
+        reason: redact(result.reason),
+        changes: result.changes.map(change => ({ ...change, text: redact(change.text) })),
+        phases: result.phases.map(phase => ({ ...phase }))
+      }
+      shiftResult(copy, offset)
+      return copy
+    }),
     ...(context.checkRun && { checkRun: context.checkRun }),
-    job: env.GITHUB_JOB ?? '',
-    step: env.GITHUB_ACTION ?? '',
-    runs,
-    runCount
+    runs: chain.runs,
+    runCount: chain.runCount
   }
   try {
-    const octokit = await connectGitHub(
-      handOff.githubToken,
-      env.GITHUB_API_URL || 'https://api.github.com'
-    )
     const nextRunUrl = await dispatchNextRun(
-      octokit,
+      github,
       handOff,
       encodeState(state),
-      env.GITHUB_SERVER_URL ?? 'https://github.com',
-      context.signal
+      runner,
+      context.call
     )
-    return { nextRunUrl, runs, runCount }
+    return { chain: { ...chain, nextRunUrl } }
   } catch (error) {
     if (!(error instanceof DispatchRefused)) throw error
-    return endAll('error', error.message)
+    endAll(handedOff, 'error', error.message)
+    return { chain }
   }
 }

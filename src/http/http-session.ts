@@ -15,25 +15,42 @@ export interface HttpAnswer {
   body: string
 }
 
-/** A request that got no usable answer; `transient` when a later attempt may fare better. */
+/** What an answer that was not what was asked for says of itself. */
+export interface RefusalFacts {
+  /** The HTTP status, when an answer came. */
+  status?: number
+  /** A rate limit, not a refusal: it passes. */
+  rateLimited?: boolean
+}
+
+/**
+ * A request that got no usable answer, from any service the action calls;
+ * `transient` when a later attempt may fare better.
+ */
 export class RequestError extends Error {
+  readonly status: number | undefined
+  readonly rateLimited: boolean
+
   constructor(
     message: string,
     readonly transient: boolean,
-    /** How long the server asked us to wait (Retry-After), when it said. */
-    readonly retryAfterMs?: number
+    /** How long the server asked us to wait (Retry-After, a rate limit's reset), when it said. */
+    readonly retryAfterMs?: number,
+    facts: RefusalFacts = {}
   ) {
     super(message)
     this.name = 'RequestError'
+    this.status = facts.status
+    this.rateLimited = facts.rateLimited ?? false
   }
 }
 
-/** The reason to abort a request's signal with when the wait's deadline has passed. */
-export class DeadlinePassed extends Error {
-  constructor() {
-    super('the deadline passed')
-    this.name = 'DeadlinePassed'
-  }
+/** What bounds a session's requests beyond `request-timeout`, and who hears its answers. */
+export interface SessionLimits {
+  /** The time the next request may take at most: what is left to the deadline. */
+  leftMs?(): number
+  /** Sees the headers of every answer (the services' `Date`, for the wait's clock). */
+  onAnswer?(headers: IncomingHttpHeaders): void
 }
 
 const USER_AGENT = 'wait-for-marketplace-offer'
@@ -54,7 +71,8 @@ export class HttpSession {
 
   constructor(
     private readonly timeoutMs: number,
-    private readonly redact: (text: string) => string = text => text
+    private readonly redact: (text: string) => string,
+    private readonly limits: SessionLimits = {}
   ) {}
 
   /** The whole answer, or a RequestError. Never follows a redirect. */
@@ -72,6 +90,9 @@ export class HttpSession {
       socketTimeout: this.timeoutMs
     }))
     honourNoProxy(url)
+    const left = this.limits.leftMs?.() ?? Infinity
+    if (left <= 0) throw new RequestError('no answer before the deadline', true)
+    const limitMs = Math.min(this.timeoutMs, left)
     const stopThis = new AbortController()
     let message: IncomingMessage | undefined
     this.preparing = stopThis.signal
@@ -85,20 +106,19 @@ export class HttpSession {
     // The request may go on after we stop waiting for it; its failure is then moot.
     exchange.catch(() => undefined)
 
-    const stop = await raceStop(exchange, this.timeoutMs, signal)
+    const stop = await raceStop(exchange, limitMs, signal)
     if (stop) {
       // Drop this request's connection so that a hung request cannot outlive its timeout.
       stopThis.abort()
       message?.destroy()
-      if (stop === 'timeout') {
-        throw new RequestError(`no answer within ${this.timeoutMs / 1000}s (request-timeout)`, true)
-      }
-      throw signal?.reason instanceof DeadlinePassed
+      if (stop === 'aborted') throw new RequestError('request cancelled', true)
+      throw limitMs < this.timeoutMs
         ? new RequestError('no answer before the deadline', true)
-        : new RequestError('request cancelled', true)
+        : new RequestError(`no answer within ${this.timeoutMs / 1000}s (request-timeout)`, true)
     }
     try {
       const { message, text } = await exchange
+      this.limits.onAnswer?.(message.headers)
       return {
         status: message.statusCode ?? 0,
         statusText: clip(this.redact(message.statusMessage ?? ''), STATUS_TEXT_CHARS),

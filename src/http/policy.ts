@@ -50,6 +50,22 @@ export function parseRetryAfter(
   return Math.max(0, at - (Number.isNaN(serverNow) ? now : serverNow))
 }
 
+/**
+ * When a rate limit that counts requests lets them through again (GitHub's
+ * `x-ratelimit-reset`, epoch seconds, once `x-ratelimit-remaining` is 0), as milliseconds
+ * from now; read against the answer's own `Date` like a Retry-After date.
+ */
+export function parseRateLimitReset(
+  remaining: string | undefined,
+  reset: string | undefined,
+  now: number,
+  serverDate?: string
+): number | undefined {
+  if (remaining?.trim() !== '0' || !/^\d{1,12}$/.test(reset?.trim() ?? '')) return undefined
+  const serverNow = serverDate ? Date.parse(serverDate.slice(0, 100)) : NaN
+  return Math.max(0, Number(reset) * 1000 - (Number.isNaN(serverNow) ? now : serverNow))
+}
+
 const QUOTE_CHARS = 160
 const MESSAGE_CHARS = 500
 const DETAIL_COUNT = 10
@@ -86,7 +102,7 @@ export function describeErrorBody(body: string): string {
 }
 
 /** Nested `details` as `code: message` lines, depth first, bounded. */
-export function flattenDetails(value: unknown, depth = 0): string[] {
+function flattenDetails(value: unknown, depth = 0): string[] {
   if (!Array.isArray(value) || depth > 5) return []
   const lines: string[] = []
   for (const item of value.slice(0, DETAIL_COUNT)) {

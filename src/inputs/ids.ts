@@ -1,6 +1,6 @@
 import { InputError } from './input-error.js'
 import type { InputReader } from './input-reader.js'
-import { hasControlChar } from '../text.js'
+import { clip, hasControlChar } from '../text.js'
 
 /**
  * The ids of a list input, comma or newline separated; [] when it is absent or empty.
@@ -52,6 +52,25 @@ function checkPlainId(name: string, id: string): void {
   if (/[/\\]/.test(id) || id === '.' || id.includes('..')) {
     throw new InputError(name, `must be a plain id without '/', '\\' or '..': ${shown(id)}`)
   }
+}
+
+/** A GUID's text, 8-4-4-4-12 hex digits, as a pattern to build others on. */
+export const GUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+const GUID = new RegExp(`^${GUID_PATTERN}$`, 'i')
+
+/** Whether the text is a GUID (app ids, product ids, job ids), in any case. */
+export function isGuid(text: string): boolean {
+  return GUID.test(text)
+}
+
+/** A list input's ids on one short line, for people, whatever it holds. */
+export function listed(value: string | undefined): string {
+  const line = (value ?? '')
+    .split(/[,\n]/)
+    .map(id => id.trim())
+    .filter(Boolean)
+    .join(', ')
+  return clip(line, 120)
 }
 
 export function shown(value: string): string {

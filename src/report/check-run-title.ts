@@ -2,7 +2,7 @@
 import { formatDuration } from '../inputs/duration.js'
 import { currentStep } from '../status/snapshot.js'
 import type { Outcome, TargetResult } from '../status/result.js'
-import type { CheckConclusion } from './github-checks.js'
+import type { CheckConclusion } from '../github/checks.js'
 
 /** The conclusion GitHub shows for an outcome. */
 export function conclusionOf(outcome: Outcome, failOnTimeout: boolean): CheckConclusion {

@@ -1,153 +1,97 @@
-import { worstOf, type Outcome, type RunChain, type TargetResult } from '../status/result.js'
+// The wait as a check run on the commit: created in progress (or, carried on, the one
+// the claim showed to be this wait's), updated when the status changes (at most about
+// once a minute), completed with the outcome. Its GitHub calls run in order, beside the
+// wait, each bounded; they never decide a target.
+import type { CallOptions } from '../github/client.js'
+import type { CheckRunFields, Checks } from '../github/checks.js'
+import { RequestError } from '../http/http-session.js'
+import { worstOf, type Outcome, type TargetResult } from '../status/result.js'
 import type { Look } from '../status/source.js'
+import type { Step } from '../status/step.js'
+import { CANCELLED_GRACE_MS } from '../runner/signals.js'
 import { clip } from '../text.js'
-import { chainMark, judgeCarried, type CarriedCheckRun } from './check-run-chain.js'
 import { checkTitle, conclusionOf, overviewTitle } from './check-run-title.js'
-import { GitHubCalls } from './github-calls.js'
-import { GitHubCallError } from '../github/github-call.js'
-import {
-  checkTarget,
-  connectChecks,
-  type CheckRunFields,
-  type CheckTarget,
-  type ChecksApi
-} from './github-checks.js'
 import { CHECK_SUMMARY_BYTE_LIMIT, renderReport } from './summary.js'
 
-/** Creates the check run (in the background) with the GitHub API of the runner's environment. */
-export async function startCheckRun(
-  options: Omit<CheckRunOptions, 'api' | 'target'>,
-  githubToken: string,
-  env: NodeJS.ProcessEnv
-): Promise<CheckRun> {
-  const target = checkTarget(env)
-  const checkRun = new CheckRun({
-    ...options,
-    target,
-    api: await connectChecks(githubToken, target)
-  })
-  checkRun.start()
-  return checkRun
-}
-
 export interface CheckRunOptions {
-  name: string
+  checks: Checks
+  step: Step
   /** Each offer's or job's result as the wait fills it in: read, never written. */
   results: readonly TargetResult[]
-  /** The runs of a wait handed from run to run; at the end, where it went on. */
-  chain?: RunChain
-  /** The check run of the wait this run carries on: updated, never made again. */
-  carried?: CarriedCheckRun
-  targetStatuses: string[]
-  failOnTimeout: boolean
-  api: ChecksApi
-  target: CheckTarget
+  /** The commit it is on: this run's, or the first run's for a wait carried on. */
+  headSha: string
+  /** Carried on: the check run the claim holds, updated, never made again. */
+  id?: number
+  /** Which wait it shows, and which run holds it: set when made. */
+  externalId?: string
+  /** Set once the wait is handed on. */
+  handedOnId?: string
   now(): number
-  sleep(ms: number, signal?: AbortSignal): Promise<void>
+  /** The same redaction as the log, outputs and summary. */
+  redact(text: string): string
   warn(message: string): void
-  /**
-   * Epoch ms after which no retry pause may end (the wait's deadline and a request
-   * timeout); without it, pauses of a few seconds only.
-   */
-  endBy?: number
+  /** By when a call made during the wait must have ended: the deadline and a request timeout. */
+  endBy(): number
 }
 
 // Fewer writes than polls: the checks API is rate limited and a person reads it.
 const UPDATE_EVERY_MS = 60_000
-// What the check run gets of a cancelled job's last seconds.
-const CANCELLED_BUDGET_MS = 1_500
 
-/**
- * Shows the wait as a check run on the commit: created in progress, updated when the
- * status changes (at most about once a minute), completed with the outcome. GitHub
- * calls run in order, beside the wait, and never decide the step.
- */
 export class CheckRun {
   id: number | undefined
-  private readonly calls: GitHubCalls
+  private queue: Promise<void> = Promise.resolve()
+  private pendingUpdate: CheckRunFields | undefined
   private sentAt = Number.NEGATIVE_INFINITY
   private sentChanges = -1
   // No update is sent before this: GitHub rate-limited one, and the next carries it.
   private quietUntil = Number.NEGATIVE_INFINITY
-  // Settles once the create call has ended, however it ended.
-  private creating: Promise<void> = Promise.resolve()
-  /** Set when the carried check run shows the wait went on without this run. */
-  forked: string | undefined
-
-  /** The commit the check run is on. */
-  get headSha(): string {
-    return this.options.carried?.headSha ?? this.options.target.headSha
-  }
+  private disabled = false
+  private warned = false
+  // Stops every call under way once the time left for GitHub has run out.
+  private readonly stopper = new AbortController()
+  private endBy: () => number
 
   constructor(private readonly options: CheckRunOptions) {
-    this.calls = new GitHubCalls({ ...options, created: () => this.id !== undefined })
-    this.calls.endBy = options.endBy
-  }
-
-  /**
-   * Resolves once the check run exists (or cannot), or after `ms`: its id is an output,
-   * but waiting for GitHub must never hold up the outputs for long.
-   */
-  async created(ms: number, signal?: AbortSignal): Promise<void> {
-    // Ends the pause too once the check run exists: no timer outlives this call.
-    const ended = new AbortController()
-    const pause = this.options.sleep(
-      ms,
-      signal ? AbortSignal.any([signal, ended.signal]) : ended.signal
-    )
-    await Promise.race([this.creating, pause])
-    ended.abort()
-  }
-
-  start(): void {
-    const { carried } = this.options
-    if (carried) {
-      this.calls.enqueue(async () => {
-        const found = await this.calls.call(signal => this.options.api.get(carried.id, signal))
-        const verdict = judgeCarried(found, carried)
-        if (verdict.kind === 'ours') this.id = carried.id
-        else if (verdict.kind === 'fork') this.forked = verdict.problem
-        else this.options.warn(verdict.problem)
-      })
-      this.creating = this.calls.queue
-      return
-    }
+    this.id = options.id
+    this.endBy = options.endBy
+    if (options.id !== undefined) return
     const fields: CheckRunFields = {
       ...this.fields(),
-      started_at: new Date(this.options.now()).toISOString(),
-      details_url: this.options.target.runUrl
+      started_at: new Date(options.step.startedAt).toISOString(),
+      details_url: options.step.runUrl,
+      ...(options.externalId && { external_id: options.externalId })
     }
-    this.calls.enqueue(async () => {
-      this.id = await this.calls.call(signal =>
-        this.options.api.create(this.options.name, fields, signal)
+    this.enqueue(async () => {
+      this.id = await options.checks.create(
+        options.step.checkName ?? '',
+        options.headSha,
+        fields,
+        this.call()
       )
     })
-    this.creating = this.calls.queue
   }
 
-  /**
-   * Sees every look once its result has it; sends an update when something changed and
-   * a minute has passed.
-   */
+  /** Sees every look once its result has it; updates when something changed and a minute has passed. */
   readonly seen = (look: Look, at: number): void => {
-    if (look.kind === 'ok') this.update(at)
-  }
-
-  private update(at: number): void {
+    if (look.kind !== 'ok') return
     const total = this.options.results.reduce((sum, result) => sum + result.changeCount, 0)
-    if (total === this.sentChanges || at - this.sentAt < UPDATE_EVERY_MS) return
-    if (at < this.quietUntil) return
+    if (total === this.sentChanges || at - this.sentAt < UPDATE_EVERY_MS || at < this.quietUntil)
+      return
     this.sentAt = at
     this.sentChanges = total
-    const fields = this.fields()
-    this.calls.enqueue(async () => {
-      if (this.id === undefined) return
-      const id = this.id
+    // One update waits at most: a newer one takes its place, and says all there is.
+    const waiting = this.pendingUpdate !== undefined
+    this.pendingUpdate = this.fields()
+    if (waiting) return
+    this.enqueue(async () => {
+      const fields = this.pendingUpdate
+      this.pendingUpdate = undefined
+      if (this.id === undefined || !fields) return
       try {
-        await this.calls.call(signal => this.options.api.update(id, fields, signal), 'update')
+        await this.options.checks.update(this.id, fields, { ...this.call(), rateLimitEnds: true })
       } catch (error) {
         // A rate limit on an update in passing: a later update says all of it.
-        if (!(error instanceof GitHubCallError && error.rateLimited)) throw error
+        if (!(error instanceof RequestError && error.rateLimited)) throw error
         this.quietUntil = this.options.now() + (error.retryAfterMs ?? UPDATE_EVERY_MS)
         this.sentChanges = -1
       }
@@ -155,73 +99,132 @@ export class CheckRun {
   }
 
   /**
-   * Completes the check run with the outcome, once every result has ended; resolves when
-   * GitHub has it, gave up, or `budgetMs` (the time left to the run) has passed: then
-   * every call under way stops.
+   * Resolves once the check run exists (or cannot), after `ms`, or on cancellation: its
+   * id is an output, but waiting for GitHub must never hold the step up for long.
    */
-  async complete(budgetMs?: number, cancelled?: AbortSignal, chain?: RunChain): Promise<void> {
-    if (chain) this.options.chain = chain
-    const { results } = this.options
-    if (budgetMs !== undefined) this.calls.endBy = this.options.now() + Math.max(0, budgetMs)
+  async created(ms: number, cancelled?: AbortSignal): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    let onAbort: (() => void) | undefined
+    await Promise.race([
+      this.queue,
+      new Promise<void>(resolve => {
+        timer = setTimeout(resolve, Math.max(0, ms))
+        onAbort = () => resolve()
+        if (cancelled?.aborted) resolve()
+        cancelled?.addEventListener('abort', onAbort, { once: true })
+      })
+    ])
+    clearTimeout(timer)
+    if (onAbort) cancelled?.removeEventListener('abort', onAbort)
+  }
+
+  /**
+   * The last word, once the wait has ended or gone on in the next run: completed with
+   * the outcome, or still in progress when `handedOn`. Resolves when GitHub has it,
+   * gave up, or `endBy` has come (a cancelled job's: a moment); then every call stops.
+   */
+  async complete(endBy: number, handedOn: boolean, cancelled?: AbortSignal): Promise<void> {
+    const { results, now } = this.options
+    this.endBy = () => endBy
     const worst = worstOf(results.map(result => result.outcome as Outcome))
-    const quick = worst === 'cancelled' || cancelled?.aborted === true
-    // Handed on, the wait goes on: the check run stays in progress, marked with how far.
-    const handedOn = chain?.nextRunUrl !== undefined
     const fields: CheckRunFields = handedOn
-      ? { ...this.fields(), ...chainMark(chain.runCount) }
+      ? {
+          ...this.fields(),
+          ...(this.options.handedOnId && { external_id: this.options.handedOnId })
+        }
       : {
           ...this.fields(),
           status: 'completed',
-          conclusion: conclusionOf(worst, this.options.failOnTimeout),
+          conclusion: conclusionOf(worst, this.options.step.failOnTimeout),
           completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
         }
-    this.calls.enqueue(async () => {
-      if (this.id !== undefined) {
-        const id = this.id
-        await this.calls.call(
-          signal => this.options.api.update(id, fields, signal),
-          quick ? 'quick' : 'retry'
-        )
-      }
+    this.enqueue(async () => {
+      if (this.id !== undefined) await this.options.checks.update(this.id, fields, this.call())
     })
-    if (budgetMs === undefined) return this.calls.queue
+    const quick = worst === 'cancelled' || cancelled?.aborted === true
+    const timeLeft = (): number =>
+      (quick ? Math.min(endBy, now() + CANCELLED_GRACE_MS) : endBy) - now()
     let timer: NodeJS.Timeout | undefined
-    let shortened: (() => void) | undefined
     const outOfTime = new Promise<'out of time'>(resolve => {
-      const end = (ms: number): void => {
+      const arm = (): void => {
         clearTimeout(timer)
-        timer = setTimeout(() => resolve('out of time'), Math.max(0, ms))
+        timer = setTimeout(() => resolve('out of time'), Math.max(0, timeLeft()))
       }
+      arm()
       // A cancelled job is killed within seconds: then the check run gets a moment only.
-      shortened = () => end(Math.min(budgetMs, CANCELLED_BUDGET_MS))
-      if (cancelled?.aborted) shortened()
-      else {
-        end(budgetMs)
-        cancelled?.addEventListener('abort', shortened, { once: true })
-      }
+      cancelled?.addEventListener('abort', arm, { once: true })
     })
-    const race = await Promise.race([this.calls.queue.then(() => 'done' as const), outOfTime])
+    const race = await Promise.race([this.queue.then(() => 'done' as const), outOfTime])
     clearTimeout(timer)
-    if (shortened) cancelled?.removeEventListener('abort', shortened)
-    if (race === 'out of time') this.calls.stop()
+    if (race === 'out of time') this.stop()
   }
 
-  private fields(): CheckRunFields {
-    const { results } = this.options
+  /** Forgets the check run: another run holds the wait now. */
+  drop(): void {
+    this.disabled = true
+    this.stopper.abort()
+  }
+
+  private call(): CallOptions {
+    return { endBy: this.endBy(), signal: this.stopper.signal }
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (this.disabled) return
+      try {
+        await task()
+      } catch (error) {
+        this.giveUp(error)
+      }
+    })
+  }
+
+  // Out of time: every call under way stops, and no other is made.
+  private stop(): void {
+    this.drop()
+    this.warnOnce(
+      `Check run "${this.options.step.checkName}" not completed: GitHub did not answer in the time left to this step.`
+    )
+  }
+
+  // Warn once. Stop calling GitHub when it refused (no rights, no such check run) or the
+  // check run was never made; after trouble that may pass, the next call tries again.
+  private giveUp(error: unknown): void {
+    const created = this.id !== undefined
+    const transient = error instanceof RequestError && error.transient
+    if (!transient || !created) this.disabled = true
+    if (this.stopper.signal.aborted) return
+    const reason = error instanceof Error ? error.message : String(error)
+    const status = error instanceof RequestError ? error.status : undefined
+    const refused =
+      !(error instanceof RequestError && error.rateLimited) &&
+      (status === 401 || status === 403 || status === 404)
+    this.warnOnce(
+      `Check run "${this.options.step.checkName}" ${created ? 'not updated' : 'not created'} (${reason})${
+        refused
+          ? ': the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token)'
+          : ''
+      }. The wait goes on${this.disabled ? ' without it' : ''}.`
+    )
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned) return
+    this.warned = true
+    this.options.warn(message)
+  }
+
+  private fields(): Required<Pick<CheckRunFields, 'status' | 'output'>> {
+    const { results, step, redact } = this.options
     const [only] = results
     return {
       status: 'in_progress',
       output: {
-        title: clip(results.length === 1 && only ? checkTitle(only) : overviewTitle(results), 200),
-        summary: renderReport(
-          results.map(result => ({
-            result,
-            targetStatuses: this.options.targetStatuses,
-            runUrl: this.options.target.runUrl,
-            ...(this.options.chain && { chain: this.options.chain })
-          })),
-          CHECK_SUMMARY_BYTE_LIMIT
-        )
+        title: redact(
+          clip(results.length === 1 && only ? checkTitle(only) : overviewTitle(results), 200)
+        ),
+        summary: redact(renderReport(results, step, CHECK_SUMMARY_BYTE_LIMIT))
       }
     }
   }

@@ -1,37 +1,30 @@
 // The report of a step that ended before any wait (bad input, or a defect before the
-// settings were read): outputs, summary and a failed step all the same.
+// step could be built): outputs, summary and a failed step all the same.
 import { readBoolean } from '../inputs/boolean.js'
 import type { InputReader } from '../inputs/input-reader.js'
 import { endResult, waitingResult } from '../status/result.js'
-import { reportResult, type ReportContext, type ReportTo } from './report-result.js'
+import { reportResult, type ReportStep, type ReportTo } from './report-result.js'
 
-/** An end before any wait (bad input): outputs, summary and a failed step all the same. */
+/** An end before any wait, for the targets `label` names: outputs, summary and a failed step. */
 export function reportEarlyEnd(
-  input: InputReader,
+  label: string,
   reason: string,
-  startedAt: number,
-  to: ReportTo
+  step: ReportStep,
+  to: ReportTo,
+  now: number
 ): Promise<void> {
-  const waiting = waitingResult({ id: '', label: earlyLabel(input) }, reason, startedAt)
-  return reportResult([endResult(waiting, 'error', reason, Date.now())], earlyContext(input), to)
+  const waiting = waitingResult({ id: '', label }, reason, step.wait.startedAt)
+  return reportResult([endResult(waiting, 'error', reason, now)], step, to)
 }
 
-// What the inputs say, when the settings could not be read from them.
-export function earlyLabel(input: InputReader): string {
-  const [publisherId, offerId, jobId] = ['publisher-id', 'offer-id', 'job-id'].map(name =>
-    (input(name) ?? '').trim()
-  )
-  const label = jobId
-    ? `configure job ${jobId}`
-    : `offer ${[publisherId, offerId].filter(Boolean).join('/')}`
-  return label.length > 120 ? `${label.slice(0, 120)}…` : label
-}
-
-export function earlyContext(input: InputReader): ReportContext {
+/** What a report needs of a step whose inputs could not be read: their plain reading. */
+export function earlyStep(input: InputReader, runUrl: string, startedAt: number): ReportStep {
   return {
-    targetStatuses: [],
+    rules: { targetStatuses: [], failOnStatuses: [], failOnStepStatuses: [] },
     writeSummary: summaryAsked(input),
-    failOnTimeout: true
+    failOnTimeout: true,
+    wait: { startedAt, deadline: startedAt },
+    runUrl
   }
 }
 

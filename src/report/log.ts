@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import type { Toolkit } from '../runner/effects.js'
 import { clip } from '../text.js'
 
 /** What the action writes to the runner's log. */
@@ -16,7 +16,7 @@ const LINE_CHARS = 8_000
  * out: nothing a server sends can start a workflow command (`::add-mask::`, `::error::`)
  * or show a token, whichever path the text took.
  */
-export function runnerLog(redact: (text: string) => string): Log {
+export function runnerLog(core: Toolkit, redact: (text: string) => string): Log {
   const line = (text: string): string => clip(redact(text), LINE_CHARS)
   const props = (properties?: { title?: string }) =>
     properties?.title === undefined ? properties : { ...properties, title: line(properties.title) }

@@ -1,13 +1,10 @@
 import { worstOf, type EndedResult, type Outcome } from '../status/result.js'
 import { currentStep, type Snapshot } from '../status/snapshot.js'
+import type { Step } from '../status/step.js'
 import { clip } from '../text.js'
 
-/** What the step as a whole reports beside its offers or jobs. */
-export interface StepFacts {
-  elapsedMs: number
-  checkRunId?: number
-  nextRunUrl?: string
-}
+/** What the outputs read of the step: the wait's start, the next run. */
+export type OutputStep = Pick<Step, 'wait' | 'chain'>
 
 // Every output is bounded, so that the outputs file stays far under GitHub's 1 MiB.
 const ID_CHARS = 200
@@ -37,25 +34,30 @@ function jsonArray(items: unknown[], bytes: number): string {
  */
 export function outputsOf(
   results: readonly EndedResult[],
-  step: StepFacts
+  step: OutputStep,
+  checkRunId?: number
 ): Record<string, string> {
+  // From the wait's start in its first run; never negative, whatever a clock says.
+  const elapsedMs = Math.max(0, Math.max(...results.map(r => r.endedAt)) - step.wait.startedAt)
+  const facts = { elapsedMs, checkRunId, nextRunUrl: step.chain?.nextRunUrl }
   const [only] = results
   if (results.length === 1 && only) {
     const offers = JSON.stringify(only.id ? [offerEntry(only)] : [])
-    return stepOutputs(only.outcome, only.snapshot, only.polls, step, offers)
+    return stepOutputs(only.outcome, only.snapshot, only.polls, facts, offers)
   }
   const outcome = worstOf(results.map(result => result.outcome))
   const polls = results.reduce((sum, result) => sum + result.polls, 0)
-  return stepOutputs(outcome, undefined, polls, step, offersJson(results))
+  return stepOutputs(outcome, undefined, polls, facts, offersJson(results))
 }
 
 function stepOutputs(
   outcome: Outcome,
   snapshot: Snapshot | undefined,
   polls: number,
-  { elapsedMs, checkRunId, nextRunUrl }: StepFacts,
+  facts: { elapsedMs: number; checkRunId?: number; nextRunUrl?: string },
   offers: string
 ): Record<string, string> {
+  const { elapsedMs, checkRunId, nextRunUrl } = facts
   return {
     outcome: outcome === 'cancelled' ? 'error' : outcome,
     status: clip(snapshot?.status ?? '', ID_CHARS),

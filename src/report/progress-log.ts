@@ -4,13 +4,7 @@ import { recordChange, type TargetResult } from '../status/result.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { brief, clip } from '../text.js'
-
-/** The part of @actions/core the log writes to. */
-export interface Logger {
-  info(message: string): void
-  warning(message: string, properties?: { title?: string }): void
-  error(message: string, properties?: { title?: string }): void
-}
+import type { Log } from './log.js'
 
 const ANNOTATION_CHARS = 1_000
 const NAME_CHARS = 200
@@ -39,7 +33,7 @@ export class ProgressLog {
   private notAnnotated = 0
   private quietTold = false
 
-  private readonly logger: Logger
+  private readonly logger: Log
 
   private readonly subject: string
   private readonly name: string | undefined
@@ -47,7 +41,7 @@ export class ProgressLog {
   private readonly run: number | undefined
 
   constructor(
-    logger: Logger,
+    logger: Log,
     /** Where the changes are kept; its snapshot, carried from an earlier run, is the previous. */
     private readonly result: TargetResult,
     options: {
@@ -69,9 +63,8 @@ export class ProgressLog {
     const prefix = this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `
     this.logger = prefix
       ? {
-          info: message => logger.info(prefix + message),
-          warning: (message, properties) => logger.warning(message, properties),
-          error: (message, properties) => logger.error(message, properties)
+          ...logger,
+          info: message => logger.info(prefix + message)
         }
       : logger
   }

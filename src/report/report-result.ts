@@ -1,46 +1,47 @@
-import * as core from '@actions/core'
 import { formatDuration } from '../inputs/duration.js'
-import type { EndedResult, RunChain } from '../status/result.js'
+import type { Toolkit } from '../runner/effects.js'
+import type { EndedResult } from '../status/result.js'
+import type { Step } from '../status/step.js'
 import type { Log } from './log.js'
 import { outputsOf } from './outputs.js'
 import { renderReport } from './summary.js'
 
-export interface ReportContext {
-  targetStatuses: string[]
-  writeSummary: boolean
-  failOnTimeout: boolean
-  checkRunId?: number
-  /** The runs of a wait handed from run to run. */
-  chain?: RunChain
-}
-
-/** Where the report goes: the log, and the secrets to cut out of what it writes. */
+/** Where the report goes: the toolkit, the log, the secrets to cut out, the summary file. */
 export interface ReportTo {
+  core: Toolkit
   log: Log
   redact(text: string): string
+  /** Whether the runner gave a job summary file (GITHUB_STEP_SUMMARY). */
+  summaryFile: boolean
 }
+
+/** What a report reads of its step. */
+export type ReportStep = Pick<
+  Step,
+  'rules' | 'writeSummary' | 'failOnTimeout' | 'wait' | 'runUrl' | 'chain'
+>
 
 const NAMED_IN_FAILURE = 5
 
 /** Outputs, the job summary, and the step's success or failure. Never throws. */
 export async function reportResult(
   results: readonly EndedResult[],
-  context: ReportContext,
-  to: ReportTo
+  step: ReportStep,
+  to: ReportTo,
+  checkRunId?: number
 ): Promise<void> {
   const { log } = to
-  const startedAt = Math.min(...results.map(result => result.startedAt))
-  const elapsedMs = Math.max(...results.map(result => result.endedAt)) - startedAt
+  const elapsedMs = Math.max(0, Math.max(...results.map(r => r.endedAt)) - step.wait.startedAt)
   const [only] = results
-  const { checkRunId, chain } = context
-  const outputs = outputsOf(results, { elapsedMs, checkRunId, nextRunUrl: chain?.nextRunUrl })
+  const { chain } = step
+  const outputs = outputsOf(results, step, checkRunId)
   try {
-    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, to.redact(value))
+    for (const [name, value] of Object.entries(outputs)) to.core.setOutput(name, to.redact(value))
   } catch (error) {
     // A gate that cannot read the outcome must not pass: the step fails, saying why.
     log.setFailed(`Could not write the outputs (GITHUB_OUTPUT): ${messageOf(error)}`)
   }
-  if (context.writeSummary) await writeSummary(results, context, to)
+  if (step.writeSummary) await writeSummary(results, step, to)
   if (chain?.nextRunUrl) {
     log.info(`The wait goes on in run ${chain.runCount + 1} of it: ${chain.nextRunUrl}`)
   }
@@ -50,7 +51,7 @@ export async function reportResult(
     !(
       result.outcome === 'success' ||
       result.outcome === 'handed-off' ||
-      (result.outcome === 'timeout' && !context.failOnTimeout)
+      (result.outcome === 'timeout' && !step.failOnTimeout)
     )
   if (results.length === 1 && only) {
     const result = only
@@ -92,7 +93,7 @@ export async function reportResult(
 export function reportCheckRunId(id: number | undefined, to: ReportTo): void {
   if (id === undefined) return
   try {
-    core.setOutput('check-run-id', String(id))
+    to.core.setOutput('check-run-id', String(id))
   } catch (error) {
     to.log.warning(`Could not write the output check-run-id (GITHUB_OUTPUT): ${messageOf(error)}`)
   }
@@ -104,22 +105,14 @@ function count(n: number, noun: string): string {
 
 async function writeSummary(
   results: readonly EndedResult[],
-  context: ReportContext,
-  { log, redact }: ReportTo
+  step: ReportStep,
+  { core, log, redact, summaryFile }: ReportTo
 ): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
+  if (!summaryFile) {
     log.info('No job summary: GITHUB_STEP_SUMMARY is not set.')
     return
   }
-  const markdown = redact(
-    renderReport(
-      results.map(result => ({
-        result,
-        targetStatuses: context.targetStatuses,
-        ...(context.chain && { chain: context.chain })
-      }))
-    )
-  )
+  const markdown = redact(renderReport(results, step))
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {

@@ -4,19 +4,11 @@ import { brief, escapeMarkdown } from '../text.js'
 import { CELL_CHARS, cell, fitToLimit, link, sentence, utcTime } from './markdown.js'
 import { chainLinks, phaseRows } from './wait-story.js'
 import { quietSince } from '../status/quiet.js'
-import { WORST_FIRST, type RunChain, type TargetResult } from '../status/result.js'
+import { WORST_FIRST, type TargetResult } from '../status/result.js'
+import type { Step } from '../status/step.js'
 
-export interface SummaryInput {
-  /** Ended, or still waiting (for a check run). */
-  result: TargetResult
-  targetStatuses: string[]
-  /** The workflow run, linked at the end. */
-  runUrl?: string
-  /** The runs of a wait handed from run to run, linked at the end. */
-  chain?: RunChain
-  /** Markdown heading level: 2 alone, 3 as a section of a report on several. */
-  level?: 2 | 3
-}
+/** What a summary shows of its step: the targets, the run and the runs of the wait. */
+export type SummaryStep = Pick<Step, 'rules' | 'runUrl' | 'chain'>
 
 // GitHub refuses a step summary over 1 MiB; stay well under it whatever the server sends.
 export const SUMMARY_BYTE_LIMIT = 1_000_000
@@ -52,13 +44,19 @@ const STEP_ICON = new Map(
   })
 )
 
-/** The job summary (or a check run's) as markdown. Every piece of server text is escaped. */
-export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMIT): string {
-  const { result } = input
+/**
+ * One offer's or job's summary as markdown (heading `level` 2 alone, 3 as a section of
+ * a report on several). Every piece of server text is escaped.
+ */
+export function renderSummary(
+  result: TargetResult,
+  step: SummaryStep,
+  { level = 2, byteLimit = SUMMARY_BYTE_LIMIT }: { level?: 2 | 3; byteLimit?: number } = {}
+): string {
   const offer = result.snapshot
   const heading = offer?.status ? `: ${cell(offer.status)}` : ''
   const lines = [
-    `${'#'.repeat(input.level ?? 2)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(result.label)}${heading}`,
+    `${'#'.repeat(level)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(result.label)}${heading}`,
     '',
     result.outcome === 'waiting'
       ? `**Waiting**: ${sentence(result.reason)}`
@@ -73,7 +71,7 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
       ''
     )
   }
-  const next = input.chain?.nextRunUrl
+  const next = step.chain?.nextRunUrl
   if (result.outcome === 'handed-off' && next) {
     lines.push(`**The wait goes on in ${link(next, 'the next run')}.**`, '')
   }
@@ -155,10 +153,10 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
 
   lines.push(
     `<sub>${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(result.endedAt - result.startedAt)}` +
-      ` · target: ${input.targetStatuses.map(cell).join(', ') || '(none)'}` +
+      ` · target: ${step.rules.targetStatuses.map(cell).join(', ') || '(none)'}` +
       ` · ${result.outcome === 'waiting' ? 'updated' : 'ended'} ${utcTime(result.endedAt)} UTC` +
-      (input.runUrl ? ` · [workflow run](${input.runUrl})` : '') +
-      (input.chain ? ` · ${chainLinks(input.chain)}` : '') +
+      (step.runUrl ? ` · ${link(step.runUrl, 'workflow run')}` : '') +
+      (step.chain ? ` · ${chainLinks(step.chain)}` : '') +
       '</sub>',
     ''
   )
@@ -170,20 +168,24 @@ export function renderSummary(input: SummaryInput, byteLimit = SUMMARY_BYTE_LIMI
  * overview with a row each (what a person reads first), and a section each, every
  * section cut to a fair share of what the limit leaves.
  */
-export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LIMIT): string {
-  const [only] = inputs
-  if (inputs.length === 1 && only) return renderSummary(only, byteLimit)
-  const outcomes = inputs.map(input => input.result.outcome)
+export function renderReport(
+  results: readonly TargetResult[],
+  step: SummaryStep,
+  byteLimit = SUMMARY_BYTE_LIMIT
+): string {
+  const [only] = results
+  if (results.length === 1 && only) return renderSummary(only, step, { byteLimit })
+  const outcomes = results.map(result => result.outcome)
   const counts = (Object.keys(OUTCOME_ICON) as TargetResult['outcome'][])
     .map(outcome => [outcome, outcomes.filter(o => o === outcome).length] as const)
     .filter(([, count]) => count > 0)
     .map(([outcome, count]) => `${count} ${outcome === 'waiting' ? 'waiting' : outcome}`)
   const overview = [
-    `## ${OUTCOME_ICON[worstShown(outcomes)]} Marketplace: ${inputs.length} offers or jobs (${counts.join(', ')})`,
+    `## ${OUTCOME_ICON[worstShown(outcomes)]} Marketplace: ${results.length} offers or jobs (${counts.join(', ')})`,
     '',
     '| | Offer or job | Status | Current step | Reason | Polls |',
     '|---|---|---|---|---|---|',
-    ...inputs.map(({ result }) => {
+    ...results.map(result => {
       const step = result.snapshot && currentStep(result.snapshot)
       return [
         '',
@@ -201,9 +203,10 @@ export function renderReport(inputs: SummaryInput[], byteLimit = SUMMARY_BYTE_LI
     '',
     ''
   ].join('\n')
-  const share = Math.floor((byteLimit - Buffer.byteLength(overview)) / inputs.length)
+  const share = Math.floor((byteLimit - Buffer.byteLength(overview)) / results.length)
   return fitToLimit(
-    overview + inputs.map(input => renderSummary({ ...input, level: 3 }, share)).join('\n'),
+    overview +
+      results.map(result => renderSummary(result, step, { level: 3, byteLimit: share })).join('\n'),
     byteLimit
   )
 }

@@ -1,6 +1,6 @@
 // The sign-in inputs: exactly one way to get a bearer token, checked before any request.
 import { readHttpsUrl } from '../inputs/https-url.js'
-import { readId } from '../inputs/ids.js'
+import { isGuid, readId } from '../inputs/ids.js'
 import { InputError, quoteNames } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
 import { hasControlChar } from '../text.js'
@@ -81,7 +81,7 @@ function readToken(readInput: InputReader): string {
 }
 
 function readClientId(value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+  if (!isGuid(value)) {
     throw new InputError(
       'client-id',
       `must be the app's application (client) id, a GUID: ${JSON.stringify(value.slice(0, 60))}`

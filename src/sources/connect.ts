@@ -1,7 +1,8 @@
 // The sources' connection to the chosen API: one sign-in and one HTTP session for every
-// wait of the step, and one deadline for every request of a look.
-import { setMaxListeners } from 'node:events'
-import { DeadlinePassed, HttpSession } from '../http/http-session.js'
+// wait of the step, every request bounded by request-timeout and by the deadline, and
+// every answer's `Date` heard by the wait's clock.
+import type { IncomingHttpHeaders } from 'node:http'
+import { HttpSession } from '../http/http-session.js'
 import { createCredential } from '../sign-in/credential.js'
 import { requestGitHubIdToken } from '../sign-in/github-id-token.js'
 import type { Secrets } from '../sign-in/secrets.js'
@@ -16,17 +17,20 @@ export interface ConnectionSettings {
   scope: string
   baseUrl: string
   apiVersion: string
-  timeoutMs: number
   requestTimeoutMs: number
 }
 
-// Several listeners a wait (a sleep, a request), for at most 50 waits: no leak.
-const MOST_LISTENERS = 200
+/** What the connection takes of the step: its clock and deadline. */
+export interface ConnectionClock {
+  now(): number
+  /** The wait's deadline, read at each request: it may move once. */
+  deadline(): number
+  /** Hears each answer's `Date`. */
+  hear(date: IncomingHttpHeaders['date']): void
+}
 
 export interface Connection {
   open(target: WaitTarget): StatusSource
-  /** Aborts at the deadline plus one request timeout, or on cancellation. */
-  lookSignal: AbortSignal
   close(): void
 }
 
@@ -34,16 +38,21 @@ export interface Connection {
 export function connect(
   settings: ConnectionSettings,
   secrets: Secrets,
-  cancelled: AbortSignal,
-  startedAt: number,
+  clock: ConnectionClock,
   env: NodeJS.ProcessEnv
 ): Connection {
-  const signInSession = new HttpSession(settings.requestTimeoutMs, secrets.redact)
-  const apiSession = new HttpSession(settings.requestTimeoutMs, secrets.redact)
+  // One look may make several requests (a token, a renewal, a lookup): together they
+  // must not outlast the deadline by more than one request timeout.
+  const limits = {
+    leftMs: () => clock.deadline() + settings.requestTimeoutMs - clock.now(),
+    onAnswer: (headers: IncomingHttpHeaders) => clock.hear(headers.date)
+  }
+  const signInSession = new HttpSession(settings.requestTimeoutMs, secrets.redact, limits)
+  const apiSession = new HttpSession(settings.requestTimeoutMs, secrets.redact, limits)
   const credential = createCredential(settings.signIn, {
     scope: settings.scope,
     session: signInSession,
-    now: Date.now,
+    now: clock.now,
     mask: secrets.add,
     getIDToken: (audience, signal) => requestGitHubIdToken(signInSession, env, audience, signal),
     env
@@ -55,23 +64,11 @@ export function connect(
     credential,
     session: apiSession,
     redact: secrets.redact,
-    now: Date.now
+    now: clock.now
   }
-  // One look may make several requests (a token, a renewal, a lookup): together they
-  // must not outlast the deadline by more than one request timeout.
-  const deadline = new AbortController()
-  const timer = setTimeout(
-    () => deadline.abort(new DeadlinePassed()),
-    startedAt + settings.timeoutMs + settings.requestTimeoutMs - Date.now()
-  )
-  timer.unref()
-  const lookSignal = AbortSignal.any([cancelled, deadline.signal])
-  setMaxListeners(MOST_LISTENERS, lookSignal)
   return {
     open: target => target.open(api),
-    lookSignal,
     close: () => {
-      clearTimeout(timer)
       apiSession.dispose()
       signInSession.dispose()
     }

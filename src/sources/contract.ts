@@ -33,12 +33,21 @@ export interface StatusApi {
   name: string
   /** For people: `Product Ingestion API`. */
   title: string
+  /** The inputs that name its targets, and any other input only it takes. */
+  inputs: readonly string[]
   /** Used when the input is absent: each API has its own. */
   defaults: { 'base-url': string; 'api-version': string; interval: string }
   /** The form `api-version` must have, and an example of it. */
   apiVersion: { pattern: RegExp; example: string }
   /** The Entra ID scope of its tokens. */
   scope: string
-  /** Reads the inputs that only this API takes; an InputError for any that cannot work here. */
+  /** The least time between two requests the API asks for, across runs too; 0: none. */
+  leastSpacingMs: number
+  /** Reads its inputs into targets; an InputError for any that cannot work here. */
   readTargets(input: InputReader): WaitTarget[]
+  /**
+   * What the inputs name, for people, whatever they hold (an end before the settings
+   * could be read): `offer contoso/contoso-vm`. Never throws.
+   */
+  describe(input: InputReader): string
 }

@@ -139,6 +139,14 @@ export function recordChange(result: TargetResult, change: StatusChange): void {
   kept.push(change)
 }
 
+/** Moves every time of a result by `deltaMs`: onto another run's clock. */
+export function shiftResult(result: TargetResult, deltaMs: number): void {
+  result.startedAt += deltaMs
+  result.endedAt += deltaMs
+  for (const change of result.changes) change.at += deltaMs
+  for (const phase of result.phases) phase.at += deltaMs
+}
+
 /** Ends the wait of a result with an outcome and why. */
 export function endResult(
   result: TargetResult,

@@ -7,6 +7,7 @@ import type { Look } from '../status/source.js'
  */
 export class SharedLimits {
   private pausedUntil = 0
+  private lastSentAt = Number.NEGATIVE_INFINITY
   private inFlight = 0
   private readonly queue: (() => void)[] = []
 
@@ -31,6 +32,7 @@ export class SharedLimits {
     }
     await this.slot()
     try {
+      this.lastSentAt = this.now()
       const seen = await look()
       if (seen.kind === 'transient' && seen.retryAfterMs !== undefined && !seen.notSent) {
         this.pausedUntil = Math.max(this.pausedUntil, this.now() + seen.retryAfterMs)
@@ -40,6 +42,14 @@ export class SharedLimits {
       this.inFlight--
       this.queue.shift()?.()
     }
+  }
+
+  /**
+   * The earliest a next request may go: after any pause asked for, and `spacingMs` after
+   * the last request (an API's pace). A wait handed on hands this on too.
+   */
+  nextRequestAt(spacingMs: number): number {
+    return Math.max(this.pausedUntil, this.lastSentAt + spacingMs)
   }
 
   private async slot(): Promise<void> {

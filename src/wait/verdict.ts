@@ -1,20 +1,18 @@
 import { noteworthyMessages, type Snapshot } from '../status/snapshot.js'
 import { FINAL_OFFER_STATUSES, isStatusIn } from '../status/statuses.js'
+import type { StatusRules } from '../status/step.js'
 import { brief } from '../text.js'
-
-export interface StatusRules {
-  /** What the statuses are of, in a word: `offer`, `job`. */
-  noun: string
-  targetStatuses: string[]
-  failOnStatuses: string[]
-  failOnStepStatuses: string[]
-}
 
 export type Verdict = { outcome: 'success' | 'failure'; reason: string }
 
 /** Whether a status read ends the wait; undefined while it should go on. */
-export function judge(snapshot: Snapshot, rules: StatusRules): Verdict | undefined {
-  const subject = `the ${rules.noun}`
+export function judge(
+  snapshot: Snapshot,
+  rules: StatusRules,
+  /** What the statuses are of, in a word: `offer`, `job`. */
+  noun: string
+): Verdict | undefined {
+  const subject = `the ${noun}`
   // Failure is checked first: a gate must not pass while publishing reports a failure.
   if (isStatusIn(snapshot.status, rules.failOnStatuses)) {
     return failure(`${subject} status is ${snapshot.status}`, snapshot)

@@ -7,8 +7,21 @@ import { waitForStatus, type WaitDeps, type WaitOptions } from './wait-for-statu
 export interface WaitEntry {
   noun: string
   result: TargetResult
-  look(): Promise<Look>
+  look(signal?: AbortSignal): Promise<Look>
   onLook(look: Look, at: number): void
+}
+
+export interface AllOptions extends Omit<WaitOptions, 'noun' | 'result' | 'startDelayMs'> {
+  /** Before the first request: what an earlier run of the wait left of a hold. */
+  holdMs: number
+  /** The least time between two requests the API asks for. */
+  leastSpacingMs: number
+}
+
+/** How the waits ended, and the earliest a next request may go (a later run honours it). */
+export interface AllEnded {
+  results: EndedResult[]
+  nextRequestAt: number
 }
 
 // A few requests in flight at most, however many waits: the API's limits are shared.
@@ -16,14 +29,15 @@ const MOST_IN_FLIGHT = 4
 
 /**
  * Every wait at once, under one deadline and one cancellation, each on its own schedule
- * and ending on its own; their first looks spread over the first interval, their
- * requests within limits they share (one pause after any Retry-After, a few in flight).
+ * and ending on its own; their first looks spread over the first interval (after any
+ * hold), their requests within limits they share (one pause after any Retry-After, a
+ * few in flight).
  */
 export async function waitForAll(
   entries: WaitEntry[],
-  options: Omit<WaitOptions, 'noun' | 'result' | 'startDelayMs'>,
+  options: AllOptions,
   deps: Omit<WaitDeps, 'look' | 'onLook'>
-): Promise<EndedResult[]> {
+): Promise<AllEnded> {
   const limits = new SharedLimits(MOST_IN_FLIGHT, deps.now)
   const results = await Promise.all(
     entries.map((entry, index) =>
@@ -35,9 +49,14 @@ export async function waitForAll(
               ...options,
               noun: entry.noun,
               result: entry.result,
-              startDelayMs: Math.floor((index * options.intervalMs) / entries.length)
+              startDelayMs:
+                options.holdMs + Math.floor((index * options.intervalMs) / entries.length)
             },
-            { ...deps, look: () => limits.look(() => entry.look()), onLook: entry.onLook }
+            {
+              ...deps,
+              look: signal => limits.look(() => entry.look(signal)),
+              onLook: entry.onLook
+            }
           )
     )
   )
@@ -47,5 +66,5 @@ export async function waitForAll(
       result.reason = `the wait was cancelled (${signal.reason.message})`
     }
   }
-  return results
+  return { results, nextRequestAt: limits.nextRequestAt(options.leastSpacingMs) }
 }

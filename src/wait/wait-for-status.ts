@@ -7,19 +7,26 @@ import {
   type TargetResult
 } from '../status/result.js'
 import { sentRequest, type Look } from '../status/source.js'
+import type { StatusRules } from '../status/step.js'
 import { PollSchedule } from './schedule.js'
-import { judge, type StatusRules } from './verdict.js'
+import { judge } from './verdict.js'
 
-export interface WaitOptions extends StatusRules {
+export interface WaitOptions {
+  /** What the statuses are of, in a word: `offer`, `job`. */
+  noun: string
+  rules: StatusRules
   /** Filled in as the wait goes (polls, the last status, the end): the reports read it. */
   result: TargetResult
   /** A pause before the first look, so that many waits do not start at once. */
   startDelayMs?: number
-  /** The whole wait's, from the result's start (an earlier run's, when handed on). */
-  timeoutMs: number
   /**
-   * Epoch ms when this run hands a wait still undecided to the next run, once it has
-   * polled; none: the wait goes on to the deadline.
+   * The whole wait's deadline (from its first run, when handed on), read at every turn:
+   * it moves should this run learn that its clock is off the services'.
+   */
+  deadline(): number
+  /**
+   * When this run hands a wait still undecided to the next run, once it has polled;
+   * none: the wait goes on to the deadline.
    */
   handOffAt?: number
   intervalMs: number
@@ -44,10 +51,10 @@ export interface WaitDeps {
  */
 export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promise<EndedResult> {
   const { signal, result, handOffAt } = options
-  const deadline = result.startedAt + options.timeoutMs
   const pollsBefore = result.polls
   let problem: string | undefined
   const schedule = new PollSchedule(options.intervalMs, options.maxIntervalMs, deps.random)
+  const timeout = (): string => formatDuration(options.deadline() - result.startedAt)
 
   const end = (outcome: Outcome, reason: string): EndedResult =>
     endResult(result, outcome, reason, deps.now())
@@ -56,15 +63,14 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
     return end(
       'timeout',
       snapshot
-        ? `the ${options.noun} was still ${snapshot.status || 'without a status'} after ${formatDuration(options.timeoutMs)}` +
+        ? `the ${options.noun} was still ${snapshot.status || 'without a status'} after ${timeout()}` +
             (problem ? `; the last request failed: ${problem}` : '')
-        : `no status was read within ${formatDuration(options.timeoutMs)}` +
-            (problem ? `: ${problem}` : '')
+        : `no status was read within ${timeout()}` + (problem ? `: ${problem}` : '')
     )
   }
 
-  if (options.startDelayMs && options.timeoutMs > 0) {
-    await deps.sleep(Math.min(options.startDelayMs, options.timeoutMs), signal)
+  if (options.startDelayMs && options.deadline() > deps.now()) {
+    await deps.sleep(Math.min(options.startDelayMs, options.deadline() - deps.now()), signal)
   }
   for (;;) {
     if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
@@ -84,14 +90,22 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       retryAfterMs = look.retryAfterMs
     } else {
       problem = undefined
-      const verdict = judge(look.snapshot, options)
+      const verdict = judge(look.snapshot, options.rules, options.noun)
       if (verdict) return end(verdict.outcome, verdict.reason)
       schedule.observe(look.snapshot, deps.now())
     }
 
     const now = deps.now()
-    const left = deadline - now
+    const left = options.deadline() - now
     if (left <= 0) return timedOut()
+    // A Retry-After past the deadline ends the wait: no run could look again in time.
+    if (retryAfterMs !== undefined && retryAfterMs > left) {
+      return end(
+        'timeout',
+        `the service asked to wait ${formatDuration(retryAfterMs)} (Retry-After), past the deadline ` +
+          `${timeout()} after the start: ${problem}`
+      )
+    }
     // A run that has not polled has nothing new to hand on: it waits until it has.
     const handOffIn =
       handOffAt !== undefined && result.polls > pollsBefore ? handOffAt - now : Infinity
@@ -100,13 +114,6 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       return end(
         'handed-off',
         `the ${options.noun} was still ${result.snapshot?.status || 'without a status'} when this run handed the wait on`
-      )
-    }
-    if (retryAfterMs !== undefined && retryAfterMs > left) {
-      return end(
-        'timeout',
-        `the service asked to wait ${formatDuration(retryAfterMs)} (Retry-After), past the deadline ` +
-          `${formatDuration(options.timeoutMs)} after the start: ${problem}`
       )
     }
     const pause = Math.max(schedule.next(now), retryAfterMs ?? 0)

@@ -1,4 +1,4 @@
-import { readId, readIdList } from '../../inputs/ids.js'
+import { listed, readId, readIdList } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
@@ -8,6 +8,7 @@ import { OfferStatusSource } from './source.js'
 export const cloudPartnerPortal: StatusApi = {
   name: 'cloud-partner-portal',
   title: 'Cloud Partner Portal API',
+  inputs: ['publisher-id', 'offer-id'],
   defaults: {
     'base-url': 'https://cloudpartner.azure.com',
     'api-version': '2017-10-31',
@@ -15,13 +16,8 @@ export const cloudPartnerPortal: StatusApi = {
   },
   apiVersion: { pattern: /^\d{4}-\d{2}-\d{2}(-preview)?$/, example: '2017-10-31' },
   scope: 'https://cloudpartner.azure.com/.default',
+  leastSpacingMs: 0,
   readTargets(input: InputReader): WaitTarget[] {
-    if ((input('job-id') ?? '').trim() !== '') {
-      throw new InputError(
-        'job-id',
-        'is for the Product Ingestion API; the Cloud Partner Portal waits for an offer-id with a publisher-id'
-      )
-    }
     const publisherId = readId(input, 'publisher-id')
     const offerIds = readIdList(input, 'offer-id')
     if (offerIds.length === 0) throw new InputError('offer-id', 'is required and was empty')
@@ -31,5 +27,7 @@ export const cloudPartnerPortal: StatusApi = {
       noun: 'offer',
       open: connection => new OfferStatusSource(connection, publisherId, offerId)
     }))
-  }
+  },
+  describe: input =>
+    `offer ${[listed(input('publisher-id')), listed(input('offer-id'))].filter(Boolean).join('/')}`
 }

@@ -1,19 +1,19 @@
 // The Partner Center ingestion API v1: AppSource submissions, above all Dynamics 365
 // Business Central apps (BcContainerHelper's New-AppSourceSubmission, AL-Go's "Deliver
 // to AppSource").
-import { readIdList, shown } from '../../inputs/ids.js'
+import { isGuid, listed, readIdList, shown } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
 import { ProductSubmissionSource } from './source.js'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // A seller id is a positive whole number, and the service reads it as one.
 const SELLER_ID = /^[1-9]\d{0,17}$/
 
 export const partnerCenter: StatusApi = {
   name: 'partner-center',
   title: 'Partner Center ingestion API',
+  inputs: ['offer-id', 'seller-id'],
   defaults: {
     'base-url': 'https://api.partner.microsoft.com/v1.0/ingestion',
     // The version is part of the path of base-url: nothing else is sent.
@@ -22,27 +22,20 @@ export const partnerCenter: StatusApi = {
   },
   apiVersion: { pattern: /^v1\.0$/, example: 'v1.0 (the version in base-url)' },
   scope: 'https://api.partner.microsoft.com/.default',
+  leastSpacingMs: 0,
   readTargets(input: InputReader): WaitTarget[] {
-    for (const [name, instead] of [
-      ['publisher-id', "the seller id goes in 'seller-id'"],
-      ['job-id', "give the product ids in 'offer-id'"]
-    ] as const) {
-      if ((input(name) ?? '').trim() !== '') {
-        throw new InputError(name, `is not taken by the Partner Center ingestion API: ${instead}`)
-      }
-    }
     const sellerId = (input('seller-id') ?? '').trim()
     if (sellerId !== '' && !SELLER_ID.test(sellerId)) {
       throw new InputError('seller-id', `must be a positive whole number: ${shown(sellerId)}`)
     }
-    const productIds = readIdList(input, 'offer-id', id => GUID.test(id))
+    const productIds = readIdList(input, 'offer-id', isGuid)
     if (productIds.length === 0) {
       throw new InputError(
         'offer-id',
         "is empty: give the app's product id in Partner Center (a guid)"
       )
     }
-    const broken = productIds.find(id => !GUID.test(id))
+    const broken = productIds.find(id => !isGuid(id))
     if (broken !== undefined) {
       throw new InputError(
         'offer-id',
@@ -55,5 +48,6 @@ export const partnerCenter: StatusApi = {
       noun: 'product',
       open: connection => new ProductSubmissionSource(connection, productId.toLowerCase(), sellerId)
     }))
-  }
+  },
+  describe: input => `product ${listed(input('offer-id'))}`.trim()
 }

@@ -1,4 +1,4 @@
-import { readIdList, shown } from '../../inputs/ids.js'
+import { listed, readIdList, shown } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
@@ -9,6 +9,7 @@ import { asProductId, looksLikeProductId, OfferSubmissionsSource } from './offer
 export const productIngestion: StatusApi = {
   name: 'product-ingestion',
   title: 'Product Ingestion API',
+  inputs: ['offer-id', 'job-id'],
   defaults: {
     'base-url': 'https://graph.microsoft.com/rp/product-ingestion',
     'api-version': '2022-07-01',
@@ -17,13 +18,9 @@ export const productIngestion: StatusApi = {
   },
   apiVersion: { pattern: /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/, example: '2022-07-01' },
   scope: 'https://graph.microsoft.com/.default',
+  // Microsoft asks for at most one job-status request a minute: it holds across runs too.
+  leastSpacingMs: 60_000,
   readTargets(input: InputReader): WaitTarget[] {
-    if ((input('publisher-id') ?? '').trim() !== '') {
-      throw new InputError(
-        'publisher-id',
-        "is for the Cloud Partner Portal; the Product Ingestion API finds an offer by 'offer-id' alone (or set 'api: cloud-partner-portal')"
-      )
-    }
     // What is meant as a product id gets past the plain-id check, to be checked here.
     const offerIds = readIdList(input, 'offer-id', looksLikeProductId)
     const broken = offerIds.find(id => looksLikeProductId(id) && asProductId(id) === undefined)
@@ -64,5 +61,9 @@ export const productIngestion: StatusApi = {
       noun: 'offer',
       open: connection => new OfferSubmissionsSource(connection, offerId)
     }))
+  },
+  describe: input => {
+    const jobs = listed(input('job-id'))
+    return jobs ? `configure job ${jobs}` : `offer ${listed(input('offer-id'))}`.trim()
   }
 }

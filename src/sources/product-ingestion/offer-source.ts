@@ -1,4 +1,5 @@
 import { quote } from '../../http/policy.js'
+import { isGuid } from '../../inputs/ids.js'
 import type { Look, StatusSource } from '../../status/source.js'
 import type { ApiConnection } from '../contract.js'
 import type { Failure } from '../get-json.js'
@@ -8,12 +9,10 @@ import { field, record, text } from '../json-fields.js'
 import { readSubmissions } from './read-submissions.js'
 import { apiUrl, serviceWords } from './request.js'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** `product/<guid>` for a product id given as such or as its bare guid; else undefined. */
 export function asProductId(id: string): string | undefined {
   const guid = id.replace(/^product\//i, '')
-  return GUID.test(guid) ? `product/${guid.toLowerCase()}` : undefined
+  return isGuid(guid) ? `product/${guid.toLowerCase()}` : undefined
 }
 
 /** `product/…` or the start of a guid: meant as a product id, valid or not. */

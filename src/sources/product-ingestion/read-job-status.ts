@@ -1,3 +1,4 @@
+import { GUID_PATTERN } from '../../inputs/ids.js'
 import type { PublishStep, Snapshot } from '../../status/snapshot.js'
 import { field, list, record, text } from '../json-fields.js'
 import { readErrors } from './read-errors.js'
@@ -39,9 +40,8 @@ export function readJobStatus(body: Record<string, unknown>, jobId: string): Sna
   }
 }
 
-const PRODUCT_ID = /\bproduct\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i
-const SUBMISSION_ID =
-  /\bsubmission\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(\d{1,20})\b/i
+const PRODUCT_ID = new RegExp(`\\bproduct/(${GUID_PATTERN})\\b`, 'i')
+const SUBMISSION_ID = new RegExp(`\\bsubmission/(${GUID_PATTERN})/(\\d{1,20})\\b`, 'i')
 const SCANNED_CHARS = 2_000
 
 /** The product and submission a job names, where its status says (resources, errors). */

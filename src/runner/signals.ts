@@ -3,14 +3,22 @@ import { setMaxListeners } from 'node:events'
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 // The runner kills the process a few seconds after its first signal: leave before that.
 const FORCED_EXIT_MS = 5_000
+/** What GitHub calls get of a cancelled job's last seconds, before the runner kills it. */
+export const CANCELLED_GRACE_MS = 1_500
 // Several per wait, for at most 50 waits.
 const MOST_LISTENERS = 200
+
+/** Cancellation of the step: aborts on the runner's signal. */
+export interface Cancellation {
+  signal: AbortSignal
+  dispose(): void
+}
 
 /**
  * Turns SIGINT/SIGTERM into an abort of the wait, so that outputs and the summary are
  * still written; exits regardless if that has not finished within a few seconds.
  */
-export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
+export function abortOnSignals(): Cancellation {
   const controller = new AbortController()
   // Every wait sleeps on it: up to 50 listen at once, which is no leak.
   setMaxListeners(MOST_LISTENERS, controller.signal)

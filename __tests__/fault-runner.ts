@@ -1,6 +1,8 @@
-// The rows of the fault catalogue, end to end: dist/index.js as a child process against
-// the simulator. The rows are shared among a few test files, which jest runs side by
-// side: each row waits mostly on the clock, not on the machine.
+// The rows of the fault catalogue, each a whole run against the simulator: in this process
+// in virtual time (run() with its effects), or, where the row needs what only a process
+// of its own has (a proxy with host names and a certificate it trusts, a name that does
+// not resolve), the bundle as a child process. The rows are shared among a few test
+// files, which jest runs side by side.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
@@ -23,7 +25,8 @@ import {
   shardOf,
   type Api,
   type FaultCase
-} from './fault-catalogue.js'
+} from './faults/catalogue.js'
+import { REAL_TIME, runInProcess, VirtualClock } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
 const TOKEN = 'fault-catalogue-token-a11'
@@ -134,7 +137,29 @@ const runsOf = (shard: number) =>
     )
   )
 
-async function play(row: FaultCase, options: ActionOptions): Promise<ActionRun> {
+// A process of its own: host names resolved by a preload, a certificate trusted from
+// NODE_EXTRA_CA_CERTS, a name that never resolves.
+const needsProcess = (row: FaultCase): boolean =>
+  row.proxy === true || row.baseUrl === 'unknown-host'
+
+async function play(
+  row: FaultCase,
+  options: ActionOptions,
+  clock?: Pick<VirtualClock, 'now' | 'sleep'>
+): Promise<ActionRun> {
+  if (clock) {
+    let cancelledAt = 0
+    const run = await runInProcess({
+      ...options,
+      clock,
+      ...(row.signal && { cancelAfter: row.signal.after }),
+      onStdout: chunk => {
+        if (row.signal && !cancelledAt && chunk.includes(row.signal.after)) cancelledAt = Date.now()
+      }
+    })
+    if (row.signal) expect(Date.now() - cancelledAt).toBeLessThan(START_AND_REPORT_MS)
+    return run
+  }
   if (!row.signal) return runAction(options)
   const { name, after } = row.signal
   const { child, done } = await startAction(options)
@@ -155,6 +180,8 @@ export function describeFaults(shard: number): void {
       '%s',
       async (_, row, api) => {
         const signsIn = row.entra !== undefined || row.oidc === true
+        const clock = needsProcess(row) ? undefined : row.realTime ? REAL_TIME : new VirtualClock()
+        const now = clock?.now ?? Date.now
         const sim = (simulator = await startSimulator(
           {
             api,
@@ -166,19 +193,20 @@ export function describeFaults(shard: number): void {
           },
           {
             host: row.host,
-            now: row.clockAheadMs ? () => Date.now() + (row.clockAheadMs as number) : undefined,
+            now: () => now() + (row.clockAheadMs ?? 0),
             tls: row.proxy
               ? (certificate ??= makeCertificate({ dns: Object.values(PROXIED) }))
               : undefined
           }
         ))
+        if (clock instanceof VirtualClock) clock.watch(sim)
         const options = await optionsFor(row, api, sim)
-        const startedAt = Date.now()
-        const run = await play(row, options)
+        const startedAt = now()
+        const run = await play(row, options, clock)
         const deadline = Number.parseFloat(options.inputs.timeout ?? '') * 1000
         const requestTimeout = Number.parseFloat(options.inputs['request-timeout'] ?? '') * 1000
 
-        expect(Date.now() - startedAt).toBeLessThan(deadline + requestTimeout + START_AND_REPORT_MS)
+        expect(now() - startedAt).toBeLessThan(deadline + requestTimeout + START_AND_REPORT_MS)
         if (!row.brokenOutputs) {
           expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
           expect(run.outputs.outcome).toBe(row.outcome)

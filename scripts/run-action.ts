@@ -19,6 +19,22 @@ export interface ActionRun {
   summary: string
 }
 
+/** The runner's environment of these runs: a push to main of contoso/marketplace-offers. */
+export const RUNNER_ENV: Record<string, string> = {
+  CI: 'true',
+  GITHUB_ACTIONS: 'true',
+  GITHUB_REPOSITORY: 'contoso/marketplace-offers',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_RUN_ID: '1',
+  GITHUB_RUN_NUMBER: '1',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_WORKFLOW_REF: 'contoso/marketplace-offers/.github/workflows/publish.yml@refs/heads/main',
+  GITHUB_JOB: 'publish',
+  GITHUB_ACTION: 'wait'
+}
+
 /** What `${{ github.token }}` stands for in these runs. */
 export const GITHUB_TOKEN = 'ghs_simulatedGitHubToken0123456789'
 
@@ -101,20 +117,9 @@ export async function startAction(
     // Only what a runner sets: no NODE_OPTIONS or other test-process settings leak in.
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
+    ...RUNNER_ENV,
     GITHUB_WORKSPACE: dir,
     RUNNER_TEMP: dir,
-    GITHUB_REPOSITORY: 'contoso/marketplace-offers',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_WORKFLOW_REF: 'contoso/marketplace-offers/.github/workflows/publish.yml@refs/heads/main',
-    GITHUB_JOB: 'publish',
-    GITHUB_ACTION: 'wait',
     ...files,
     ...options.env
   }
@@ -152,7 +157,7 @@ export async function startAction(
         outputs: parseOutputFile(outputs),
         summary
       }
-      finishedRuns.push(run)
+      recordRun(run)
       return run
     }
   )
@@ -160,6 +165,11 @@ export async function startAction(
 }
 
 const finishedRuns: ActionRun[] = []
+
+/** Keeps a run that ended for the checks over every run (leaks). */
+export function recordRun(run: ActionRun): void {
+  finishedRuns.push(run)
+}
 
 /** The runs that ended since the last call, for checks over every run (leaks). */
 export function takeRuns(): ActionRun[] {

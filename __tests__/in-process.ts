@@ -1,0 +1,176 @@
+// run() in this process, the way the runner would start it, in virtual time: every
+// INPUT_* (action.yml's defaults under the given inputs), the runner's environment and
+// event file, a toolkit that records what @actions/core would have written, and a clock
+// shared with the simulator that moves only while no request is under way. What a
+// child process would show (stdout, outputs, summary, exit code) comes back the same.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run } from '../src/main.js'
+import type { Toolkit } from '../src/runner/effects.js'
+import { sleep } from '../src/runner/signals.js'
+import type { Simulator } from '../simulator/server.js'
+import {
+  actionDefaults,
+  GITHUB_TOKEN,
+  recordRun,
+  RUNNER_ENV,
+  type ActionOptions,
+  type ActionRun
+} from '../scripts/run-action.js'
+
+/**
+ * A clock that moves only when every sleeper waits and no request is under way at the
+ * simulator: then it jumps to the earliest wake-up. Hours pass in milliseconds.
+ */
+export class VirtualClock {
+  private at: number
+  private readonly sleepers: { at: number; wake(): void }[] = []
+  private inFlight = 0
+  private pumping = false
+
+  constructor(start = Date.now()) {
+    this.at = start
+  }
+
+  readonly now = (): number => this.at
+
+  readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+    new Promise(resolve => {
+      if (signal?.aborted) return resolve()
+      const sleeper = {
+        at: this.at + Math.max(0, ms),
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        }
+      }
+      const onAbort = (): void => {
+        this.sleepers.splice(this.sleepers.indexOf(sleeper), 1)
+        sleeper.wake()
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.sleepers.push(sleeper)
+      this.pump()
+    })
+
+  /** Follows the simulator's requests: time stands still while one is answered. */
+  watch(simulator: Simulator): void {
+    simulator.onRequest = finished => {
+      this.inFlight += finished ? -1 : 1
+      if (finished) this.pump()
+    }
+  }
+
+  private pump(): void {
+    if (this.pumping) return
+    this.pumping = true
+    // A moment of real time first: whatever answer is on its way arrives before time moves.
+    setTimeout(() => {
+      this.pumping = false
+      if (this.inFlight > 0 || this.sleepers.length === 0) return
+      this.sleepers.sort((a, b) => a.at - b.at)
+      const next = this.sleepers.shift() as (typeof this.sleepers)[number]
+      this.at = Math.max(this.at, next.at)
+      next.wake()
+      if (this.sleepers.length > 0) this.pump()
+    }, 2)
+  }
+}
+
+/** The real clock, for a run whose requests must overlap in time. */
+export const REAL_TIME = { now: Date.now, sleep }
+
+export interface InProcessOptions extends ActionOptions {
+  clock: Pick<VirtualClock, 'now' | 'sleep'>
+  /** Cancels the run (as SIGTERM would) once stdout shows `after`. */
+  cancelAfter?: string
+}
+
+/** Runs run() once, to its end. */
+export async function runInProcess(options: InProcessOptions): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'in-process-'))
+  const eventPath = join(dir, 'event.json')
+  await writeFile(eventPath, JSON.stringify(options.event ?? {}))
+  const inputs = { ...(await actionDefaults()), ...options.inputs }
+  const evaluated: Record<string, string> = {}
+  const env: Record<string, string> = {
+    ...RUNNER_ENV,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) {
+    evaluated[name] = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, GITHUB_TOKEN)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
+  }
+  const cancelled = new AbortController()
+  const recorded = { stdout: '', outputs: {} as Record<string, string>, summary: '', failed: false }
+  const write = (line: string): void => {
+    recorded.stdout += `${line}\n`
+    options.onStdout?.(`${line}\n`)
+    if (options.cancelAfter && line.includes(options.cancelAfter) && !cancelled.signal.aborted) {
+      cancelled.abort(new Error('received SIGTERM'))
+    }
+  }
+  const toolkit: Toolkit = {
+    setSecret: secret => write(`::add-mask::${escapeData(secret)}`),
+    setOutput: (name, value) => {
+      if (options.brokenOutputs)
+        throw new Error(`EISDIR: illegal operation on a directory, open '${env.GITHUB_OUTPUT}'`)
+      recorded.outputs[name] = String(value)
+    },
+    setFailed: message => {
+      recorded.failed = true
+      write(command('error', {}, String(message)))
+    },
+    info: message => write(message),
+    warning: (message, properties) => write(command('warning', properties, String(message))),
+    error: (message, properties) => write(command('error', properties, String(message))),
+    summary: {
+      addRaw: markdown => ({
+        write: async () => {
+          recorded.summary += markdown
+        }
+      })
+    }
+  }
+  await run({
+    env,
+    now: options.clock.now,
+    sleep: options.clock.sleep,
+    random: () => 0.5,
+    cancellation: () => ({ signal: cancelled.signal, dispose: () => undefined }),
+    core: toolkit
+  })
+  await rm(dir, { recursive: true, force: true })
+  const finished: ActionRun = {
+    inputs: evaluated,
+    exitCode: recorded.failed ? 1 : 0,
+    stdout: recorded.stdout,
+    stderr: '',
+    outputs: recorded.outputs,
+    summary: recorded.summary
+  }
+  recordRun(finished)
+  return finished
+}
+
+// As @actions/core writes a workflow command.
+function command(name: string, properties: { title?: string } = {}, message: string): string {
+  const props = Object.entries(properties)
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',')
+  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}

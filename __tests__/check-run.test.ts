@@ -29,7 +29,11 @@ function running(progress: number): Look {
   )
 }
 
-async function checkRun(github: GitHubSpec = {}, leftMs = 3_600_000) {
+async function checkRun(
+  github: GitHubSpec = {},
+  leftMs = 3_600_000,
+  redact = (text: string) => text
+) {
   simulator = await startSimulator({ timeline: [{ status: 'running' }], github })
   let now = START
   const result = waiting({ reason: 'waiting for Succeeded' })
@@ -54,7 +58,7 @@ async function checkRun(github: GitHubSpec = {}, leftMs = 3_600_000) {
       headSha: HEAD_SHA,
       externalId: 'marketplace-wait:0123456789abcdef:1:7.1',
       now: clock.now,
-      redact: text => text,
+      redact,
       warn: message => warnings.push(message),
       endBy
     })
@@ -233,5 +237,19 @@ describe('CheckRun while GitHub is slow', () => {
     expect(
       github.checkRuns[0]?.calls.map(call => (call.output as { title: string }).title)
     ).toEqual(['no status yet', 'Running · Certification: InProgress 30%', 'Running after 3m 20s'])
+  })
+})
+
+describe('CheckRun and secrets', () => {
+  it('cuts every secret out of what it sends, as the log and the summary do', async () => {
+    const secret = 'ghs_secretThatAServerEchoed0123'
+    const { start, finish, github } = await checkRun({}, 3_600_000, text =>
+      text.split(secret).join('***')
+    )
+    const run = start()
+    await finish(run, { outcome: 'error', reason: `unexpected error: token ${secret} refused` })
+    const sent = JSON.stringify(github.checkRuns.map(record => record.calls))
+    expect(sent).not.toContain(secret)
+    expect(sent).toContain('unexpected error: token *** refused')
   })
 })

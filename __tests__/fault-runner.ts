@@ -27,6 +27,7 @@ import {
   type FaultCase
 } from './faults/catalogue.js'
 import { REAL_TIME, runInProcess, VirtualClock } from './in-process.js'
+import { parseDuration } from '../src/inputs/duration.js'
 import { expectNoLeaks } from './leak-check.js'
 
 const TOKEN = 'fault-catalogue-token-a11'
@@ -138,20 +139,25 @@ const runsOf = (shard: number) =>
   )
 
 // A process of its own: host names resolved by a preload, a certificate trusted from
-// NODE_EXTRA_CA_CERTS, a name that never resolves.
+// NODE_EXTRA_CA_CERTS, a name that never resolves. FAULTS_AS_CHILDREN=1 runs every row
+// so, on the bundle ACTION_UNDER_TEST names (to see a row fail on an older one).
 const needsProcess = (row: FaultCase): boolean =>
-  row.proxy === true || row.baseUrl === 'unknown-host'
+  row.proxy === true || row.baseUrl === 'unknown-host' || process.env.FAULTS_AS_CHILDREN === '1'
 
-async function play(
+type Clock = Pick<VirtualClock, 'now' | 'sleep'>
+
+/** One run of the action to its end: in this process on `clock`, or as a child process. */
+async function runOnce(
   row: FaultCase,
-  options: ActionOptions,
-  clock?: Pick<VirtualClock, 'now' | 'sleep'>
+  options: ActionOptions & { clockOffsetMs?: number },
+  clock: Clock | undefined
 ): Promise<ActionRun> {
+  const { clockOffsetMs = 0, ...given } = options
   if (clock) {
     let cancelledAt = 0
     const run = await runInProcess({
-      ...options,
-      clock,
+      ...given,
+      clock: { now: () => clock.now() + clockOffsetMs, sleep: clock.sleep },
       ...(row.signal && { cancelAfter: row.signal.after }),
       onStdout: chunk => {
         if (row.signal && !cancelledAt && chunk.includes(row.signal.after)) cancelledAt = Date.now()
@@ -160,9 +166,21 @@ async function play(
     if (row.signal) expect(Date.now() - cancelledAt).toBeLessThan(START_AND_REPORT_MS)
     return run
   }
-  if (!row.signal) return runAction(options)
+  const preloads = [
+    given.env?.NODE_OPTIONS,
+    clockOffsetMs && `--import ${join(ROOT, '__tests__', 'fixtures', 'clock-offset.mjs')}`
+  ].filter(Boolean)
+  const childOptions = {
+    ...given,
+    env: {
+      ...given.env,
+      ...(preloads.length > 0 && { NODE_OPTIONS: preloads.join(' ') }),
+      ...(clockOffsetMs && { TEST_CLOCK_OFFSET_MS: String(clockOffsetMs) })
+    }
+  }
+  if (!row.signal) return runAction(childOptions)
   const { name, after } = row.signal
-  const { child, done } = await startAction(options)
+  const { child, done } = await startAction(childOptions)
   await new Promise<void>(resolve =>
     child.stdout?.on('data', (chunk: string) => String(chunk).includes(after) && resolve())
   )
@@ -202,9 +220,11 @@ export function describeFaults(shard: number): void {
         if (clock instanceof VirtualClock) clock.watch(sim)
         const options = await optionsFor(row, api, sim)
         const startedAt = now()
-        const run = await play(row, options, clock)
-        const deadline = Number.parseFloat(options.inputs.timeout ?? '') * 1000
-        const requestTimeout = Number.parseFloat(options.inputs['request-timeout'] ?? '') * 1000
+        const run = row.play
+          ? await row.play({ sim, options, run: given => runOnce(row, given, clock) })
+          : await runOnce(row, options, clock)
+        const deadline = parseDuration(options.inputs.timeout ?? '') ?? 0
+        const requestTimeout = parseDuration(options.inputs['request-timeout'] ?? '') ?? 0
 
         expect(now() - startedAt).toBeLessThan(deadline + requestTimeout + START_AND_REPORT_MS)
         if (!row.brokenOutputs) {

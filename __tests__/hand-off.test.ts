@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeState, encodeState, STATE_CHARS, type HandOffState } from '../src/hand-off/state.js'
 import { InputError } from '../src/inputs/input-error.js'
+import { WaitClock } from '../src/status/wait-clock.js'
 import { readRunner } from '../src/runner/context.js'
 import { readSettings } from '../src/settings.js'
 import { recordChange } from '../src/status/result.js'
@@ -314,5 +315,34 @@ describe('waitForStatus with a hand-off', () => {
       { handOffAt: START }
     )
     expect(await done).toMatchObject({ outcome: 'handed-off', polls: 1 })
+  })
+})
+
+describe("the wait's clock", () => {
+  it("learns once, from the first answer, how far the services' clock is ahead", () => {
+    let now = START
+    const heard: number[] = []
+    const clock = new WaitClock(
+      () => now,
+      offset => heard.push(offset)
+    )
+    clock.hear('not a date')
+    clock.hear(new Date(START + HOUR).toUTCString())
+    clock.hear(new Date(START - HOUR).toUTCString())
+    expect(heard).toEqual([HOUR])
+    now += 5_000
+    expect(clock.toServices(now)).toBe(START + 5_000 + HOUR)
+  })
+
+  it('counts a clock within a minute of the services as right', () => {
+    const heard: number[] = []
+    const clock = new WaitClock(
+      () => START,
+      offset => heard.push(offset)
+    )
+    clock.hear(new Date(START + 59_000).toUTCString())
+    clock.hear(new Date(START + HOUR).toUTCString())
+    expect(heard).toEqual([])
+    expect(clock.toServices(START)).toBe(START)
   })
 })

@@ -31,12 +31,31 @@ export class GitHubChecks {
   /** The Authorization header of every checks call. */
   readonly authorizations: string[] = []
   private calls = 0
+  private hangAll = false
 
-  constructor(private readonly spec: GitHubSpec = {}) {}
+  constructor(private readonly spec: GitHubSpec = {}) {
+    for (const fields of spec.existing ?? []) {
+      this.checkRuns.push({
+        id: 1000 + this.checkRuns.length,
+        repository: 'contoso/marketplace-offers',
+        fields: { status: 'in_progress', ...fields },
+        calls: []
+      })
+    }
+  }
+
+  /** From now on, no call is answered: GitHub goes down. */
+  hang(): void {
+    this.hangAll = true
+  }
 
   handle(request: IncomingMessage, body: string, response: ServerResponse): boolean {
     const path = new URL(request.url ?? '/', 'http://simulator').pathname
     const dispatch = request.method === 'POST' ? DISPATCH_PATH.exec(path) : null
+    if (dispatch && (this.spec.hang || this.hangAll)) {
+      this.dispatches.push({ repository: `${dispatch[1]}/${dispatch[2]}`, workflow: '', body: {} })
+      return true // never answers; close() drops the connection
+    }
     if (dispatch) return this.dispatch(dispatch, body, response)
     const create = request.method === 'POST' ? CREATE_PATH.exec(path) : null
     const update = request.method === 'PATCH' ? UPDATE_PATH.exec(path) : null
@@ -44,7 +63,7 @@ export class GitHubChecks {
     if (!create && !update && !get) return false
     this.authorizations.push(request.headers.authorization ?? '')
     this.calls++
-    if (this.spec.hang) return true // never answers; close() drops the connection
+    if (this.spec.hang || this.hangAll) return true
     if (this.spec.failWith) {
       sendJson(response, this.spec.failWith, {
         message: this.spec.failWith === 403 ? 'Resource not accessible by integration' : 'Error',
@@ -76,6 +95,7 @@ export class GitHubChecks {
       return true
     }
     const fields = JSON.parse(body || '{}') as Record<string, unknown>
+    if (update && this.spec.hangCompletion && fields.status === 'completed') return true
     if (create) {
       const record: CheckRunRecord = {
         id: 1000 + this.checkRuns.length,
@@ -132,10 +152,11 @@ export class GitHubChecks {
       response.writeHead(204).end()
       return true
     }
+    const host = answer === 'elsewhere' ? 'https://github.example' : 'https://github.com'
     sendJson(response, 200, {
       workflow_run_id: record.runId,
       run_url: `https://api.github.com/repos/${record.repository}/actions/runs/${record.runId}`,
-      html_url: `https://github.com/${record.repository}/actions/runs/${record.runId}`
+      html_url: `${host}/${record.repository}/actions/runs/${record.runId}`
     })
     return true
   }

@@ -52,8 +52,12 @@ export interface Scenario {
 export interface GitHubSpec {
   /** Every checks call answers this status, e.g. 403 for a read-only token. */
   failWith?: number
-  /** Every checks call hangs: never answered. */
+  /** Every call hangs, checks and dispatches: never answered. */
   hang?: boolean
+  /** The call that completes a check run hangs. */
+  hangCompletion?: boolean
+  /** Check runs there before the action's: another workflow's checks, say. */
+  existing?: { name: string; head_sha: string; status?: string; external_id?: string }[]
   /** The first this many checks calls answer 502, then they work. */
   flakyCalls?: number
   /** The first this many checks calls answer 429 with this Retry-After, in seconds. */
@@ -67,9 +71,9 @@ export interface GitHubSpec {
   /**
    * How workflow dispatches are answered: with the new run's details (the default);
    * as GitHub Enterprise Server 3.20 does (`return_run_details` refused, then a 204);
-   * refused with a status; or never.
+   * with a run page on another host (`elsewhere`); refused with a status; or never.
    */
-  dispatch?: 'details' | 'ghes' | 403 | 404 | 422 | 500 | 'hang'
+  dispatch?: 'details' | 'ghes' | 'elsewhere' | 403 | 404 | 422 | 500 | 'hang'
 }
 
 export interface EntraSpec {

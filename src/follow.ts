@@ -58,7 +58,8 @@ export async function followTargets(
       intervalMs: step.intervalMs,
       maxIntervalMs: step.maxIntervalMs,
       holdMs: step.holdMs,
-      leastSpacingMs: step.leastSpacingMs,
+      // The API's pace, or a faster one the workflow chose: it holds across runs too.
+      leastSpacingMs: Math.min(step.leastSpacingMs, step.intervalMs),
       signal
     },
     effects

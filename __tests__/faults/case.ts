@@ -3,9 +3,18 @@
 import type { expect as jestExpect } from '@jest/globals'
 import type { EntraSpec, GitHubSpec, Phase, Scenario } from '../../simulator/scenario.js'
 import type { Simulator } from '../../simulator/server.js'
-import type { ActionRun } from '../../scripts/run-action.js'
+import type { ActionOptions, ActionRun } from '../../scripts/run-action.js'
 
 export type Api = NonNullable<Scenario['api']>
+
+/** What a row that scripts its runs is given. */
+export interface PlayContext {
+  sim: Simulator
+  /** The row's own inputs and environment. */
+  options: ActionOptions
+  /** One run to its end, as the row's runs go (in process, or a child process). */
+  run(options: ActionOptions & { clockOffsetMs?: number }): Promise<ActionRun>
+}
 
 export interface FaultCase {
   fault: string
@@ -13,7 +22,7 @@ export interface FaultCase {
   does: string
   /** The APIs the row runs on; the Cloud Partner Portal alone when absent. */
   apis?: Api[]
-  outcome: 'success' | 'failure' | 'timeout' | 'error'
+  outcome: 'success' | 'failure' | 'timeout' | 'error' | 'handed-off'
   exitCode: 0 | 1
   timeline: Phase[]
   entra?: Partial<EntraSpec>
@@ -47,6 +56,11 @@ export interface FaultCase {
   realTime?: true
   /** Send this signal once stdout shows `after`. */
   signal?: { name: 'SIGINT' | 'SIGTERM'; after: string; wait?: number }
+  /**
+   * Runs of its own, scripted: a wait handed from run to run, two runs side by side. The
+   * last run is the one the row's outcome, exit code and check are about.
+   */
+  play?: (context: PlayContext) => Promise<ActionRun>
   /** More that the run must show (`expect` comes from the test: this file loads outside jest too). */
   check?: (run: ActionRun, sim: Simulator, expect: typeof jestExpect) => void
 }

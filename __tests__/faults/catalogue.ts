@@ -3,6 +3,7 @@
 // (fault-runner.ts); docs/faults.md is this table, written by `npm run faults:doc`.
 import { apisOf, type FaultCase } from './case.js'
 import { GITHUB } from './github.js'
+import { HAND_OFF } from './hand-off.js'
 import { RUNNER } from './runner.js'
 import { SERVICE_ANSWERS } from './service-answers.js'
 import { SIGN_IN } from './sign-in.js'
@@ -14,7 +15,8 @@ const AREAS: { title: string; rows: FaultCase[] }[] = [
   { title: 'HTTP and the network', rows: TRANSPORT },
   { title: 'What the services answer', rows: SERVICE_ANSWERS },
   { title: 'Signing in, and secrets', rows: SIGN_IN },
-  { title: "GitHub's side: the check run and the hand-off", rows: GITHUB },
+  { title: "GitHub's side: the check run", rows: GITHUB },
+  { title: 'A wait handed from run to run', rows: HAND_OFF },
   { title: 'The runner: cancellation, outputs and inputs', rows: RUNNER }
 ]
 

@@ -66,7 +66,7 @@ export const GITHUB: FaultCase[] = [
     timeline: [SUCCEEDED],
     check: (run, _, expect) => {
       expect(run.stdout).toMatch(
-        /::warning::Check run "Marketplace publish" not updated \(GitHub answered 429: API rate limit exceeded.*it asked to wait 1m, longer than the time left\)\. The wait goes on/
+        /::warning::Check run "Marketplace publish" not completed \(GitHub answered 429: API rate limit exceeded.*it asked to wait 1m, longer than the time left\)\. The wait goes on/
       )
       expect(run.stdout).not.toMatch(/checks: write/)
     }

@@ -68,7 +68,9 @@ export class GitHub {
       if (pause.kind === 'none') throw error
       if (pause.kind === 'too-long') {
         throw new RequestError(
-          `${error.message}; it asked to wait ${formatDuration(pause.ms)}, longer than the time left`,
+          error.retryAfterMs === undefined
+            ? `${error.message}; no time was left to try again`
+            : `${error.message}; it asked to wait ${formatDuration(pause.ms)}, longer than the time left`,
           false,
           undefined,
           { status: error.status, rateLimited: error.rateLimited }

@@ -61,7 +61,7 @@ export class CheckRun {
       details_url: options.step.runUrl,
       ...(options.externalId && { external_id: options.externalId })
     }
-    this.enqueue(async () => {
+    this.enqueue('created', async () => {
       this.id = await options.checks.create(
         options.step.checkName ?? '',
         options.headSha,
@@ -83,7 +83,7 @@ export class CheckRun {
     const waiting = this.pendingUpdate !== undefined
     this.pendingUpdate = this.fields()
     if (waiting) return
-    this.enqueue(async () => {
+    this.enqueue('updated', async () => {
       const fields = this.pendingUpdate
       this.pendingUpdate = undefined
       if (this.id === undefined || !fields) return
@@ -138,7 +138,7 @@ export class CheckRun {
           conclusion: conclusionOf(worst, this.options.step.failOnTimeout),
           completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
         }
-    this.enqueue(async () => {
+    this.enqueue(handedOn ? 'updated' : 'completed', async () => {
       if (this.id !== undefined) await this.options.checks.update(this.id, fields, this.call())
     })
     const quick = worst === 'cancelled' || cancelled?.aborted === true
@@ -169,13 +169,13 @@ export class CheckRun {
     return { endBy: this.endBy(), signal: this.stopper.signal }
   }
 
-  private enqueue(task: () => Promise<void>): void {
+  private enqueue(what: 'created' | 'updated' | 'completed', task: () => Promise<void>): void {
     this.queue = this.queue.then(async () => {
       if (this.disabled) return
       try {
         await task()
       } catch (error) {
-        this.giveUp(error)
+        this.giveUp(error, this.id === undefined ? 'created' : what)
       }
     })
   }
@@ -190,7 +190,7 @@ export class CheckRun {
 
   // Warn once. Stop calling GitHub when it refused (no rights, no such check run) or the
   // check run was never made; after trouble that may pass, the next call tries again.
-  private giveUp(error: unknown): void {
+  private giveUp(error: unknown, what: 'created' | 'updated' | 'completed'): void {
     const created = this.id !== undefined
     const transient = error instanceof RequestError && error.transient
     if (!transient || !created) this.disabled = true
@@ -201,7 +201,7 @@ export class CheckRun {
       !(error instanceof RequestError && error.rateLimited) &&
       (status === 401 || status === 403 || status === 404)
     this.warnOnce(
-      `Check run "${this.options.step.checkName}" ${created ? 'not updated' : 'not created'} (${reason})${
+      `Check run "${this.options.step.checkName}" not ${what} (${reason})${
         refused
           ? ': the token cannot write checks. Give the job `permissions: checks: write` (a pull request from a fork only gets a read-only token)'
           : ''

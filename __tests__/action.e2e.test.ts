@@ -158,7 +158,7 @@ describe('the action, end to end', () => {
       'Will retry: the Cloud Partner Portal answered 429 Too Many Requests'
     )
     expect(run.stdout).toContain(
-      'Will retry: the Cloud Partner Portal answered 502 Bad Gateway: "<!DOCTYPE html>'
+      'Will retry: the Cloud Partner Portal answered 502 Bad Gateway: "502 Bad Gateway 502 Bad Gateway'
     )
     expect(run.stdout).toContain('Will retry: connection problem')
   })

@@ -15,6 +15,7 @@ export function snapshotOf(fields: Partial<Snapshot> = {}): Snapshot {
     messages: [],
     previewLinks: [],
     liveLinks: [],
+    safeLinks: [],
     productId: '',
     submissionId: '',
     ...fields

@@ -131,8 +131,8 @@ async function optionsFor(row: FaultCase, api: Api, sim: Simulator): Promise<Act
   }
 }
 
-const runsOf = (shard: number) =>
-  FAULTS.filter((_, index) => shardOf(index) === shard).flatMap(row =>
+const runsOf = (rows: FaultCase[]) =>
+  rows.flatMap(row =>
     (row.apis ?? ['cloud-partner-portal']).map(
       api => [row.apis ? `${row.fault} (${API_NAMES[api]})` : row.fault, row, api] as const
     )
@@ -141,8 +141,11 @@ const runsOf = (shard: number) =>
 // A process of its own: host names resolved by a preload, a certificate trusted from
 // NODE_EXTRA_CA_CERTS, a name that never resolves. FAULTS_AS_CHILDREN=1 runs every row
 // so, on the bundle ACTION_UNDER_TEST names (to see a row fail on an older one).
-const needsProcess = (row: FaultCase): boolean =>
-  row.proxy === true || row.baseUrl === 'unknown-host' || process.env.FAULTS_AS_CHILDREN === '1'
+const needsProcess = (row: FaultCase, asChildren: boolean): boolean =>
+  asChildren ||
+  row.proxy === true ||
+  row.baseUrl === 'unknown-host' ||
+  process.env.FAULTS_AS_CHILDREN === '1'
 
 type Clock = Pick<VirtualClock, 'now' | 'sleep'>
 
@@ -193,12 +196,33 @@ async function runOnce(
 
 /** The rows of one shard of the catalogue, each a test (shard 1 checks docs/faults.md too). */
 export function describeFaults(shard: number): void {
-  describe(`the fault catalogue, end to end (part ${shard})`, () => {
-    it.each(runsOf(shard))(
+  describeRows(
+    `the fault catalogue, end to end (part ${shard})`,
+    FAULTS.filter((_, index) => shardOf(index) === shard)
+  )
+  if (shard === 1) {
+    it('is written down in docs/faults.md as it is here (npm run faults:doc)', async () => {
+      expect(await readFile(join(ROOT, 'docs', 'faults.md'), 'utf8')).toBe(faultTable())
+    })
+  }
+}
+
+/** Rows as the bundle runs them, each a child process: the built action itself. */
+export function describeRowsOfTheBundle(title: string, rows: FaultCase[]): void {
+  describeRows(title, rows, true)
+}
+
+function describeRows(title: string, rows: FaultCase[], asChildren = false): void {
+  describe(title, () => {
+    it.each(runsOf(rows))(
       '%s',
       async (_, row, api) => {
         const signsIn = row.entra !== undefined || row.oidc === true
-        const clock = needsProcess(row) ? undefined : row.realTime ? REAL_TIME : new VirtualClock()
+        const clock = needsProcess(row, asChildren)
+          ? undefined
+          : row.realTime
+            ? REAL_TIME
+            : new VirtualClock()
         const now = clock?.now ?? Date.now
         const sim = (simulator = await startSimulator(
           {
@@ -244,11 +268,5 @@ export function describeFaults(shard: number): void {
       },
       30_000
     )
-
-    if (shard === 1) {
-      it('is written down in docs/faults.md as it is here (npm run faults:doc)', async () => {
-        expect(await readFile(join(ROOT, 'docs', 'faults.md'), 'utf8')).toBe(faultTable())
-      })
-    }
   })
 }

@@ -3,7 +3,8 @@
 // characters): each call stays fast, gives a bounded result and never throws.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { describeErrorBody, parseRetryAfter, quote } from '../src/http/policy.js'
+import { describeErrorBody } from '../src/http/error-body.js'
+import { parseRetryAfter, quote } from '../src/http/policy.js'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { bounded } from '../src/sources/json-fields.js'
 import { readErrors } from '../src/sources/product-ingestion/read-errors.js'

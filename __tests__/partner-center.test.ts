@@ -54,16 +54,51 @@ describe('submissionStatus', () => {
 })
 
 describe('newestSubmission', () => {
-  it('takes the highest releaseNumber wherever it is listed, then the later one', () => {
+  it('takes the highest releaseNumber wherever it is listed', () => {
     expect(
       newestSubmission([
         { id: 'a', releaseNumber: 28 },
         { id: 'b', releaseNumber: '27' },
-        { id: 'c' },
         { releaseNumber: 99 }
       ])?.id
     ).toBe('a')
     expect(newestSubmission([{ id: 'a' }, { id: 'b' }])?.id).toBe('b')
+  })
+
+  it('breaks a tie of releaseNumber by the id, a number that grows, never by list order', () => {
+    // A product never published: every submission is release 1, listed newest first.
+    const never = [
+      { id: '1152921505699000003', releaseNumber: 1 },
+      { id: '1152921505699000001', releaseNumber: 1 },
+      { id: '1152921505699000002', releaseNumber: 1 }
+    ]
+    expect(newestSubmission(never)?.id).toBe('1152921505699000003')
+  })
+
+  it('never lets a missing or odd releaseNumber sink the newest below an older one', () => {
+    expect(
+      newestSubmission([
+        { id: '1152921505699000009' },
+        { id: '1152921505699000004', releaseNumber: 'n/a' },
+        { id: '1152921505699000002', releaseNumber: 3 }
+      ])?.id
+    ).toBe('1152921505699000009')
+  })
+
+  it('falls back on the publishing time, then on the list, when no id is a number', () => {
+    expect(
+      newestSubmission([
+        { id: 'b', publishedTimeInUtc: '2026-11-30T10:00:00Z' },
+        { id: 'a', publishedTimeInUtc: '2026-10-01T10:00:00Z' },
+        { id: 'c', publishedTimeInUtc: '1601-01-01T00:00:00Z' }
+      ])?.id
+    ).toBe('c')
+    expect(
+      newestSubmission([
+        { id: 'b', publishedTimeInUtc: '2026-11-30T10:00:00Z' },
+        { id: 'a', publishedTimeInUtc: '2026-10-01T10:00:00Z' }
+      ])?.id
+    ).toBe('b')
   })
 })
 
@@ -120,8 +155,8 @@ describe('validations and reports', () => {
     expect(
       readReports([{ status: 'Passed', fileUri: 'https://x/r.pdf' }, { status: 'Failed' }])
     ).toEqual([
-      { html: 'Certification report Passed: https://x/r.pdf', level: 'information', timestamp: '' },
-      { html: 'Certification report Failed', level: 'error', timestamp: '' }
+      { html: 'Certification report Failed', level: 'error', timestamp: '' },
+      { html: 'Certification report Passed: https://x/r.pdf', level: 'information', timestamp: '' }
     ])
   })
 })
@@ -170,7 +205,8 @@ describe('the readers, on whatever the service sends', () => {
           const steps = readWorkflowSteps({ value: workflows }, false)
           const snapshot = productSnapshot('p', newest, steps, {
             validations: readValidations(items),
-            reports: readReports(items)
+            reports: readReports(items),
+            unread: []
           })
           expect(snapshot.status.length).toBeLessThanOrEqual(220)
           expect(snapshot.steps.length).toBeLessThanOrEqual(100)

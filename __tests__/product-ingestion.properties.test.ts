@@ -2,7 +2,7 @@
 // gives a well-typed snapshot in the common vocabulary, bounded, never an exception.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { describeErrorBody } from '../src/http/policy.js'
+import { describeErrorBody } from '../src/http/error-body.js'
 import { readErrors } from '../src/sources/product-ingestion/read-errors.js'
 import { readJobStatus } from '../src/sources/product-ingestion/read-job-status.js'
 import { readSubmissions } from '../src/sources/product-ingestion/read-submissions.js'

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describeErrorBody } from '../src/http/policy.js'
+import { describeErrorBody } from '../src/http/error-body.js'
 import { readErrors } from '../src/sources/product-ingestion/read-errors.js'
 import { readJobStatus } from '../src/sources/product-ingestion/read-job-status.js'
 import { readSubmissions } from '../src/sources/product-ingestion/read-submissions.js'

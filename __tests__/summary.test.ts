@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { SUMMARY_BYTE_LIMIT, renderSummary } from '../src/report/summary.js'
 import type { EndedResult, StatusChange } from '../src/status/result.js'
-import { ended, stepWith } from './builders.js'
+import { ended, snapshotOf, stepOf, stepWith } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0)
 
@@ -98,16 +98,48 @@ describe('renderSummary', () => {
     expect(row).toContain('click')
   })
 
-  it('shows links, as links only when they are http(s) URLs', () => {
-    const markdown = summaryOf({
-      status: 'succeeded',
-      previewLinks: ['https://example.com/a b'],
-      liveLinks: ['javascript:alert(1)']
-    })
+  it('makes a link clickable only where the API vouches for it, the rest inert text', () => {
+    const own =
+      'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm?tab=Overview&preview=1 2'
+    const markdown = renderSummary(
+      ended({
+        snapshot: snapshotOf({
+          status: 'Succeeded',
+          previewLinks: [own, 'https://example.com/a b'],
+          liveLinks: ['javascript:alert(1)'],
+          safeLinks: [own],
+          steps: [
+            stepOf({
+              id: 'cert',
+              name: 'Certification',
+              status: 'Rejected',
+              messages: [
+                {
+                  html: 'Certification report Failed',
+                  level: 'error',
+                  timestamp: '',
+                  link: 'https://contoso.blob.core.windows.net/reports/r.pdf'
+                }
+              ]
+            })
+          ]
+        })
+      }),
+      stepWith()
+    )
     expect(markdown).toContain(
-      '**Preview links:** [https&#58;//example.com/a%20b](https://example.com/a%20b)'
+      '**Preview links:** [https&#58;//azuremarketplace.microsoft.com/marketplace/apps/contoso.vm?tab=Overview&#38;preview=1%202](https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm?tab=Overview&preview=1%202) · https&#58;//example.com/a b'
     )
     expect(markdown).toContain('**Live links:** javascript:alert(1)')
+    expect(markdown).toContain(
+      '| ❌ | Certification | Rejected |  |  | error: Certification report Failed | ([link](https://contoso.blob.core.windows.net/reports/r.pdf))'.replace(
+        ' | (',
+        ' ('
+      )
+    )
+    expect(markdown).toContain(
+      '**Links:** [Certification report Failed](https://contoso.blob.core.windows.net/reports/r.pdf)'
+    )
   })
 
   it('stays under the job summary limit however large the response', () => {

@@ -47,6 +47,22 @@ export interface Scenario {
   entra?: EntraSpec
   /** How the simulated GitHub checks API answers. */
   github?: GitHubSpec
+  /**
+   * Answers as a service recorded them, before any timeline: the first whose `match` (a
+   * regular expression) finds the request's path and query answers it, `times` times
+   * (for ever when absent).
+   */
+  recorded?: RecordedAnswer[]
+}
+
+export interface RecordedAnswer {
+  match: string
+  times?: number
+  status?: number
+  headers?: Record<string, string>
+  /** The body as the service sent it: text, or a JSON value. */
+  body?: string
+  json?: unknown
 }
 
 export interface GitHubSpec {

@@ -14,6 +14,7 @@ import {
   type FaultPhase,
   type Phase,
   type RawPhase,
+  type RecordedAnswer,
   type Scenario
 } from './scenario.js'
 import type { SimulatedApi } from './simulated-api.js'
@@ -78,6 +79,16 @@ export async function startSimulator(
   const shownPhase = new Map<string, { phase: Phase; index: number }>()
   const bodies = new Map<string, object[]>()
   const signIn = new SignInServices(scenario.entra, api.scope, now)
+  const answered = new Map<RecordedAnswer, number>()
+  const recordedAnswer = (path: string): RecordedAnswer | undefined => {
+    const found = scenario.recorded?.find(
+      answer =>
+        new RegExp(answer.match).test(path) &&
+        (answered.get(answer) ?? 0) < (answer.times ?? Infinity)
+    )
+    if (found) answered.set(found, (answered.get(found) ?? 0) + 1)
+    return found
+  }
   const github = new GitHubChecks(scenario.github)
 
   // Filled in once the server listens; the handler only reads it after that.
@@ -105,6 +116,8 @@ export async function startSimulator(
     }
     // The simulator's own origin: links it writes (`@nextLink`) point back at it.
     const url = new URL(request.url ?? '/', simulator.url)
+    const recorded = recordedAnswer(`${url.pathname}${url.search}`)
+    if (recorded) return sendRaw(response, { respond: recorded })
     const route = api.route(request, url, () => authorize(request, scenario, signIn))
     if ('refuse' in route) {
       const refuse = (): void =>

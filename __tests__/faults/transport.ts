@@ -36,8 +36,8 @@ export const TRANSPORT: FaultCase[] = [
   retried(
     'an HTML error page',
     { fault: 'html' },
-    /Will retry: .*502 Bad Gateway: "<!DOCTYPE html>/,
-    'retries; the log quotes the start of the page'
+    /Will retry: .*502 Bad Gateway: "502 Bad Gateway 502 Bad Gateway The server is temporarily unable/,
+    'retries; the log quotes what the page says'
   ),
   {
     fault: 'connection refused',

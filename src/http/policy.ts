@@ -1,5 +1,5 @@
-// Which answers are worth asking again, how long to wait first, and how an error body
-// reads: one policy for both status APIs, Entra ID and the GitHub calls.
+// Which answers are worth asking again and how long to wait first: one policy for every
+// service the action calls (the status APIs, Entra ID, GitHub).
 import { clip } from '../text.js'
 
 // Connection trouble that a later attempt may not meet.
@@ -67,63 +67,8 @@ export function parseRateLimitReset(
 }
 
 const QUOTE_CHARS = 160
-const MESSAGE_CHARS = 500
-const DETAIL_COUNT = 10
-
-/**
- * `: CODE: message` from the error bodies Azure front ends, Microsoft Graph and Entra ID
- * send (`{"error": {code, message, details}}`, `{code, message}`, `{error,
- * error_description}`), else a quote of the body. Only a description's first line:
- * Entra's next lines are trace ids.
- */
-export function describeErrorBody(body: string): string {
-  if (body.trim() === '') return ''
-  let json: unknown
-  try {
-    json = JSON.parse(body.replace(/^\uFEFF/, ''))
-  } catch {
-    return `: ${quote(body)}`
-  }
-  const outer = asRecord(json)
-  const inner = typeof outer.error === 'object' && outer.error ? asRecord(outer.error) : outer
-  const description =
-    typeof outer.error_description === 'string'
-      ? outer.error_description.split(/\r?\n/)[0]
-      : undefined
-  const parts = [
-    inner.code ?? (typeof outer.error === 'string' ? outer.error : undefined),
-    inner.message ?? inner.Message ?? description
-  ]
-    .filter(part => typeof part === 'string' && part.trim() !== '')
-    .map(part => clip(part as string, MESSAGE_CHARS))
-  if (parts.length === 0) return `: ${quote(body)}`
-  const details = flattenDetails(inner.details)
-  return `: ${parts.join(': ')}${details.length > 0 ? ` (${details.join('; ')})` : ''}`
-}
-
-/** Nested `details` as `code: message` lines, depth first, bounded. */
-function flattenDetails(value: unknown, depth = 0): string[] {
-  if (!Array.isArray(value) || depth > 5) return []
-  const lines: string[] = []
-  for (const item of value.slice(0, DETAIL_COUNT)) {
-    const detail = asRecord(item)
-    const line = [detail.code, detail.message]
-      .filter(part => typeof part === 'string' && part.trim() !== '')
-      .map(part => clip(part as string, MESSAGE_CHARS))
-      .join(': ')
-    if (line) lines.push(line)
-    lines.push(...flattenDetails(detail.details, depth + 1))
-  }
-  return lines.slice(0, DETAIL_COUNT)
-}
 
 /** The start of what came back, on one line, quoted. */
 export function quote(text: string): string {
   return `"${clip(text, QUOTE_CHARS)}"`
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
 }

@@ -2,7 +2,8 @@
 // service the action calls: what it answered, whether asking again may help (the one
 // HTTP policy), how long it asked to wait, and its own words.
 import { header, RequestError, type HttpAnswer } from './http-session.js'
-import { describeErrorBody, isTransientStatus, parseRetryAfter } from './policy.js'
+import { describeErrorBody } from './error-body.js'
+import { isTransientStatus, parseRetryAfter } from './policy.js'
 
 /** `Entra ID answered 503 Service Unavailable`. */
 export function answeredLine(who: string, answer: HttpAnswer): string {

@@ -14,7 +14,10 @@ export function cell(text: string): string {
   return escapeMarkdown(clip(text, CELL_CHARS))
 }
 
-/** A link when the value is an http(s) URL, shown as `label` or as itself; else text. */
+/**
+ * A link when the value is an http(s) URL, shown as `label` or as itself; else text.
+ * Only for URLs the action or an API vouches for: server text is never linked as such.
+ */
 export function link(value: unknown, label?: string): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
   try {

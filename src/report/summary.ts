@@ -1,5 +1,11 @@
 import { formatDuration } from '../inputs/duration.js'
-import { currentStep, noteworthyMessages, type PublishStep } from '../status/snapshot.js'
+import {
+  currentStep,
+  noteworthyMessages,
+  type PublishStep,
+  type Snapshot,
+  type StatusMessage
+} from '../status/snapshot.js'
 import { brief, escapeMarkdown } from '../text.js'
 import { CELL_CHARS, cell, fitToLimit, link, sentence, utcTime } from './markdown.js'
 import { chainLinks, phaseRows } from './wait-story.js'
@@ -19,6 +25,7 @@ const MAX_CHANGE_ROWS = 100
 const MAX_LINKS = 20
 const MAX_MESSAGES = 20
 const MESSAGE_CHARS = 2_000
+const LINK_LABEL_CHARS = 80
 
 const OUTCOME_ICON: Record<TargetResult['outcome'], string> = {
   waiting: '⏳',
@@ -96,7 +103,7 @@ export function renderSummary(
     for (const { step, message } of notes.slice(0, MAX_MESSAGES)) {
       const where = step ? ` (${cell(step)})` : ''
       lines.push(
-        `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}`
+        `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}${linkOf(message)}`
       )
     }
     if (notes.length > MAX_MESSAGES) lines.push(`- _${notes.length - MAX_MESSAGES} more not shown_`)
@@ -137,6 +144,8 @@ export function renderSummary(
     lines.push('')
   }
 
+  // Only links the API vouches for are clickable; the rest of what it sent is text.
+  const safe = new Set(offer?.safeLinks ?? [])
   for (const [title, links] of [
     ['Preview links', offer?.previewLinks ?? []],
     ['Live links', offer?.liveLinks ?? []]
@@ -145,10 +154,20 @@ export function renderSummary(
       lines.push(
         `**${title}:** ${links
           .slice(0, MAX_LINKS)
-          .map(value => link(value))
+          .map(value => (typeof value === 'string' && safe.has(value) ? link(value) : inert(value)))
           .join(' · ')}`,
         ''
       )
+  }
+  const reports = offer ? linkedMessages(offer) : []
+  if (reports.length > 0) {
+    lines.push(
+      `**Links:** ${reports
+        .slice(0, MAX_LINKS)
+        .map(message => link(message.link, brief(message.html, LINK_LABEL_CHARS)))
+        .join(' · ')}`,
+      ''
+    )
   }
 
   lines.push(
@@ -231,9 +250,28 @@ function stepRow(step: PublishStep): string {
     cell(step.status || '(none)'),
     step.progress === null ? '' : `${step.progress}%`,
     cell(step.estimatedTimeFrame),
-    cell(`${level}${message}`),
+    cell(`${level}${message}`) + (latest ? linkOf(latest) : ''),
     ''
   ]
     .join(' | ')
     .trim()
+}
+
+// ` ([link](url))` after a message the API vouches a link for.
+function linkOf(message: StatusMessage): string {
+  return message.link ? ` (${link(message.link, 'link')})` : ''
+}
+
+// Every message of the offer and its steps that has a link, each link once.
+function linkedMessages(snapshot: Snapshot): (StatusMessage & { link: string })[] {
+  const seen = new Set<string>()
+  return [...snapshot.messages, ...snapshot.steps.flatMap(step => step.messages)].filter(
+    (message): message is StatusMessage & { link: string } =>
+      message.link !== undefined && !seen.has(message.link) && Boolean(seen.add(message.link))
+  )
+}
+
+// What the service sent, shown and never followed.
+function inert(value: unknown): string {
+  return cell(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
 }

@@ -11,6 +11,8 @@ export interface ApiConnection {
   apiVersion: string
   credential: Credential
   session: HttpSession
+  /** Headers every request of the API carries (Partner Center's seller id). */
+  headers?: Record<string, string>
   /** Removes secrets from text the service sent back. */
   redact(text: string): string
   now(): number

@@ -1,7 +1,8 @@
 // The one request both APIs make: an authorized GET of a JSON document, every answer
 // sorted by the HTTP policy into ok, transient or final.
 import { header, RequestError, type HttpAnswer } from '../http/http-session.js'
-import { describeErrorBody, quote } from '../http/policy.js'
+import { describeErrorBody } from '../http/error-body.js'
+import { quote } from '../http/policy.js'
 import { answeredLine, refusalOf } from '../http/refusal.js'
 import type { Look } from '../status/source.js'
 import type { ApiConnection } from './contract.js'
@@ -17,7 +18,8 @@ export interface ServiceWords {
   hints?: Partial<Record<number, string>>
 }
 
-export type Failure = Exclude<Look, { kind: 'ok' }>
+/** A look that got no JSON, and the status the service answered with, when it answered. */
+export type Failure = Exclude<Look, { kind: 'ok' }> & { status?: number }
 /** A JSON document, or why there is none. */
 export type JsonAnswer = { kind: 'ok'; json: unknown; body: string; answered: string } | Failure
 
@@ -67,6 +69,7 @@ async function ask(
       'GET',
       url,
       {
+        ...connection.headers,
         accept: 'application/json',
         'content-type': 'application/json',
         authorization: `Bearer ${token}`
@@ -104,8 +107,13 @@ function classify(answer: HttpAnswer, words: ServiceWords, now: number): JsonAns
   }
   const refusal = refusalOf(words.service, answer, now, words.hints?.[code])
   return refusal.transient
-    ? { kind: 'transient', problem: refusal.message, retryAfterMs: refusal.retryAfterMs }
-    : { kind: 'final', problem: refusal.message }
+    ? {
+        kind: 'transient',
+        problem: refusal.message,
+        retryAfterMs: refusal.retryAfterMs,
+        status: code
+      }
+    : { kind: 'final', problem: refusal.message, status: code }
 }
 
 function parseBody(body: string, answered: string): JsonAnswer {

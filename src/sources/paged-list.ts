@@ -9,14 +9,27 @@ import { field, list, text } from './json-fields.js'
 const MOST_PAGES = 20
 const MOST_ITEMS = 5_000
 
-/** Every item of every page, in order, or why the list could not be read. */
+/** The items read, and, when a later page was gone, why the list ends early. */
+export interface PagedList {
+  kind: 'ok'
+  items: unknown[]
+  answered: string
+  cut?: string
+}
+
+/**
+ * Every item of every page, in order, or why the list could not be read. With
+ * `goneLaterPages`, a later page that answers 404 ends the list where it is: a service
+ * whose next-page links go stale (the Partner Center ingestion API's do).
+ */
 export async function getPagedList(
   connection: ApiConnection,
   url: string,
   words: ServiceWords,
   what: string,
-  signal?: AbortSignal
-): Promise<{ kind: 'ok'; items: unknown[]; answered: string } | Failure> {
+  signal?: AbortSignal,
+  { goneLaterPages = false } = {}
+): Promise<PagedList | Failure> {
   const items: unknown[] = []
   let page: string | undefined = url
   let answered = ''
@@ -28,13 +41,16 @@ export async function getPagedList(
       }
     }
     const answer = await getJsonObject(connection, page, words, `a ${what}`, signal)
+    if (answer.kind !== 'ok' && pages > 0 && goneLaterPages && answer.status === 404) {
+      return { kind: 'ok', items, answered, cut: `page ${pages + 1} of the ${what} answered 404` }
+    }
     if (answer.kind !== 'ok') return answer
     answered = answer.answered
     items.push(...list(field(answer.object, 'value')).slice(0, MOST_ITEMS - items.length))
     const link = NEXT_LINK_NAMES.map(name => text(field(answer.object, name))).find(Boolean)
     page = undefined
     if (link && items.length < MOST_ITEMS) {
-      page = sameHostLink(link, connection.baseUrl)
+      page = linkUnderBaseUrl(link, connection.baseUrl)
       if (page === undefined) {
         return {
           kind: 'final',
@@ -55,7 +71,7 @@ const NEXT_LINK_NAMES = ['@nextLink', 'nextLink', '@odata.nextLink']
  * relative link is read from the API root, or from the host when it repeats the root's
  * path (`v1.0/ingestion/products/…`).
  */
-function sameHostLink(link: string, baseUrl: string): string | undefined {
+export function linkUnderBaseUrl(link: string, baseUrl: string): string | undefined {
   try {
     const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
     const rootPath = base.pathname.replace(/^\//, '')

@@ -177,7 +177,8 @@ function unpackSnapshot(value: unknown, at: string): Snapshot {
     steps,
     messages: [],
     previewLinks: [],
-    liveLinks: []
+    liveLinks: [],
+    safeLinks: []
   }
 }
 

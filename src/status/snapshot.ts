@@ -6,8 +6,11 @@ export interface Snapshot {
   status: string
   steps: PublishStep[]
   messages: StatusMessage[]
+  /** As the service sent them, for the outputs. */
   previewLinks: unknown[]
   liveLinks: unknown[]
+  /** The links the API vouches for (https, on its own hosts): only these are clickable. */
+  safeLinks: string[]
   /** The API's own ids for what was looked at, where it has them; '' otherwise. */
   productId: string
   submissionId: string
@@ -31,6 +34,8 @@ export interface StatusMessage {
   /** `information`, `warning`, `error`, or what the service said, lower case. */
   level: string
   timestamp: string
+  /** What the message is about (a certification report), where the API vouches for it. */
+  link?: string
 }
 
 /** The first step that is not Complete: where publishing is now. */

@@ -1,6 +1,17 @@
+import { ownLink } from '../../status/links.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
 import { displayStatus, sameStatus } from '../../status/statuses.js'
 import { bounded, field, list, record, text } from '../json-fields.js'
+
+// Where a link of the Cloud Partner Portal may point to be shown as one: its own hosts,
+// Azure's portal and the marketplaces that show a preview.
+const OWN_HOSTS = [
+  'cloudpartner.azure.com',
+  'portal.azure.com',
+  'azuremarketplace.microsoft.com',
+  'appsource.microsoft.com',
+  'marketplace.microsoft.com'
+]
 
 // Far more than any offer has; a server that sends more gets the first ones read.
 const STEPS_READ = 10_000
@@ -21,12 +32,15 @@ export function readOfferStatus(body: Record<string, unknown>): Snapshot {
   const previewReady =
     sameStatus(status, 'Running') &&
     steps.some(step => sameStatus(step.status, 'WaitingForPublisherReview'))
+  const previewLinks = links(field(body, 'previewLinks'))
+  const liveLinks = links(field(body, 'liveLinks'))
   return {
     status: previewReady ? 'WaitingForPublisherReview' : status,
     steps,
     messages: list(field(body, 'messages')).slice(-MESSAGES_KEPT).map(parseMessage),
-    previewLinks: links(field(body, 'previewLinks')),
-    liveLinks: links(field(body, 'liveLinks')),
+    previewLinks,
+    liveLinks,
+    safeLinks: [...previewLinks, ...liveLinks].flatMap(link => ownLink(link, OWN_HOSTS) ?? []),
     productId: '',
     submissionId: ''
   }

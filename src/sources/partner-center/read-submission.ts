@@ -1,7 +1,8 @@
 // The Partner Center ingestion API's answers in the common vocabulary: a product's
-// submissions (the newest by releaseNumber), a submission's workflow steps, its failed
+// submissions (the newest of them), a submission's workflow steps, its failed
 // validations and its certification reports. Field names are read in any case and an
 // unknown value is carried through, never read as one of ours.
+import { ownLink } from '../../status/links.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
 import { sameStatus } from '../../status/statuses.js'
 import { clip } from '../../text.js'
@@ -13,42 +14,75 @@ export interface Submission {
   substate: string
   /** `pendingUpdateInfo.status`: Running, Failed, Completed, Cancelled, … */
   pending: string
+  /** `pendingUpdateInfo.href`: where the service says to look when it failed. */
+  pendingHref: string
   failureReason: string
-  releaseNumber: number
   autoPromote: boolean
+  /** What orders submissions, where the service gave it. */
+  releaseNumber?: number
+  idNumber?: bigint
+  publishedAt?: number
+  /** Its place in the list. */
+  order: number
 }
+
+/** Where a link of the service may point to be shown as one: its hosts and Azure Blob Storage. */
+export const OWN_HOSTS = [
+  'api.partner.microsoft.com',
+  'partner.microsoft.com',
+  '*.blob.core.windows.net'
+]
 
 const SUBMISSIONS_READ = 1_000
 const STEPS_READ = 100
 const MESSAGES_READ = 50
 const ID_CHARS = 200
 const TEXT_CHARS = 1_000
+// `publishedTimeInUtc` of a submission never published.
+const NEVER = Date.UTC(1700, 0, 1)
 
-/** The newest submission by `releaseNumber` (then the later in the list); none if none. */
+/**
+ * The newest submission: the highest `releaseNumber`; where two tie (every submission
+ * of a product never published is release 1) or one has none, the higher id (a number
+ * that grows), then the later publishing time, and only then the later in the list. A
+ * missing key never ranks a submission below another: it is not compared.
+ */
 export function newestSubmission(items: unknown[]): Submission | undefined {
   let newest: Submission | undefined
-  for (const item of items.slice(0, SUBMISSIONS_READ)) {
-    const submission = readSubmission(record(item))
-    if (submission && (!newest || submission.releaseNumber >= newest.releaseNumber)) {
-      newest = submission
-    }
-  }
+  items.slice(0, SUBMISSIONS_READ).forEach((item, order) => {
+    const submission = readSubmission(record(item), order)
+    if (submission && (!newest || isNewer(submission, newest))) newest = submission
+  })
   return newest
 }
 
-function readSubmission(body: Record<string, unknown>): Submission | undefined {
+function isNewer(a: Submission, b: Submission): boolean {
+  for (const key of ['releaseNumber', 'idNumber', 'publishedAt'] as const) {
+    const [x, y] = [a[key], b[key]]
+    if (x !== undefined && y !== undefined && x !== y) return x > y
+  }
+  return a.order > b.order
+}
+
+function readSubmission(body: Record<string, unknown>, order: number): Submission | undefined {
   const id = clip(text(field(body, 'id')), ID_CHARS)
   if (!id) return undefined
   const pending = record(field(body, 'pendingUpdateInfo'))
-  const release = Number(text(field(body, 'releaseNumber')))
+  const release = field(body, 'releaseNumber')
+  const releaseNumber = typeof release === 'string' && release.trim() ? Number(release) : release
+  const published = Date.parse(text(field(body, 'publishedTimeInUtc')).slice(0, 40))
   return {
     id,
     state: clip(text(field(body, 'state')), ID_CHARS),
     substate: clip(text(field(body, 'substate')), ID_CHARS),
     pending: clip(text(field(pending, 'status')), ID_CHARS),
+    pendingHref: clip(text(field(pending, 'href')), TEXT_CHARS),
     failureReason: clip(text(field(pending, 'failureReason')), TEXT_CHARS),
-    releaseNumber: Number.isFinite(release) ? release : Number.NEGATIVE_INFINITY,
-    autoPromote: field(record(field(body, 'publishOption')), 'isAutoPromote') === true
+    autoPromote: field(record(field(body, 'publishOption')), 'isAutoPromote') === true,
+    ...(typeof releaseNumber === 'number' && Number.isFinite(releaseNumber) && { releaseNumber }),
+    ...(/^\d{1,30}$/.test(id) && { idNumber: BigInt(id) }),
+    ...(published > NEVER && { publishedAt: published }),
+    order
   }
 }
 
@@ -74,16 +108,32 @@ export function submissionStatus(submission: Submission | undefined): string {
   return `Unknown (${clip(substate, 60)})`
 }
 
-/** Whether the submission's reports and validations say why: read once on such a change. */
+/**
+ * Whether the submission's validations and reports say why: it failed (in its
+ * substate, or only in `pendingUpdateInfo`), or it is ready for go-live.
+ */
 export function saysWhy(submission: Submission): boolean {
-  return ['Failed', 'FailedInCertification', 'ReadyToPublish'].some(name =>
-    sameStatus(submission.substate, name)
+  return (
+    ['Failed', 'FailedInCertification', 'ReadyToPublish'].some(name =>
+      sameStatus(submission.substate, name)
+    ) || sameStatus(submission.pending, 'Failed')
   )
 }
 
-/** The steps of every workflow of `/workflowdetails`, preview's first, in order. */
+// The workflows in the order publishing goes: preview first, then live, then any other.
+const WORKFLOW_ORDER = ['preview', 'live']
+
+/** The steps of every workflow of `/workflowdetails`: Preview's first, then Live's, in order. */
 export function readWorkflowSteps(body: Record<string, unknown>, canceled: boolean): PublishStep[] {
-  const workflows = list(field(body, 'value')).map(record)
+  const rank = (workflow: Record<string, unknown>): number => {
+    const at = WORKFLOW_ORDER.indexOf(text(field(workflow, 'targetEnvironment')).toLowerCase())
+    return at < 0 ? WORKFLOW_ORDER.length : at
+  }
+  const workflows = list(field(body, 'value'))
+    .map(record)
+    .map((workflow, index) => ({ workflow, index }))
+    .sort((a, b) => rank(a.workflow) - rank(b.workflow) || a.index - b.index)
+    .map(({ workflow }) => workflow)
   const steps: PublishStep[] = []
   for (const workflow of workflows) {
     const environment = clip(text(field(workflow, 'targetEnvironment')), ID_CHARS)
@@ -114,50 +164,69 @@ function stepStatus(name: string, state: string, canceled: boolean): string {
   return canceled ? 'Canceled' : 'Rejected'
 }
 
-/** The validations of severity Error or Warning, as messages. */
+/**
+ * The validations of severity Error, then Warning, as messages: every one is read
+ * before the cap, so that an error listed after many informational ones still counts.
+ */
 export function readValidations(items: unknown[]): StatusMessage[] {
-  return items
-    .slice(0, MESSAGES_READ)
-    .map(record)
-    .flatMap(item => {
-      const severity = text(field(item, 'severity'))
-      const level = sameStatus(severity, 'Error')
-        ? 'error'
-        : sameStatus(severity, 'Warning')
-          ? 'warning'
-          : undefined
-      if (!level) return []
-      const code = text(field(item, 'errorCode'))
-      const resource = text(field(item, 'resource'))
-      const said = text(field(item, 'message')) || '(no message)'
-      return [
-        {
-          html: clip(
-            `Validation ${code ? `${code}: ` : ''}${said}${resource ? ` (${resource})` : ''}`,
-            TEXT_CHARS
-          ),
-          level,
-          timestamp: ''
-        }
-      ]
-    })
+  const messages = items.map(record).flatMap(item => {
+    const severity = text(field(item, 'severity'))
+    const level = sameStatus(severity, 'Error')
+      ? 'error'
+      : sameStatus(severity, 'Warning')
+        ? 'warning'
+        : undefined
+    if (!level) return []
+    const code = text(field(item, 'errorCode'))
+    const resource = text(field(item, 'resource'))
+    const said = text(field(item, 'message')) || '(no message)'
+    return [
+      {
+        html: clip(
+          `Validation ${code ? `${code}: ` : ''}${said}${resource ? ` (${resource})` : ''}`,
+          TEXT_CHARS
+        ),
+        level,
+        timestamp: ''
+      }
+    ]
+  })
+  return worstFirst(messages).slice(0, MESSAGES_READ)
 }
 
-/** Each certification report as a message with its link: a Failed one as an error. */
+/** Each certification report as a message with its link: a Failed one an error, listed first. */
 export function readReports(items: unknown[]): StatusMessage[] {
-  return items
-    .slice(0, MESSAGES_READ)
-    .map(record)
-    .map(item => {
-      const status = clip(text(field(item, 'status')), 60) || 'Unknown'
-      const time = clip(text(field(item, 'reportTimeInUtc')), 60)
-      const uri = clip(text(field(item, 'fileUri')), TEXT_CHARS)
-      return {
-        html: `Certification report ${status}${time ? ` (${time})` : ''}${uri ? `: ${uri}` : ''}`,
-        level: sameStatus(status, 'Failed') ? 'error' : 'information',
-        timestamp: time
-      }
-    })
+  const reports = items.map(record).map((item): StatusMessage => {
+    const status = clip(text(field(item, 'status')), 60) || 'Unknown'
+    const time = clip(text(field(item, 'reportTimeInUtc')), 60)
+    const uri = text(field(item, 'fileUri'))
+    const link = ownLink(uri, OWN_HOSTS)
+    return {
+      html: `Certification report ${status}${time ? ` (${time})` : ''}${
+        uri && !link ? `: ${clip(uri, TEXT_CHARS)}` : ''
+      }`,
+      level: sameStatus(status, 'Failed') ? 'error' : 'information',
+      timestamp: time,
+      ...(link && { link })
+    }
+  })
+  return worstFirst(reports).slice(0, MESSAGES_READ)
+}
+
+function worstFirst(messages: StatusMessage[]): StatusMessage[] {
+  const rank = (message: StatusMessage) => ['error', 'warning'].indexOf(message.level) >>> 0
+  return messages
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => rank(a.message) - rank(b.message) || a.index - b.index)
+    .map(({ message }) => message)
+}
+
+/** What was read about a submission: its validations, its reports, what could not be read. */
+export interface Why {
+  validations: StatusMessage[]
+  reports: StatusMessage[]
+  /** Warnings: what could not be read, and that it is read again at the next change. */
+  unread: string[]
 }
 
 /** The snapshot of a product from its newest submission and what was read about it. */
@@ -165,12 +234,15 @@ export function productSnapshot(
   productId: string,
   submission: Submission | undefined,
   steps: PublishStep[],
-  why: { validations: StatusMessage[]; reports: StatusMessage[] }
+  why: Why
 ): Snapshot {
-  const messages = [...why.validations]
-  if (submission?.failureReason) {
-    messages.unshift({ html: submission.failureReason, level: 'error', timestamp: '' })
-  }
+  const messages: StatusMessage[] = [
+    ...(submission?.failureReason
+      ? [{ html: submission.failureReason, level: 'error', timestamp: '' }]
+      : []),
+    ...why.validations,
+    ...why.unread.map(html => ({ html, level: 'warning', timestamp: '' }))
+  ]
   // A report belongs to the certification step (else the last): the step table shows it.
   const certification = steps.find(step => /certif/i.test(step.name)) ?? steps.at(-1)
   if (certification) certification.messages.push(...why.reports)
@@ -181,6 +253,7 @@ export function productSnapshot(
     messages,
     previewLinks: [],
     liveLinks: [],
+    safeLinks: [],
     productId,
     submissionId: submission?.id ?? ''
   }

@@ -1,8 +1,8 @@
 // How the Partner Center ingestion API is asked: paths under base-url, the seller id
 // on every request, and its refusals in words.
-import type { HttpSession } from '../../http/http-session.js'
 import type { ApiConnection } from '../contract.js'
 import type { ServiceWords } from '../get-json.js'
+import { linkUnderBaseUrl } from '../paged-list.js'
 
 /** `{base-url}/products/{productId}/…`, each part of the path encoded. */
 export function productUrl(
@@ -16,19 +16,17 @@ export function productUrl(
 }
 
 /**
- * The connection with `x-ms-publisherId` added to every request: the service refused
- * calls without it for a while in 2026, and takes it now. A session that passes all
- * else through to the step's one session, so that its limits, proxy and redaction hold.
+ * The connection with `x-ms-publisherId` among the headers of every request: the service
+ * refused calls without it for a while in 2026, and takes it now.
  */
 export function withSellerId(connection: ApiConnection, sellerId: string): ApiConnection {
   if (!sellerId) return connection
-  const { session } = connection
-  const request: HttpSession['request'] = (method, url, headers, body, signal) =>
-    session.request(method, url, { ...headers, 'x-ms-publisherId': sellerId }, body, signal)
-  return {
-    ...connection,
-    session: Object.assign(Object.create(session) as HttpSession, { request })
-  }
+  return { ...connection, headers: { ...connection.headers, 'x-ms-publisherId': sellerId } }
+}
+
+/** A link the service gave, as a URL under base-url; '' when it points elsewhere. */
+export function underBaseUrl(connection: ApiConnection, link: string): string {
+  return linkUnderBaseUrl(link, connection.baseUrl) ?? ''
 }
 
 /** How the API's answers read; `notFound` says what a 404 means for this request. */

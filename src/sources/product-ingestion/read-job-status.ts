@@ -35,6 +35,7 @@ export function readJobStatus(body: Record<string, unknown>, jobId: string): Sna
     messages: errors,
     previewLinks: [],
     liveLinks: [],
+    safeLinks: [],
     productId: ids.productId,
     submissionId: ids.submissionId
   }

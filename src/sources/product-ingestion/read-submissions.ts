@@ -55,6 +55,7 @@ export function readSubmissions(body: Record<string, unknown>, productId: string
     messages: about ? readErrors(about.errors) : [],
     previewLinks: [],
     liveLinks: [],
+    safeLinks: [],
     productId,
     submissionId: about?.id ?? ''
   }

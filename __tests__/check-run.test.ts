@@ -4,7 +4,6 @@ import { GitHub } from '../src/github/client.js'
 import { CheckRun } from '../src/report/check-run.js'
 import { checkTitle } from '../src/report/check-run-title.js'
 import type { Look } from '../src/status/source.js'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { recordChange, recordLook, type EndedResult } from '../src/status/result.js'
 import { ended, okLook, snapshotOf, stepOf, stepWith, waiting } from './builders.js'
 import type { GitHubSpec } from '../simulator/scenario.js'
@@ -92,7 +91,7 @@ describe('CheckRun', () => {
     await finish(run, {
       outcome: 'success',
       reason: 'the offer reached Succeeded',
-      snapshot: readOfferStatus({ status: 'succeeded' }),
+      snapshot: snapshotOf({ status: 'Succeeded' }),
       polls: 6,
       startedAt: START,
       endedAt: at(150_000)
@@ -210,7 +209,7 @@ describe('checkTitle', () => {
   it.each([
     [{ outcome: 'failure' as const }, 'Publishing failed: step "Certification" is Rejected'],
     [
-      { outcome: 'timeout' as const, snapshot: readOfferStatus({ status: 'running' }) },
+      { outcome: 'timeout' as const, snapshot: snapshotOf({ status: 'Running' }) },
       'Timed out: Running after 1m 30s'
     ],
     [{ outcome: 'cancelled' as const }, 'Cancelled while no status yet'],

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import {
   actionOutputNames,
@@ -28,26 +27,10 @@ import {
 } from './faults/catalogue.js'
 import { REAL_TIME, runInProcess, VirtualClock } from './in-process.js'
 import { parseDuration } from '../src/inputs/duration.js'
+import { API_TITLES } from './faults/case.js'
 import { expectNoLeaks } from './leak-check.js'
 
 const TOKEN = 'fault-catalogue-token-a11'
-const JOB = 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51'
-const TARGET: Record<Api, Record<string, string>> = {
-  'cloud-partner-portal': { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm' },
-  'product-ingestion': { 'job-id': JOB },
-  'partner-center': { api: 'partner-center', 'offer-id': DEFAULT_APP_GUID }
-}
-// Where each API's root is on the simulator.
-const API_ROOT: Record<Api, string> = {
-  'cloud-partner-portal': '',
-  'product-ingestion': '',
-  'partner-center': PARTNER_CENTER_ROOT
-}
-const API_NAMES: Record<Api, string> = {
-  'cloud-partner-portal': 'Cloud Partner Portal',
-  'product-ingestion': 'Product Ingestion API',
-  'partner-center': 'Partner Center ingestion API'
-}
 const TENANT = 'contoso.onmicrosoft.com'
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555'
 const BASE_INPUTS = {
@@ -112,8 +95,8 @@ async function optionsFor(row: FaultCase, api: Api, sim: Simulator): Promise<Act
       : { token: row.token ?? TOKEN }
   return {
     inputs: {
-      ...TARGET[api],
-      'base-url': (proxied?.urls['base-url'] ?? (await baseUrl(row, sim))) + API_ROOT[api],
+      ...sim.api.targetInputs,
+      'base-url': (proxied?.urls['base-url'] ?? (await baseUrl(row, sim))) + sim.api.root,
       ...signIn,
       ...BASE_INPUTS,
       ...(row.github ? { 'check-name': 'Marketplace publish' } : {}),
@@ -134,7 +117,7 @@ async function optionsFor(row: FaultCase, api: Api, sim: Simulator): Promise<Act
 const runsOf = (rows: FaultCase[]) =>
   rows.flatMap(row =>
     (row.apis ?? ['cloud-partner-portal']).map(
-      api => [row.apis ? `${row.fault} (${API_NAMES[api]})` : row.fault, row, api] as const
+      api => [row.apis ? `${row.fault} (${API_TITLES[api]})` : row.fault, row, api] as const
     )
   )
 

@@ -85,6 +85,15 @@ describe('the layers of src/', () => {
     expect(outside).toEqual([])
   })
 
+  it("keep each API's inputs in its folder, the registry and the generic input readers", () => {
+    const inputNames = /['"`](publisher-id|offer-id|job-id|seller-id)['"`]/
+    const outside = sourceFiles(SRC)
+      .map(path => relative(SRC, path))
+      .filter(file => !/^(sources|inputs)\//.test(file))
+      .filter(file => inputNames.test(readFileSync(join(SRC, file), 'utf8')))
+    expect(outside).toEqual([])
+  })
+
   it('would find a circle', () => {
     imports.set('status/a.ts', ['status/b.ts'])
     imports.set('status/b.ts', ['status/a.ts'])

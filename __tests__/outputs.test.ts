@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { outputsOf } from '../src/report/outputs.js'
 import type { EndedResult } from '../src/status/result.js'
-import { ended, stepWith } from './builders.js'
+import { ended, snapshotOf, stepOf, stepWith } from './builders.js'
 
 /** The outputs of a step that waited for one offer or job, `elapsedMs` from its start. */
 function actionOutputs({
@@ -20,17 +19,17 @@ function actionOutputs({
 
 describe('actionOutputs', () => {
   it('sets every output from the last status read', () => {
-    const offer = readOfferStatus({
-      status: 'running',
+    const offer = snapshotOf({
+      status: 'Running',
       steps: [
-        {
+        stepOf({
           id: 'pre',
-          stepName: 'Validate',
-          status: 'complete',
-          progressPercentage: 100,
+          name: 'Validate',
+          status: 'Complete',
+          progress: 100,
           estimatedTimeFrame: '< 15 min'
-        },
-        { id: 'cert', stepName: 'Certification', status: 'inProgress', progressPercentage: 40 }
+        }),
+        stepOf({ id: 'cert', name: 'Certification', status: 'InProgress', progress: 40 })
       ],
       previewLinks: ['https://preview.example']
     })
@@ -123,7 +122,7 @@ describe('outputsOf', () => {
         id: `offer-${i}-${'✗'.repeat(1_000)}`,
         outcome: 'failure',
         reason: long,
-        snapshot: readOfferStatus({ status: `failed ${'✗'.repeat(300)}` }),
+        snapshot: snapshotOf({ status: `failed ${'✗'.repeat(300)}` }),
         polls: 1,
         startedAt: 0,
         endedAt: 1

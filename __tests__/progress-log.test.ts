@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { waiting } from './builders.js'
+import { okLook, snapshotOf, stepOf, waiting } from './builders.js'
+import type { StatusMessage } from '../src/status/snapshot.js'
 import type { Look } from '../src/status/source.js'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import type { Log } from '../src/report/log.js'
 import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 
@@ -16,25 +16,17 @@ function recorder() {
   return { lines, logger }
 }
 
-function ok(body: Record<string, unknown>): Look {
-  return { kind: 'ok', snapshot: readOfferStatus(body) }
-}
-
-const running = (progress: number, messages: object[] = []) =>
-  ok({
-    status: 'running',
-    steps: [
-      { id: 'pre', stepName: 'Validate', status: 'complete' },
-      {
-        id: 'cert',
-        stepName: 'Certification',
-        status: 'inProgress',
-        progressPercentage: progress,
-        messages
-      },
-      { id: 'live', stepName: 'Live', status: 'notStarted' }
-    ]
-  })
+const running = (progress: number, messages: StatusMessage[] = []) =>
+  okLook(
+    snapshotOf({
+      status: 'Running',
+      steps: [
+        stepOf({ id: 'pre', name: 'Validate', status: 'Complete' }),
+        stepOf({ id: 'cert', name: 'Certification', status: 'InProgress', progress, messages }),
+        stepOf({ id: 'live', name: 'Live', status: 'NotStarted' })
+      ]
+    })
+  )
 
 describe('ProgressLog', () => {
   it('logs one line per change, not per poll', () => {
@@ -48,7 +40,7 @@ describe('ProgressLog', () => {
     log.observe(running(10), 2)
     log.observe(running(10), 3)
     log.observe(running(40), 4)
-    log.observe(ok({ status: 'succeeded', steps: [] }), 5)
+    log.observe(okLook(snapshotOf({ status: 'Succeeded' })), 5)
     expect(lines).toEqual([
       'info Offer status: Running',
       'info Step Validate: Complete',
@@ -85,9 +77,9 @@ describe('ProgressLog', () => {
       annotations: annotationBudget()
     })
     const messages = [
-      { messageHtml: 'All good', level: 'information', timestamp: 't1' },
-      { messageHtml: 'Scan <b>slow</b>\n::error::injected', level: 'Warning', timestamp: 't2' },
-      { messageHtml: 'Image rejected', level: 'error', timestamp: 't3' }
+      { html: 'All good', level: 'information', timestamp: 't1' },
+      { html: 'Scan <b>slow</b>\n::error::injected', level: 'warning', timestamp: 't2' },
+      { html: 'Image rejected', level: 'error', timestamp: 't3' }
     ]
     log.observe(running(10, messages), 1)
     log.observe(running(20, messages), 2)
@@ -103,7 +95,7 @@ describe('ProgressLog', () => {
     new ProgressLog(logger, waiting(), {
       subject: 'Offer',
       annotations: annotationBudget()
-    }).observe(ok({ status: 'running\n::set-output name=x::y' }), 1)
+    }).observe(okLook(snapshotOf({ status: 'running\n::set-output name=x::y' })), 1)
     expect(lines).toEqual(['info Offer status: running ::set-output name=x::y'])
   })
 })

@@ -241,9 +241,35 @@ describe('properties', () => {
   })
 
   it('renderSummary: within its limit, one table row per step, whatever the server sent', () => {
+    const message = fc.record({
+      html: text,
+      level: fc.oneof(text, fc.constantFrom('error', 'warning', 'information')),
+      timestamp: text,
+      link: fc.option(text, { nil: undefined })
+    })
+    const snapshot = fc.record({
+      status: text,
+      steps: fc.array(
+        fc.record({
+          id: text,
+          name: text,
+          description: text,
+          status: text,
+          progress: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+          estimatedTimeFrame: text,
+          messages: fc.array(message, { maxLength: 3 })
+        }),
+        { maxLength: 6 }
+      ),
+      messages: fc.array(message, { maxLength: 3 }),
+      previewLinks: fc.array(anyJson, { maxLength: 3 }),
+      liveLinks: fc.array(anyJson, { maxLength: 3 }),
+      safeLinks: fc.array(text, { maxLength: 3 }),
+      productId: text,
+      submissionId: text
+    })
     fc.assert(
-      fc.property(offerLike, text, fc.array(text, { maxLength: 5 }), (body, reason, changes) => {
-        const offer = readOfferStatus(body as Record<string, unknown>)
+      fc.property(snapshot, text, fc.array(text, { maxLength: 5 }), (offer, reason, changes) => {
         for (const limit of [SUMMARY_BYTE_LIMIT, CHECK_SUMMARY_BYTE_LIMIT]) {
           const markdown = renderSummary(
             ended({

@@ -5,7 +5,6 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { packResults, PackedResultError, unpackResults } from '../src/status/result-json.js'
 import { recordChange } from '../src/status/result.js'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { ended, snapshotOf, START, stepOf, waiting } from './builders.js'
 
 const BUDGET = 12 * 1024
@@ -128,9 +127,9 @@ describe('packResults and unpackResults', () => {
           const results = items.map(item =>
             ended({
               ...item,
-              snapshot: readOfferStatus({
+              snapshot: snapshotOf({
                 status: item.status,
-                steps: [{ id: item.id, status: item.status }]
+                steps: [stepOf({ id: item.id, status: item.status })]
               })
             })
           )

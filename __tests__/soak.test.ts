@@ -7,8 +7,7 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import { annotationBudget, ProgressLog } from '../src/report/progress-log.js'
 import type { Look } from '../src/status/source.js'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { waitForNew, waiting, type PlainWait } from './builders.js'
+import { okLook, snapshotOf, stepOf, waitForNew, waiting, type PlainWait } from './builders.js'
 import { seeded } from '../scripts/seeded-random.js'
 
 const MINUTE = 60_000
@@ -51,10 +50,7 @@ async function soak(seed: number) {
     if (roll < 0.2) return { kind: 'transient', problem: 'connection reset' }
     if (roll < 0.2005) return { kind: 'final', problem: '404' }
     const status = now >= trace.doneAt ? trace.endsAs : 'Running'
-    return {
-      kind: 'ok',
-      snapshot: readOfferStatus({ status, steps: [{ id: 'cert', status: 'inProgress' }] })
-    }
+    return okLook(snapshotOf({ status, steps: [stepOf({ id: 'cert', status: 'InProgress' })] }))
   }
   const result = await waitForNew(options, {
     now: () => now,
@@ -148,20 +144,19 @@ describe('a five-day wait with a change at every look', () => {
             gc()
             heapAt.push(process.memoryUsage().heapUsed)
           }
-          return {
-            kind: 'ok',
-            snapshot: readOfferStatus({
+          return okLook(
+            snapshotOf({
               status: `running ${look}`,
               steps: [
-                {
+                stepOf({
                   id: 'cert',
-                  status: 'inProgress',
-                  progressPercentage: look % 100,
-                  messages: [{ messageHtml: `warning ${look}`, level: 'warning' }]
-                }
+                  status: 'InProgress',
+                  progress: look % 100,
+                  messages: [{ html: `warning ${look}`, level: 'warning', timestamp: '' }]
+                })
               ]
             })
-          }
+          )
         },
         onLook: log.observe
       }

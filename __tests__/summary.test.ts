@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
 import { SUMMARY_BYTE_LIMIT, renderSummary } from '../src/report/summary.js'
 import type { EndedResult, StatusChange } from '../src/status/result.js'
+import type { Snapshot } from '../src/status/snapshot.js'
 import { ended, snapshotOf, stepOf, stepWith } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0)
 
 function summaryOf(
-  body: Record<string, unknown> | undefined,
+  snapshot: Snapshot | undefined,
   { changes = [], ...fields }: Partial<EndedResult> & { changes?: StatusChange[] } = {}
 ): string {
   return renderSummary(
@@ -15,7 +15,7 @@ function summaryOf(
       changes,
       outcome: 'success',
       reason: 'the offer reached Succeeded',
-      snapshot: body && readOfferStatus(body),
+      snapshot,
       polls: 12,
       startedAt: START,
       endedAt: START + 754_000,
@@ -28,23 +28,23 @@ function summaryOf(
 describe('renderSummary', () => {
   it('shows the offer, the outcome, a table of steps, the changes and the counts', () => {
     const markdown = summaryOf(
-      {
-        status: 'succeeded',
+      snapshotOf({
+        status: 'Succeeded',
         steps: [
-          {
+          stepOf({
             id: 'cert',
-            stepName: 'Certification',
-            status: 'complete',
-            progressPercentage: 100,
+            name: 'Certification',
+            status: 'Complete',
+            progress: 100,
             estimatedTimeFrame: '~2-3 days',
             messages: [
-              { messageHtml: 'Started', level: 'information' },
-              { messageHtml: 'Scan slow', level: 'warning' }
+              { html: 'Started', level: 'information', timestamp: '' },
+              { html: 'Scan slow', level: 'warning', timestamp: '' }
             ]
-          },
-          { id: 'live', stepName: 'Live', status: 'notStarted' }
+          }),
+          stepOf({ id: 'live', name: 'Live', status: 'NotStarted' })
         ]
-      },
+      }),
       { changes: [{ at: START + 60_000, text: 'Offer status: Succeeded' }] }
     )
     expect(markdown).toContain('## ✅ Marketplace offer contoso/contoso-vm: Succeeded')
@@ -66,19 +66,25 @@ describe('renderSummary', () => {
   })
 
   it('escapes server text so that no markup, HTML, link or cell break gets through', () => {
-    const markdown = summaryOf({
-      status: 'running',
-      steps: [
-        {
-          id: 'x',
-          stepName: '<img src=x onerror=alert(1)> | **bold** [link](https://evil.example) @team',
-          status: '<script>',
-          messages: [
-            { messageHtml: '<a href="javascript:x">click</a> `code` ~strike~ www.evil.example' }
-          ]
-        }
-      ]
-    })
+    const markdown = summaryOf(
+      snapshotOf({
+        status: 'running',
+        steps: [
+          stepOf({
+            id: 'x',
+            name: '<img src=x onerror=alert(1)> | **bold** [link](https://evil.example) @team',
+            status: '<script>',
+            messages: [
+              {
+                html: '<a href="javascript:x">click</a> `code` ~strike~ www.evil.example',
+                level: '',
+                timestamp: ''
+              }
+            ]
+          })
+        ]
+      })
+    )
     const row = markdown.split('\n').find(line => line.startsWith('| ❔')) ?? ''
     expect(row.match(/\|/g)).toHaveLength(7)
     for (const unsafe of [
@@ -144,16 +150,18 @@ describe('renderSummary', () => {
 
   it('stays under the job summary limit however large the response', () => {
     const huge = 'x|<'.repeat(100_000)
-    const steps = Array.from({ length: 5_000 }, (_, i) => ({
-      id: `s${i}`,
-      stepName: huge,
-      status: huge,
-      estimatedTimeFrame: huge,
-      messages: [{ messageHtml: huge }]
-    }))
+    const steps = Array.from({ length: 5_000 }, (_, i) =>
+      stepOf({
+        id: `s${i}`,
+        name: huge,
+        status: huge,
+        estimatedTimeFrame: huge,
+        messages: [{ html: huge, level: '', timestamp: '' }]
+      })
+    )
     const changes = Array.from({ length: 10_000 }, (_, i) => ({ at: START + i, text: huge }))
     const markdown = summaryOf(
-      { status: huge, steps, previewLinks: Array(1_000).fill(huge) },
+      snapshotOf({ status: huge, steps, previewLinks: Array(1_000).fill(huge) }),
       { changes }
     )
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BYTE_LIMIT)

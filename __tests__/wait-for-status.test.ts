@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Look } from '../src/status/source.js'
-import { readOfferStatus } from '../src/sources/cloud-partner-portal/read-offer-status.js'
-import { waitForNew, type PlainWait } from './builders.js'
+import { displayStatus } from '../src/status/statuses.js'
+import { okLook, snapshotOf, stepOf, waitForNew, type PlainWait } from './builders.js'
 
 const START = Date.UTC(2026, 0, 1)
 const MINUTE = 60_000
@@ -17,11 +17,14 @@ const options: PlainWait = {
   maxIntervalMs: 5 * MINUTE
 }
 
+// An offer in the service's words (`running`), read into the one vocabulary.
 function offer(status: string, steps: [string, string][] = []): Look {
-  return {
-    kind: 'ok',
-    snapshot: readOfferStatus({ status, steps: steps.map(([id, s]) => ({ id, status: s })) })
-  }
+  return okLook(
+    snapshotOf({
+      status: displayStatus(status),
+      steps: steps.map(([id, s]) => stepOf({ id, status: displayStatus(s) }))
+    })
+  )
 }
 
 /** A clock that only moves when the loop sleeps or a request takes time. */
@@ -99,13 +102,14 @@ describe('waitForStatus', () => {
   })
 
   it('fails at once when a step reaches a fail-on-step-status, even while the offer runs', async () => {
-    const { deps } = virtualWait(() => ({
-      kind: 'ok',
-      snapshot: readOfferStatus({
-        status: 'running',
-        steps: [{ id: 'cert', stepName: 'Certification', status: 'rejected' }]
-      })
-    }))
+    const { deps } = virtualWait(() =>
+      okLook(
+        snapshotOf({
+          status: 'Running',
+          steps: [stepOf({ id: 'cert', name: 'Certification', status: 'Rejected' })]
+        })
+      )
+    )
     const result = await waitForNew(options, deps)
     expect(result).toMatchObject({
       outcome: 'failure',

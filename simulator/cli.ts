@@ -2,9 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from './partner-center.js'
-import { DEFAULT_JOB_ID } from './product-ingestion.js'
-import { loadScenario, type Scenario } from './scenario.js'
+import { loadScenario } from './scenario.js'
 import { REPLAY_PATH, startSimulator } from './server.js'
 
 const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios')
@@ -25,17 +23,11 @@ async function main(args: string[]): Promise<void> {
   const file = resolveScenario(name)
   const scenario = await loadScenario(file)
   const simulator = await startSimulator(scenario, { port })
-  const api =
-    scenario.api === 'product-ingestion'
-      ? 'Product Ingestion API'
-      : scenario.api === 'partner-center'
-        ? 'Partner Center ingestion API'
-        : 'Cloud Partner Portal'
-  console.log(`${api} simulator playing ${basename(file)} at ${simulator.url}`)
+  console.log(`${simulator.api.title} simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
   const inputs = {
-    'base-url': simulator.url + (scenario.api === 'partner-center' ? PARTNER_CENTER_ROOT : ''),
-    ...targetInputs(scenario),
+    'base-url': simulator.url + simulator.api.root,
+    ...simulator.api.targetInputs,
     token: scenario.token ?? 'any-token-will-do',
     // Short pauses: a simulator need not be spared.
     interval: '2s',
@@ -55,32 +47,6 @@ async function main(args: string[]): Promise<void> {
   const stop = (): void => void simulator.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-}
-
-/** The ids the scenario answers for, as the action's inputs. */
-function targetInputs(scenario: Scenario): Record<string, string> {
-  const several = Object.keys(scenario.offers ?? {})
-  if (scenario.api === 'partner-center') {
-    return {
-      api: 'partner-center',
-      'offer-id':
-        several.length > 0 ? several.join(', ') : (scenario.productGuid ?? DEFAULT_APP_GUID),
-      ...(scenario.sellerId && { 'seller-id': scenario.sellerId })
-    }
-  }
-  if (scenario.api === 'product-ingestion') {
-    const jobs = Object.keys(scenario.jobs ?? {})
-    if (jobs.length > 0) return { 'job-id': jobs.join(', ') }
-    if (several.length > 0) return { 'offer-id': several.join(', ') }
-    const playsJob = scenario.timeline.some(phase => 'job' in phase)
-    return playsJob || scenario.externalId === undefined
-      ? { 'job-id': scenario.jobId ?? DEFAULT_JOB_ID }
-      : { 'offer-id': scenario.externalId }
-  }
-  return {
-    'publisher-id': scenario.publisherId ?? 'contoso',
-    'offer-id': several.length > 0 ? several.join(', ') : (scenario.offerId ?? 'contoso-vm')
-  }
 }
 
 main(process.argv.slice(2)).catch(error => {

@@ -25,7 +25,14 @@ const ERROR_CODES: Record<number, [string, string]> = {
 }
 
 export function cloudPartnerPortal(scenario: Scenario): SimulatedApi {
+  const several = Object.keys(scenario.offers ?? {})
   return {
+    title: 'Cloud Partner Portal',
+    root: '',
+    targetInputs: {
+      'publisher-id': scenario.publisherId ?? 'contoso',
+      'offer-id': several.length > 0 ? several.join(', ') : (scenario.offerId ?? 'contoso-vm')
+    },
     scope: 'https://cloudpartner.azure.com/.default',
     route(request, url, authorize) {
       const match = STATUS_PATH.exec(url.pathname)

@@ -36,7 +36,16 @@ const UNDER_WAY: Record<string, [step: string, state: string]> = {
 
 export function partnerCenter(scenario: Scenario): SimulatedApi {
   const guid = (scenario.productGuid ?? DEFAULT_APP_GUID).toLowerCase()
+  const several = Object.keys(scenario.offers ?? {})
   return {
+    title: 'Partner Center ingestion API',
+    root: PARTNER_CENTER_ROOT,
+    targetInputs: {
+      api: 'partner-center',
+      'offer-id':
+        several.length > 0 ? several.join(', ') : (scenario.productGuid ?? DEFAULT_APP_GUID),
+      ...(scenario.sellerId && { 'seller-id': scenario.sellerId })
+    },
     scope: 'https://api.partner.microsoft.com/.default',
     route(request, url, authorize) {
       // Go live, as a promote job asks: accepted, answered as the service does.

@@ -33,7 +33,21 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
   const hasOwn = scenario.timeline.length > 0
   const offers = Object.keys(scenario.offers ?? {})
   const offerByGuid = new Map(offers.map((externalId, i) => [productGuidOf(i), externalId]))
+  const jobs = Object.keys(scenario.jobs ?? {})
+  const several = Object.keys(scenario.offers ?? {})
+  const playsJob = scenario.timeline.some(phase => 'job' in phase)
+  const targetInputs: Record<string, string> =
+    jobs.length > 0
+      ? { 'job-id': jobs.join(', ') }
+      : several.length > 0
+        ? { 'offer-id': several.join(', ') }
+        : playsJob || scenario.externalId === undefined
+          ? { 'job-id': scenario.jobId ?? DEFAULT_JOB_ID }
+          : { 'offer-id': scenario.externalId }
   return {
+    title: 'Product Ingestion API',
+    root: '',
+    targetInputs,
     scope: 'https://graph.microsoft.com/.default',
     route(request, url, authorize) {
       if (request.method !== 'GET') return { refuse: [405, 'Only GET is simulated.'] }

@@ -21,6 +21,13 @@ import type { SimulatedApi } from './simulated-api.js'
 import { sendJson } from './respond.js'
 import { RUNNER_REQUEST_TOKEN, SignInServices } from './sign-in.js'
 
+// Each API the simulator plays: one line each.
+const SIMULATED_APIS: Record<NonNullable<Scenario['api']>, (scenario: Scenario) => SimulatedApi> = {
+  'cloud-partner-portal': cloudPartnerPortal,
+  'product-ingestion': productIngestion,
+  'partner-center': partnerCenter
+}
+
 /** `POST` here plays every timeline again from its start. */
 export const REPLAY_PATH = '/_simulator/replay'
 
@@ -34,8 +41,10 @@ export interface RecordedRequest {
 }
 
 export interface Simulator {
-  /** The base-url (and authority-host) to give the action. */
+  /** The simulator's origin, and the authority-host to give the action. */
   url: string
+  /** The API it plays: its title, where its base-url is, the inputs that name its targets. */
+  api: Pick<SimulatedApi, 'title' | 'root' | 'targetInputs'>
   /** Every request received, in order. */
   requests: RecordedRequest[]
   /** The Entra ID and runner ID-token services. */
@@ -65,13 +74,7 @@ export async function startSimulator(
 ): Promise<Simulator> {
   const now = options.now ?? Date.now
   const requests: RecordedRequest[] = []
-  const api = (
-    scenario.api === 'product-ingestion'
-      ? productIngestion
-      : scenario.api === 'partner-center'
-        ? partnerCenter
-        : cloudPartnerPortal
-  )(scenario)
+  const api = SIMULATED_APIS[scenario.api ?? 'cloud-partner-portal'](scenario)
   const timelines: Record<string, Phase[]> = { ...scenario.offers, ...scenario.jobs }
   // A player and the bodies of each resource, per timeline ('' is the scenario's own).
   const players = new Map<string, (now: number) => { phase: Phase; index: number }>()
@@ -162,6 +165,7 @@ export async function startSimulator(
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
   Object.assign(simulator, {
     url,
+    api,
     requests,
     signIn,
     github,

@@ -23,6 +23,12 @@ export type Route =
 
 /** One status API as the simulator plays it. */
 export interface SimulatedApi {
+  /** For people: `Product Ingestion API`. */
+  title: string
+  /** Where the API's base-url is on the simulator: '' or `/v1.0/ingestion`. */
+  root: string
+  /** The action's inputs that name what the scenario plays (`api` among them if `auto` would not pick it). */
+  targetInputs: Record<string, string>
   /** The Entra ID scope its tokens must have been issued for. */
   scope: string
   /**

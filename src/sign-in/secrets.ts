@@ -1,5 +1,6 @@
 import type { InputReader } from '../inputs/input-reader.js'
 import { escapeAt } from './escapes.js'
+import { withoutBearer } from './sign-in-inputs.js'
 
 /**
  * The secrets of this run: each is masked in the runner's log as soon as it is known,
@@ -57,7 +58,7 @@ export function secretsOfRun(
   for (const name of ['token', 'client-secret', 'github-token']) {
     const value = input(name) ?? ''
     secrets.add(value)
-    secrets.add(value.trim().replace(/^bearer\s+/i, ''))
+    secrets.add(withoutBearer(value))
   }
   secrets.add(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '')
   return secrets

@@ -64,8 +64,13 @@ export function readSignIn(
 
 const SHORTEST_TOKEN = 8
 
+/** A token as given, without the `Bearer ` a copied header brings along. */
+export function withoutBearer(value: string): string {
+  return value.trim().replace(/^bearer\s+/i, '')
+}
+
 function readToken(readInput: InputReader): string {
-  const token = (readInput('token') ?? '').trim().replace(/^bearer\s+/i, '')
+  const token = withoutBearer(readInput('token') ?? '')
   // Never quote the token: it is a secret.
   if (!token || /\s/.test(token) || hasControlChar(token)) {
     throw new InputError('token', 'contains spaces or control characters; pass the bare token')

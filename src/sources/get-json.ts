@@ -1,4 +1,4 @@
-// The one request both APIs make: an authorized GET of a JSON document, every answer
+// The one request every API makes: an authorized GET of a JSON document, every answer
 // sorted by the HTTP policy into ok, transient or final.
 import { header, RequestError, type HttpAnswer } from '../http/http-session.js'
 import { describeErrorBody } from '../http/error-body.js'
@@ -16,6 +16,31 @@ export interface ServiceWords {
   unauthorized: { renewed: string; given: string }
   /** A hint after the status, by status code. */
   hints?: Partial<Record<number, string>>
+}
+
+/**
+ * The words of an API: its name, the audience its tokens must have, where the app must
+ * have been added for them to work, and a hint for some statuses (a 404's: what is not
+ * there for this request).
+ */
+export function serviceWords(
+  service: string,
+  {
+    audience,
+    addedTo,
+    hints = {}
+  }: { audience: string; addedTo: string; hints?: ServiceWords['hints'] }
+): ServiceWords {
+  return {
+    service,
+    unauthorized: {
+      renewed: `even to a new token: the app may not have been added ${addedTo}`,
+      given: `the token is expired or lacks rights (it must be an Entra ID token for ${audience})`
+    },
+    hints: Object.fromEntries(
+      Object.entries(hints).map(([status, hint]) => [status, hint ? `: ${hint}` : ''])
+    )
+  }
 }
 
 /** A look that got no JSON, and the status the service answered with, when it answered. */

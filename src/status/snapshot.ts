@@ -1,6 +1,6 @@
 import { sameStatus } from './statuses.js'
 
-/** What one look at an offer or job found, in the one vocabulary of both APIs. */
+/** What one look at an offer or job found, in the one vocabulary of every API. */
 export interface Snapshot {
   /** An offer status of statuses.ts when known; as sent otherwise; '' when absent. */
   status: string

@@ -1,18 +1,13 @@
 import type { Look, StatusSource } from '../../status/source.js'
 import type { ApiConnection } from '../contract.js'
-import { getJsonObject, type ServiceWords } from '../get-json.js'
+import { getJsonObject, serviceWords } from '../get-json.js'
 import { readOfferStatus } from './read-offer-status.js'
 
-const WORDS: ServiceWords = {
-  service: 'the Cloud Partner Portal',
-  unauthorized: {
-    renewed:
-      'even to a new token: the app may not have been added to the publisher in Partner Center',
-    given:
-      'the token is expired or lacks rights (it must be an Entra ID token for https://cloudpartner.azure.com)'
-  },
-  hints: { 403: ': the token lacks rights to this publisher' }
-}
+const WORDS = serviceWords('the Cloud Partner Portal', {
+  audience: 'https://cloudpartner.azure.com',
+  addedTo: 'to the publisher in Partner Center',
+  hints: { 403: 'the token lacks rights to this publisher' }
+})
 
 /** One offer's publishing status: `GET /api/publishers/{publisher}/offers/{offer}/status`. */
 export class OfferStatusSource implements StatusSource {

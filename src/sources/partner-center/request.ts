@@ -1,7 +1,7 @@
 // How the Partner Center ingestion API is asked: paths under base-url, the seller id
 // on every request, and its refusals in words.
 import type { ApiConnection } from '../contract.js'
-import type { ServiceWords } from '../get-json.js'
+import { serviceWords, type ServiceWords } from '../get-json.js'
 import { linkUnderBaseUrl } from '../paged-list.js'
 
 /** `{base-url}/products/{productId}/…`, each part of the path encoded. */
@@ -30,19 +30,14 @@ export function underBaseUrl(connection: ApiConnection, link: string): string {
 }
 
 /** How the API's answers read; `notFound` says what a 404 means for this request. */
-export function serviceWords(notFound: string): ServiceWords {
-  return {
-    service: 'the Partner Center ingestion API',
-    unauthorized: {
-      renewed:
-        'even to a new token: the app may not have been added as a user of the Partner Center account (Manager role)',
-      given:
-        'the token is expired or lacks rights (it must be an Entra ID token for https://api.partner.microsoft.com)'
-    },
+export function wordsFor(notFound: string): ServiceWords {
+  return serviceWords('the Partner Center ingestion API', {
+    audience: 'https://api.partner.microsoft.com',
+    addedTo: 'as a user of the Partner Center account (Manager role)',
     hints: {
-      400: ": if the service names x-ms-publisherId, set 'seller-id' to the seller id of the Partner Center account",
-      403: ': the app lacks rights to this account; add it in Partner Center under Account settings > User management > Microsoft Entra applications, with the Manager role',
-      404: `: ${notFound}`
+      400: "if the service names x-ms-publisherId, set 'seller-id' to the seller id of the Partner Center account",
+      403: 'the app lacks rights to this account; add it in Partner Center under Account settings > User management > Microsoft Entra applications, with the Manager role',
+      404: notFound
     }
-  }
+  })
 }

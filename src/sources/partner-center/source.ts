@@ -15,7 +15,7 @@ import {
   type Submission,
   type Why
 } from './read-submission.js'
-import { productUrl, serviceWords, underBaseUrl, withSellerId } from './request.js'
+import { productUrl, underBaseUrl, withSellerId, wordsFor } from './request.js'
 
 const NO_WHY: Why = { validations: [], reports: [], unread: [] }
 
@@ -96,7 +96,7 @@ export class ProductSubmissionSource implements StatusSource {
     const submissions = await getPagedList(
       this.connection,
       `${productUrl(this.connection, this.productId, 'submissions')}?$expand=PublishOption`,
-      serviceWords(`no product ${quote(this.productId)} is visible to this app and seller`),
+      wordsFor(`no product ${quote(this.productId)} is visible to this app and seller`),
       'submission list',
       signal,
       { goneLaterPages: true }
@@ -109,7 +109,7 @@ export class ProductSubmissionSource implements StatusSource {
     return getJsonObject(
       this.connection,
       productUrl(this.connection, this.productId, 'submissions', submission.id, 'workflowdetails'),
-      serviceWords(`the submission ${quote(submission.id)} is not there`),
+      wordsFor(`the submission ${quote(submission.id)} is not there`),
       'a workflow details',
       signal
     )
@@ -122,7 +122,7 @@ export class ProductSubmissionSource implements StatusSource {
       .join('\u0000')
       .toLowerCase()
     if (this.why.key === key) return this.why.read
-    const words = serviceWords(`the submission ${quote(submission.id)} is not there`)
+    const words = wordsFor(`the submission ${quote(submission.id)} is not there`)
     const read = (what: 'validations' | 'reports', url: string) =>
       getPagedList(this.connection, url, words, `${what.slice(0, -1)} list`, signal, {
         goneLaterPages: true

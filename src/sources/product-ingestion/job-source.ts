@@ -3,7 +3,7 @@ import type { Look, StatusSource } from '../../status/source.js'
 import type { ApiConnection } from '../contract.js'
 import { getJsonObject, type ServiceWords } from '../get-json.js'
 import { readJobStatus } from './read-job-status.js'
-import { apiUrl, serviceWords } from './request.js'
+import { apiUrl, wordsFor } from './request.js'
 
 /** A configure job: `GET /configure/{jobId}/status`. */
 export class JobStatusSource implements StatusSource {
@@ -15,7 +15,7 @@ export class JobStatusSource implements StatusSource {
     private readonly jobId: string
   ) {
     this.url = apiUrl(connection, `configure/${encodeURIComponent(jobId)}/status`)
-    this.words = serviceWords(
+    this.words = wordsFor(
       `the service knows no configure job ${quote(jobId)}; give the jobId that POST /configure answered`
     )
   }

@@ -7,7 +7,7 @@ import { getPagedList } from '../paged-list.js'
 import { clip } from '../../text.js'
 import { field, record, text } from '../json-fields.js'
 import { readSubmissions } from './read-submissions.js'
-import { apiUrl, serviceWords } from './request.js'
+import { apiUrl, wordsFor } from './request.js'
 
 /** `product/<guid>` for a product id given as such or as its bare guid; else undefined. */
 export function asProductId(id: string): string | undefined {
@@ -44,7 +44,7 @@ export class OfferSubmissionsSource implements StatusSource {
     const answer = await getPagedList(
       this.connection,
       apiUrl(this.connection, `submission/${encodeURIComponent(guid)}`),
-      serviceWords(`no product ${quote(this.productId)} is visible to this app`),
+      wordsFor(`no product ${quote(this.productId)} is visible to this app`),
       'submission list',
       signal
     )
@@ -59,7 +59,7 @@ export class OfferSubmissionsSource implements StatusSource {
     const answer = await getPagedList(
       this.connection,
       apiUrl(this.connection, 'product', { externalId: this.offerId }),
-      serviceWords(`no product has the external id ${quote(this.offerId)}`),
+      wordsFor(`no product has the external id ${quote(this.offerId)}`),
       'product list',
       signal
     )

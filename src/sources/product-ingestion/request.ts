@@ -1,5 +1,5 @@
 import type { ApiConnection } from '../contract.js'
-import type { ServiceWords } from '../get-json.js'
+import { serviceWords, type ServiceWords } from '../get-json.js'
 
 /** `{base-url}/{path}?$version=…`, with any other query parameters first. */
 export function apiUrl(
@@ -15,18 +15,13 @@ export function apiUrl(
 }
 
 /** How the API's answers read; `notFound` says what a 404 means for this request. */
-export function serviceWords(notFound: string): ServiceWords {
-  return {
-    service: 'the Product Ingestion API',
-    unauthorized: {
-      renewed:
-        'even to a new token: the app may not have been added as a user of the Partner Center account (Manager role)',
-      given:
-        'the token is expired or lacks rights (it must be an Entra ID token for https://graph.microsoft.com)'
-    },
+export function wordsFor(notFound: string): ServiceWords {
+  return serviceWords('the Product Ingestion API', {
+    audience: 'https://graph.microsoft.com',
+    addedTo: 'as a user of the Partner Center account (Manager role)',
     hints: {
-      403: ': the app lacks rights to this account; add it in Partner Center under Account settings > User management > Microsoft Entra applications, with the Manager role',
-      404: `: ${notFound}`
+      403: 'the app lacks rights to this account; add it in Partner Center under Account settings > User management > Microsoft Entra applications, with the Manager role',
+      404: notFound
     }
-  }
+  })
 }

@@ -9,6 +9,7 @@ import { decodeState, encodeState, STATE_CHARS, type HandOffState } from '../src
 import { InputError } from '../src/inputs/input-error.js'
 import { WaitClock } from '../src/status/wait-clock.js'
 import { readRunner } from '../src/runner/context.js'
+import { readCarried } from '../src/hand-off/carried.js'
 import { readSettings } from '../src/settings.js'
 import { recordChange } from '../src/status/result.js'
 import type { Look } from '../src/status/source.js'
@@ -45,11 +46,9 @@ const INPUTS = {
 const NOW = START + 6 * HOUR
 
 function settingsOf(inputs: Record<string, string>, env: Record<string, string> = {}) {
-  return readSettings(
-    name => ({ ...INPUTS, ...inputs })[name],
-    readRunner({ ...RUNNER, ...env }),
-    NOW
-  )
+  const input = (name: string) => ({ ...INPUTS, ...inputs })[name]
+  const runner = readRunner({ ...RUNNER, ...env })
+  return readSettings(input, runner, readCarried(input, runner, NOW))
 }
 
 function errorOf(inputs: Record<string, string>, env: Record<string, string> = {}): string {

@@ -70,10 +70,23 @@ describe('readOfferStatus', () => {
       messages: [],
       previewLinks: [],
       liveLinks: [],
+      safeLinks: [],
       productId: '',
       submissionId: ''
     })
     expect(currentStep(offer)).toBeUndefined()
+  })
+
+  it('vouches only for links on its own hosts, over https', () => {
+    const own =
+      'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm?flightCodes=preview'
+    const offer = readOfferStatus({
+      status: 'succeeded',
+      previewLinks: [own, 'http://azuremarketplace.microsoft.com/x', 'https://evil.example/x'],
+      liveLinks: ['https://portal.azure.com.evil.example/x', { uri: own }]
+    })
+    expect(offer.safeLinks).toEqual([own])
+    expect(offer.previewLinks).toHaveLength(3)
   })
 
   it('survives fields of the wrong type', () => {

@@ -156,7 +156,7 @@ describe('properties', () => {
             'client-secret': clientSecret
           }
           try {
-            const settings = readSettings(name => inputs[name], readRunner({}), Date.now())
+            const settings = readSettings(name => inputs[name], readRunner({}))
             expect(settings.timeoutMs).toBeGreaterThanOrEqual(0)
             expect(settings.maxIntervalMs).toBeGreaterThanOrEqual(settings.intervalMs)
             expect(settings.intervalMs).toBeGreaterThanOrEqual(1_000)
@@ -182,8 +182,7 @@ describe('properties', () => {
       fc.property(fc.stringMatching(/^[A-Za-z0-9._~+/-]{8,80}$/), token => {
         const settings = readSettings(
           name => ({ ...DEFAULTS, 'publisher-id': 'p', 'offer-id': 'o', token })[name] ?? '',
-          readRunner({}),
-          Date.now()
+          readRunner({})
         )
         expect(settings.signIn).toEqual({ kind: 'token', token })
       })

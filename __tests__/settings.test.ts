@@ -14,8 +14,7 @@ const required = { 'publisher-id': 'contoso', 'offer-id': 'contoso-vm', token: '
 function read(inputs: Record<string, string>) {
   return readSettings(
     name => (({ ...required, ...inputs }) as Record<string, string>)[name],
-    readRunner(RUNNER_WITH_ID_TOKENS),
-    Date.now()
+    readRunner(RUNNER_WITH_ID_TOKENS)
   )
 }
 
@@ -259,8 +258,7 @@ describe('readSettings: sign-in', () => {
     expect(() =>
       readSettings(
         name => (({ ...required, ...app }) as Record<string, string>)[name],
-        readRunner({}),
-        Date.now()
+        readRunner({})
       )
     ).toThrow(
       new InputError(

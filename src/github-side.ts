@@ -1,11 +1,11 @@
 // The GitHub side of a step: its calls made with `github-token` and bounded by the
 // step's time, the claim of a carried-on wait, the check run, and the hand-on to the
-// next run. A step without a check run or a hand-off makes no GitHub call.
-import { GitHub, type CallOptions } from './github/client.js'
-import { Checks } from './github/checks.js'
-import { claimMark, claimWait, type Claim } from './hand-off/claim.js'
-import { handOn, type HandedOn } from './hand-off/hand-on.js'
-import { CheckRun } from './report/check-run.js'
+// next run. A step without a check run or a hand-off makes no GitHub call, and loads
+// none of it.
+import type { CallOptions } from './github/client.js'
+import type { Claim } from './hand-off/claim.js'
+import type { HandedOn } from './hand-off/hand-on.js'
+import type { CheckRun } from './report/check-run.js'
 import type { Log } from './report/log.js'
 import type { RunnerContext } from './runner/context.js'
 import type { Effects } from './runner/effects.js'
@@ -39,27 +39,36 @@ export async function openGitHubSide(
 ): Promise<GitHubSide> {
   const { now } = effects
   const { step } = wait
-  const { requestTimeoutMs, checkName, carried } = settings
-  const github =
-    settings.githubToken &&
-    new GitHub({
-      token: settings.githubToken,
-      apiUrl: runner.apiUrl,
-      requestTimeoutMs,
-      now,
-      sleep: effects.sleep
-    })
-  const checks = github && new Checks(github, runner.repository)
+  const { requestTimeoutMs, checkName, carried, githubToken } = settings
+  if (!githubToken) {
+    return { handOn: async () => ({ ...(step.chain && { chain: step.chain }), endBy: now() }) }
+  }
+  const [{ GitHub }, { Checks }, { claimMark, claimWait }, { handOn }, { CheckRun }] =
+    await Promise.all([
+      import('./github/client.js'),
+      import('./github/checks.js'),
+      import('./hand-off/claim.js'),
+      import('./hand-off/hand-on.js'),
+      import('./report/check-run.js')
+    ])
+  const github = new GitHub({
+    token: githubToken,
+    apiUrl: runner.apiUrl,
+    requestTimeoutMs,
+    now,
+    sleep: effects.sleep
+  })
+  const checks = new Checks(github, runner.repository)
   const duringWait = (): CallOptions => ({ endBy: step.wait.deadline + requestTimeoutMs, signal })
   const held = carried?.checkRun
   const claimed =
-    held && checks && checkName
+    held && checkName
       ? await claimWait({ ...carried, checkRun: held }, checkName, checks, runner, duringWait())
       : undefined
   const claim = claimed && 'checkRunId' in claimed ? (claimed as Claim) : undefined
   const refused = claimed && 'refused' in claimed ? claimed.refused : undefined
   const checkRun =
-    checks && checkName && !refused
+    checkName && !refused
       ? new CheckRun({
           checks,
           step,
@@ -101,7 +110,7 @@ export async function openGitHubSide(
           checkRun: { id: checkRunId, headSha: claim?.headSha ?? runner.headSha }
         }),
         ...(claim && { claim }),
-        ...(github && { github }),
+        github,
         runner,
         now: now(),
         servicesOffsetMs: clock.toServices(0),

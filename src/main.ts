@@ -14,7 +14,7 @@ import {
 } from './report/report-result.js'
 import { readRunner } from './runner/context.js'
 import { processEffects, type Effects } from './runner/effects.js'
-import { readSettings, type Settings } from './settings.js'
+import { readCarriedWait, readSettings, type Settings } from './settings.js'
 import { secretsOfRun } from './sign-in/secrets.js'
 import { connect, type Connection } from './sources/connect.js'
 import { describeTargets } from './sources/index.js'
@@ -41,7 +41,7 @@ export async function run(effects: Effects = processEffects(core)): Promise<void
   try {
     let settings: Settings
     try {
-      settings = readSettings(input, runner, startedAt)
+      settings = readSettings(input, runner, await readCarriedWait(input, runner, startedAt))
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       return await reportEarlyEnd(describeTargets(input), error.message, step, to, now())

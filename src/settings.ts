@@ -1,6 +1,6 @@
-import { readCarried } from './hand-off/carried.js'
-import { readHandOff, type HandOff } from './hand-off/hand-off-inputs.js'
-import { LONGEST_WAIT_MS, refusal, type HandOffState } from './hand-off/state.js'
+import type { Carried } from './hand-off/carried.js'
+import { LONGEST_WAIT_MS, readHandOff, refusal, type HandOff } from './hand-off/hand-off-inputs.js'
+import type { HandOffState } from './hand-off/state.js'
 import { readBoolean } from './inputs/boolean.js'
 import { formatDuration, parseDuration } from './inputs/duration.js'
 import { readHttpsUrl } from './inputs/https-url.js'
@@ -84,9 +84,26 @@ const SHORTEST_PAUSE_MS = 1_000
 // Inputs whose explicit empty value means "none" rather than the default.
 const LISTS = new Set(['fail-on-status', 'fail-on-step-status'])
 
-/** The settings of this step; `now` judges a carried-on state's times. */
-export function readSettings(given: InputReader, runner: RunnerContext, now: number): Settings {
-  const carried = readCarried(given, runner, now)
+/**
+ * The wait an earlier run handed to this step, if this is a dispatched run that holds
+ * one; its reader is loaded only then. `now` judges the state's times.
+ */
+export async function readCarriedWait(
+  given: InputReader,
+  runner: RunnerContext,
+  now: number
+): Promise<Carried | undefined> {
+  if (runner.eventName !== 'workflow_dispatch') return undefined
+  const { readCarried } = await import('./hand-off/carried.js')
+  return readCarried(given, runner, now)
+}
+
+/** The settings of this step, the wait it carries on (readCarriedWait) among them. */
+export function readSettings(
+  given: InputReader,
+  runner: RunnerContext,
+  carried?: Carried
+): Settings {
   const readInput = carried?.input ?? given
   const api = chooseApi(readInput)
   const defaults: Record<string, string> = { ...DEFAULTS, ...api.defaults }

@@ -1,7 +1,6 @@
 // The step as every part of the action sees it, built once from the settings and the
 // runner: its rules, its deadline, and what every report needs; and each target's
 // result, fresh or as an earlier run of the wait handed it on.
-import { randomBytes } from 'node:crypto'
 import type { RunnerContext } from './runner/context.js'
 import type { Settings } from './settings.js'
 import { shiftResult, waitingResult, type TargetResult } from './status/result.js'
@@ -62,7 +61,7 @@ export function buildStep(settings: Settings, runner: RunnerContext, now: number
       signedIn: SIGNED_IN[settings.signIn.kind]
     }
   }
-  return { waitId: carried?.waitId ?? randomBytes(8).toString('hex'), step, results }
+  return { waitId: carried?.waitId ?? newWaitId(), step, results }
 }
 
 /**
@@ -73,4 +72,13 @@ export function moveOntoThisClock(wait: StepWait, offsetMs: number): void {
   wait.step.wait.startedAt -= offsetMs
   wait.step.wait.deadline -= offsetMs
   for (const result of wait.results) shiftResult(result, -offsetMs)
+}
+
+// Sixteen hex digits: an id no other wait of the repository has (it is no secret).
+function newWaitId(): string {
+  const half = () =>
+    Math.floor(Math.random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0')
+  return half() + half()
 }

@@ -1,9 +1,15 @@
-// The floor any toolkit action pays: stock @actions/core and @actions/http-client,
-// one GET, one output. Bundled the same way as the action, for the start-up ratio.
+// The floor any toolkit action pays: stock @actions/core and @actions/http-client, the
+// same status request as the action's look (so the simulator does the same work for
+// both), one output. Bundled the same way as the action, for the start-up ratio.
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 
 const client = new HttpClient('minimal-action')
-const response = await client.get(`${core.getInput('base-url')}/minimal`)
-const body = await response.readBody()
-core.setOutput('status', `${response.message.statusCode} ${body.length}`)
+const publisher = encodeURIComponent(core.getInput('publisher-id'))
+const offer = encodeURIComponent(core.getInput('offer-id'))
+const response = await client.get(
+  `${core.getInput('base-url')}/api/publishers/${publisher}/offers/${offer}/status?api-version=2017-10-31`,
+  { authorization: `Bearer ${core.getInput('token')}` }
+)
+const body = JSON.parse(await response.readBody()) as { status?: unknown }
+core.setOutput('status', `${response.message.statusCode} ${String(body.status)}`)

@@ -7,8 +7,8 @@ import { InputError } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
 import type { RunnerContext } from '../runner/context.js'
 import { API_INPUTS, apiNamed } from '../sources/index.js'
-import { readInputName } from './hand-off-inputs.js'
-import { decodeState, refusal, type HandOffState } from './state.js'
+import { readInputName, refusal } from './hand-off-inputs.js'
+import { decodeState, type HandOffState } from './state.js'
 
 // Runners' clocks differ: a hand-off this far ahead of this run's clock is none of ours.
 const CLOCK_SLACK_MS = 6 * 3_600_000

@@ -19,6 +19,17 @@ export interface HandOff {
   warning?: string
 }
 
+/** The longest wait handed from run to run. */
+export const LONGEST_WAIT_MS = 30 * 86_400_000
+
+/** A state that cannot be carried on: always blamed on `hand-off-input`, the input that held it. */
+export function refusal(problem: string): InputError {
+  return new InputError(
+    'hand-off-input',
+    `holds no hand-off state this action can carry on: ${problem}`
+  )
+}
+
 // The job's token cannot be renewed past 24 hours.
 const LONGEST_HAND_OFF_MS = 23 * 3_600_000
 // A GitHub-hosted job stops at 6 hours: the hand-off must come before that.

@@ -3,7 +3,7 @@
 // input cannot be injected by it. Read back it is untrusted input: every field is
 // checked here to be one the action itself writes, and the run then checks it against
 // itself (carried.ts); it never decides anything on its own.
-import { InputError } from '../inputs/input-error.js'
+import { LONGEST_WAIT_MS, refusal } from './hand-off-inputs.js'
 import type { RunnerContext } from '../runner/context.js'
 import {
   array,
@@ -49,11 +49,8 @@ const JSON_BYTES = (STATE_CHARS / 4) * 3
 const FIRST_RUNS_KEPT = 3
 const LAST_RUNS_KEPT = 20
 export const MOST_RUNS = 500
-const DAY_MS = 86_400_000
-/** The longest wait handed from run to run. */
-export const LONGEST_WAIT_MS = 30 * DAY_MS
 // A Retry-After the next run honours: a day is more than any service has asked.
-const LONGEST_HOLD_MS = DAY_MS
+const LONGEST_HOLD_MS = 86_400_000
 const TEXT = 200
 const INPUT_CHARS = 12_000
 const WAIT_ID = /^[0-9a-f]{16}$/
@@ -108,14 +105,6 @@ export function decodeState(value: string, runner: RunnerContext): HandOffState 
     if (error instanceof PackedResultError) throw refusal(error.message)
     throw error
   }
-}
-
-/** A state that cannot be carried on: always blamed on `hand-off-input`, the input that held it. */
-export function refusal(problem: string): InputError {
-  return new InputError(
-    'hand-off-input',
-    `holds no hand-off state this action can carry on: ${problem}`
-  )
 }
 
 function readFields(field: Record<string, unknown>, runner: RunnerContext): HandOffState {

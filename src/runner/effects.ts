@@ -1,6 +1,7 @@
 // What run() does to the world, given from outside: the runner's environment, the
 // clock, sleep and chance, cancellation, and the toolkit's core. The runner gets the
 // process's; a test gives its own, so that a six-hour wait runs in virtual time.
+import { appendFileSync } from 'node:fs'
 import type * as core from '@actions/core'
 import { abortOnSignals, sleep, type Cancellation } from './signals.js'
 
@@ -25,7 +26,11 @@ export interface Effects {
   core: Toolkit
 }
 
-/** The effects of the process the runner started. */
+/**
+ * The effects of the process the runner started. The job summary is appended to its
+ * file as the toolkit's own `summary.write()` does, without loading the file promises
+ * that cost a plain wait's start more than all the rest of its work.
+ */
 export function processEffects(toolkit: Toolkit): Effects {
   return {
     env: process.env,
@@ -33,6 +38,15 @@ export function processEffects(toolkit: Toolkit): Effects {
     sleep,
     random: Math.random,
     cancellation: abortOnSignals,
-    core: toolkit
+    core: {
+      ...toolkit,
+      summary: { addRaw: markdown => ({ write: async () => appendSummary(markdown) }) }
+    }
   }
+}
+
+function appendSummary(markdown: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (!file) throw new Error('GITHUB_STEP_SUMMARY is not set')
+  appendFileSync(file, markdown, { encoding: 'utf8' })
 }

@@ -1,6 +1,6 @@
 import { RequestError, type HttpSession } from '../http/http-session.js'
 import type { SignIn } from './sign-in-inputs.js'
-import { requestEntraToken, type EntraToken } from './entra-token.js'
+import type { EntraToken } from './entra-token.js'
 
 /** Where the bearer token of each status request comes from. */
 export interface Credential {
@@ -60,6 +60,8 @@ class EntraCredential implements Credential {
   }
 
   private async request(signal?: AbortSignal): Promise<EntraToken> {
+    // Loaded at the first sign-in: a wait with a ready token never needs it.
+    const { requestEntraToken } = await import('./entra-token.js')
     const token = await requestEntraToken(
       this.deps.session,
       {

@@ -4,7 +4,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { HttpSession } from '../http/http-session.js'
 import { createCredential } from '../sign-in/credential.js'
-import { requestGitHubIdToken } from '../sign-in/github-id-token.js'
 import type { Secrets } from '../sign-in/secrets.js'
 import type { SignIn } from '../sign-in/sign-in-inputs.js'
 import type { StatusSource } from '../status/source.js'
@@ -54,7 +53,10 @@ export function connect(
     session: signInSession,
     now: clock.now,
     mask: secrets.add,
-    getIDToken: (audience, signal) => requestGitHubIdToken(signInSession, env, audience, signal),
+    getIDToken: async (audience, signal) => {
+      const { requestGitHubIdToken } = await import('../sign-in/github-id-token.js')
+      return requestGitHubIdToken(signInSession, env, audience, signal)
+    },
     env
   })
   // One credential and one session for every wait: one sign-in, renewed once for all.

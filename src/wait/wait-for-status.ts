@@ -6,9 +6,10 @@ import {
   type Outcome,
   type TargetResult
 } from '../status/result.js'
+import type { Snapshot } from '../status/snapshot.js'
 import { sentRequest, type Look } from '../status/source.js'
 import type { StatusRules } from '../status/step.js'
-import { PollSchedule } from './schedule.js'
+import type { PollSchedule } from './schedule.js'
 import { judge } from './verdict.js'
 
 export interface WaitOptions {
@@ -53,7 +54,8 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
   const { signal, result, handOffAt } = options
   const pollsBefore = result.polls
   let problem: string | undefined
-  const schedule = new PollSchedule(options.intervalMs, options.maxIntervalMs, deps.random)
+  // Made when the wait first pauses: a look-once wait never needs it.
+  let schedule: PollSchedule | undefined
   const timeout = (): string => formatDuration(options.deadline() - result.startedAt)
 
   const end = (outcome: Outcome, reason: string): EndedResult =>
@@ -84,6 +86,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
     deps.onLook?.(look, deps.now())
 
     let retryAfterMs: number | undefined
+    let seen: Snapshot | undefined
     if (look.kind === 'final') return end('error', look.problem)
     if (look.kind === 'transient') {
       problem = look.problem
@@ -92,7 +95,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       problem = undefined
       const verdict = judge(look.snapshot, options.rules, options.noun)
       if (verdict) return end(verdict.outcome, verdict.reason)
-      schedule.observe(look.snapshot, deps.now())
+      seen = look.snapshot
     }
 
     const now = deps.now()
@@ -116,6 +119,12 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
         `the ${options.noun} was still ${result.snapshot?.status || 'without a status'} when this run handed the wait on`
       )
     }
+    schedule ??= new (await import('./schedule.js')).PollSchedule(
+      options.intervalMs,
+      options.maxIntervalMs,
+      deps.random
+    )
+    if (seen) schedule.observe(seen, now)
     const pause = Math.max(schedule.next(now), retryAfterMs ?? 0)
     await deps.sleep(Math.min(pause, left, handOffIn), signal)
   }

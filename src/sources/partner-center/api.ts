@@ -5,7 +5,7 @@ import { isGuid, listed, readIdList, shown } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
-import { ProductSubmissionSource } from './source.js'
+import { lazySource } from '../lazy-source.js'
 
 // A seller id is a positive whole number, and the service reads it as one.
 const SELLER_ID = /^[1-9]\d{0,17}$/
@@ -46,7 +46,11 @@ export const partnerCenter: StatusApi = {
       id: productId,
       label: `product ${productId}`,
       noun: 'product',
-      open: connection => new ProductSubmissionSource(connection, productId.toLowerCase(), sellerId)
+      open: connection =>
+        lazySource(async () => {
+          const { ProductSubmissionSource } = await import('./source.js')
+          return new ProductSubmissionSource(connection, productId.toLowerCase(), sellerId)
+        })
     }))
   },
   describe: input => `product ${listed(input('offer-id'))}`.trim()

@@ -3,7 +3,8 @@ import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
 import { JobStatusSource } from './job-source.js'
-import { asProductId, looksLikeProductId, OfferSubmissionsSource } from './offer-source.js'
+import { OfferSubmissionsSource } from './offer-source.js'
+import { asProductId, looksLikeProductId } from './product-id.js'
 
 /** Microsoft's current API, for every offer. */
 export const productIngestion: StatusApi = {

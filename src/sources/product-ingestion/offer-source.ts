@@ -1,5 +1,4 @@
 import { quote } from '../../http/policy.js'
-import { isGuid } from '../../inputs/ids.js'
 import type { Look, StatusSource } from '../../status/source.js'
 import type { ApiConnection } from '../contract.js'
 import type { Failure } from '../get-json.js'
@@ -7,18 +6,8 @@ import { getPagedList } from '../paged-list.js'
 import { clip } from '../../text.js'
 import { field, record, text } from '../json-fields.js'
 import { readSubmissions } from './read-submissions.js'
+import { asProductId } from './product-id.js'
 import { apiUrl, wordsFor } from './request.js'
-
-/** `product/<guid>` for a product id given as such or as its bare guid; else undefined. */
-export function asProductId(id: string): string | undefined {
-  const guid = id.replace(/^product\//i, '')
-  return isGuid(guid) ? `product/${guid.toLowerCase()}` : undefined
-}
-
-/** `product/…` or the start of a guid: meant as a product id, valid or not. */
-export function looksLikeProductId(id: string): boolean {
-  return /^(?:product\/|[0-9a-f]{8}-[0-9a-f]{4}-)/i.test(id)
-}
 
 /**
  * An offer, from its submissions (`GET /submission/{guid}`). An external id (Partner

@@ -279,7 +279,8 @@ describe('several offers or jobs in one step', () => {
     })
     expect(run.exitCode).toBe(1)
     const runs = simulator.github.checkRuns
-    expect(runs).toHaveLength(1)
+    // The log says why, should GitHub's side have failed.
+    expect({ checkRuns: runs.length, log: run.stdout }).toMatchObject({ checkRuns: 1 })
     const fields = runs[0]?.fields as {
       conclusion: string
       output: { title: string; summary: string }

@@ -3,6 +3,7 @@
 // event file, a toolkit that records what @actions/core would have written, and a clock
 // shared with the simulator that moves only while no request is under way. What a
 // child process would show (stdout, outputs, summary, exit code) comes back the same.
+import { setMaxListeners } from 'node:events'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -107,6 +108,8 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRun
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
   }
   const cancelled = new AbortController()
+  // Every wait sleeps on it, as on the runner's cancellation: no leak.
+  setMaxListeners(200, cancelled.signal)
   const recorded = { stdout: '', outputs: {} as Record<string, string>, summary: '', failed: false }
   const write = (line: string): void => {
     recorded.stdout += `${line}\n`

@@ -125,11 +125,12 @@ class GitHub {
     async call(request, call) {
         const { now, requestTimeoutMs } = this.options;
         const retries = call.retries === undefined ? GITHUB_CALL_RETRIES : call.retries;
+        // Loading the client is no request: it never counts against a request's time.
+        const octokit = await (this.octokit ??= this.connect());
         for (let attempt = 0;; attempt++) {
             const limit = timeLimit(Math.min(requestTimeoutMs, call.endBy - now()), call.signal);
             let error;
             try {
-                const octokit = await (this.octokit ??= this.connect());
                 return await withinLimit(request(octokit, limit.signal), limit.signal);
             }
             catch (thrown) {

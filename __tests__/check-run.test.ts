@@ -81,12 +81,12 @@ describe('CheckRun', () => {
     const run = start()
     changes.push({ at: at(0), text: 'Step Certification: InProgress 10%' })
     see(run, running(10), at(0)) // first status: sent at once
-    await run.created(5_000) // GitHub has what was sent
+    await run.created(START + 300_000) // GitHub has what was sent
     changes.push({ at: at(20_000), text: 'Step Certification: InProgress 20%' })
     see(run, running(20), at(20_000)) // changed, but within the minute
     see(run, running(20), at(45_000))
     see(run, running(20), at(61_000)) // the minute has passed: the change goes out
-    await run.created(5_000)
+    await run.created(START + 300_000)
     see(run, running(20), at(130_000)) // nothing new: nothing sent
     await finish(run, {
       outcome: 'success',

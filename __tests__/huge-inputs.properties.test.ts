@@ -99,7 +99,7 @@ describe('every parser of server text, on huge odd input', () => {
     )
   })
 
-  it('status readers of both APIs: any field huge', () => {
+  it('status readers of the Cloud Partner Portal and the Product Ingestion API (Partner Center: partner-center.test.ts): any field huge', () => {
     fc.assert(
       fc.property(huge, text => {
         const offer = timed(() =>

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { run } from '../src/main.js'
 import type { Toolkit } from '../src/runner/effects.js'
 import { sleep } from '../src/runner/signals.js'
-import type { Simulator } from '../simulator/server.js'
+import type { Scenario } from '../simulator/scenario.js'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.js'
 import {
   actionDefaults,
   GITHUB_TOKEN,
@@ -20,6 +21,8 @@ import {
   type ActionRun
 } from '../scripts/run-action.js'
 
+const UNHEEDED_ANSWER_MS = 100
+
 /**
  * A clock that moves only when every sleeper waits and no request is under way at the
  * simulator: then it jumps to the earliest wake-up. Hours pass in milliseconds.
@@ -28,6 +31,10 @@ export class VirtualClock {
   private at: number
   private readonly sleepers: { at: number; wake(): void }[] = []
   private inFlight = 0
+  // Answers the action has not yet acted on (by sleeping or asking again), and when the
+  // last came: time waits for them a little, as a busy machine may take a moment.
+  private unheeded = 0
+  private answeredAt = 0
   private pumping = false
 
   constructor(start = Date.now()) {
@@ -38,6 +45,7 @@ export class VirtualClock {
 
   readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     new Promise(resolve => {
+      this.heeded()
       if (signal?.aborted) return resolve()
       const sleeper = {
         at: this.at + Math.max(0, ms),
@@ -59,8 +67,15 @@ export class VirtualClock {
   watch(simulator: Simulator): void {
     simulator.onRequest = finished => {
       this.inFlight += finished ? -1 : 1
-      if (finished) this.pump()
+      if (!finished) return this.heeded()
+      this.unheeded++
+      this.answeredAt = Date.now()
+      this.pump()
     }
+  }
+
+  private heeded(): void {
+    this.unheeded = Math.max(0, this.unheeded - 1)
   }
 
   private pump(): void {
@@ -69,6 +84,8 @@ export class VirtualClock {
     // A moment of real time first: whatever answer is on its way arrives before time moves.
     setTimeout(() => {
       this.pumping = false
+      // An answer not yet acted on may be one that ends a wait: then nothing comes.
+      if (this.unheeded > 0 && Date.now() - this.answeredAt < UNHEEDED_ANSWER_MS) return this.pump()
       if (this.inFlight > 0 || this.sleepers.length === 0) return
       this.sleepers.sort((a, b) => a.at - b.at)
       const next = this.sleepers.shift() as (typeof this.sleepers)[number]
@@ -79,6 +96,36 @@ export class VirtualClock {
   }
 }
 
+/**
+ * One test's virtual time: the simulators it serves keep its clock and stop it while
+ * they answer; the runs it makes run on it.
+ */
+export class VirtualTime {
+  readonly clock = new VirtualClock()
+
+  async serve(scenario: Scenario, options: SimulatorOptions = {}): Promise<Simulator> {
+    const simulator = await startSimulator(scenario, { now: this.clock.now, ...options })
+    this.clock.watch(simulator)
+    return simulator
+  }
+
+  /** A run on this time, its own clock `clockOffsetMs` off (as a runner's may be). */
+  run(
+    options: ActionOptions &
+      Pick<InProcessOptions, 'cancelAfter' | 'cancelWhen'> & { clockOffsetMs?: number }
+  ): Promise<ActionRun> {
+    const { clockOffsetMs = 0, ...given } = options
+    const { now, sleep } = this.clock
+    return runInProcess({ ...given, clock: { now: () => now() + clockOffsetMs, sleep } })
+  }
+
+  /** Time passed since this call, virtual and real (a request that hangs takes real time). */
+  stopwatch(): () => number {
+    const [virtual, real] = [this.clock.now(), Date.now()]
+    return () => this.clock.now() - virtual + Date.now() - real
+  }
+}
+
 /** The real clock, for a run whose requests must overlap in time. */
 export const REAL_TIME = { now: Date.now, sleep }
 
@@ -86,6 +133,8 @@ export interface InProcessOptions extends ActionOptions {
   clock: Pick<VirtualClock, 'now' | 'sleep'>
   /** Cancels the run (as SIGTERM would) once stdout shows `after`. */
   cancelAfter?: string
+  /** Cancels the run (as SIGTERM would) once this holds, looked at every few milliseconds. */
+  cancelWhen?: () => boolean
 }
 
 /** Runs run() once, to its end. */
@@ -140,6 +189,11 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRun
       })
     }
   }
+  const watcher =
+    options.cancelWhen &&
+    setInterval(() => {
+      if (options.cancelWhen?.()) cancelled.abort(new Error('received SIGTERM'))
+    }, 5)
   await run({
     env,
     now: options.clock.now,
@@ -147,7 +201,7 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRun
     random: () => 0.5,
     cancellation: () => ({ signal: cancelled.signal, dispose: () => undefined }),
     core: toolkit
-  })
+  }).finally(() => clearInterval(watcher))
   await rm(dir, { recursive: true, force: true })
   const finished: ActionRun = {
     inputs: evaluated,

@@ -1,6 +1,7 @@
-// Answers in the shapes the public clients of both APIs record in their own tests
-// (kept in fixtures/), read the way those clients read them: what the action concludes
-// from the same bytes.
+// Answers in the shapes the public clients of the Cloud Partner Portal and the Product
+// Ingestion API record in their own tests (kept in fixtures/), read the way those clients
+// read them: what the action concludes from the same bytes. Partner Center's recorded
+// answers: partner-center.test.ts.
 import { ended, stepWith } from './builders.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'

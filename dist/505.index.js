@@ -149,10 +149,11 @@ class CheckRun {
         });
     };
     /**
-     * Resolves once the check run exists (or cannot), after `ms`, or on cancellation: its
+     * Resolves once the check run exists (or cannot), at `endBy`, or on cancellation: its
      * id is an output, but waiting for GitHub must never hold the step up for long.
      */
-    async created(ms, cancelled) {
+    async created(endBy, cancelled) {
+        const ms = endBy - this.options.now();
         let timer;
         let onAbort;
         await Promise.race([

@@ -7,7 +7,7 @@ import type { CheckRun } from './report/check-run.js'
 import { earlyStep, reportEarlyEnd } from './report/early-end.js'
 import { runnerLog } from './report/log.js'
 import {
-  reportCheckRunId,
+  finishCheckRun,
   reportResult,
   type ReportStep,
   type ReportTo
@@ -87,15 +87,8 @@ export async function run(effects: Effects = processEffects(core)): Promise<void
     const reportedId = checkRun?.id
     await reportResult(ended.results, wait.step, to, reportedId)
     if (handed.lost || !checkRun) return
-    if (reportedId === undefined) {
-      await checkRun.created(handed.endBy - now(), cancellation.signal)
-      reportCheckRunId(checkRun.id, to)
-    }
-    await checkRun.complete(
-      handed.endBy,
-      handed.chain?.nextRunUrl !== undefined,
-      cancellation.signal
-    )
+    const handedOn = handed.chain?.nextRunUrl !== undefined
+    await finishCheckRun(checkRun, reportedId, { endBy: handed.endBy, handedOn }, to, cancellation.signal)
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.

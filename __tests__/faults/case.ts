@@ -65,7 +65,7 @@ export interface FaultCase {
   check?: (run: ActionRun, sim: Simulator, expect: typeof jestExpect) => void
 }
 
-// The same moments on both APIs: each simulated API reads its own part.
+// The same moments on every API: each simulated API reads its own part.
 export const RUNNING: Phase = {
   status: 'running',
   steps: { displaycertify: 'inProgress' },
@@ -88,7 +88,8 @@ export const apisOf = (row: FaultCase): string =>
   row.apis === EVERY_API
     ? 'all three'
     : (row.apis ?? ['cloud-partner-portal']).map(api => API_TITLES[api]).join(', ')
-// Rows whose bodies are written in the shapes of these two APIs.
+// Rows whose bodies are written in the shapes of the Cloud Partner Portal and the
+// Product Ingestion API.
 export const STATUS_BODIES: Api[] = ['cloud-partner-portal', 'product-ingestion']
 // The host names of the proxy rows, all served by the simulator behind the proxy.
 export const PROXIED_HOSTS = {

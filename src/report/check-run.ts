@@ -99,10 +99,11 @@ export class CheckRun {
   }
 
   /**
-   * Resolves once the check run exists (or cannot), after `ms`, or on cancellation: its
+   * Resolves once the check run exists (or cannot), at `endBy`, or on cancellation: its
    * id is an output, but waiting for GitHub must never hold the step up for long.
    */
-  async created(ms: number, cancelled?: AbortSignal): Promise<void> {
+  async created(endBy: number, cancelled?: AbortSignal): Promise<void> {
+    const ms = endBy - this.options.now()
     let timer: NodeJS.Timeout | undefined
     let onAbort: (() => void) | undefined
     await Promise.race([

@@ -2,6 +2,7 @@ import { formatDuration } from '../inputs/duration.js'
 import type { Toolkit } from '../runner/effects.js'
 import type { EndedResult } from '../status/result.js'
 import type { Step } from '../status/step.js'
+import type { CheckRun } from './check-run.js'
 import type { Log } from './log.js'
 import { outputsOf } from './outputs.js'
 import { renderReport } from './summary.js'
@@ -90,7 +91,29 @@ export async function reportResult(
 }
 
 /** The check run's id, once GitHub made it after the other outputs were written. */
-export function reportCheckRunId(id: number | undefined, to: ReportTo): void {
+/**
+ * Completes the check run, its id an output as soon as it is known: waiting for GitHub
+ * to create it never holds the step up past `endBy`, nor past a cancellation.
+ */
+export async function finishCheckRun(
+  checkRun: CheckRun,
+  reportedId: number | undefined,
+  ending: { endBy: number; handedOn: boolean },
+  to: ReportTo,
+  cancelled: AbortSignal
+): Promise<void> {
+  let knownId = reportedId
+  if (knownId === undefined) {
+    await checkRun.created(ending.endBy, cancelled)
+    knownId = checkRun.id
+    reportCheckRunId(knownId, to)
+  }
+  await checkRun.complete(ending.endBy, ending.handedOn, cancelled)
+  // Cancelled while it was being created: it is known once completed.
+  if (knownId === undefined) reportCheckRunId(checkRun.id, to)
+}
+
+function reportCheckRunId(id: number | undefined, to: ReportTo): void {
   if (id === undefined) return
   try {
     to.core.setOutput('check-run-id', String(id))

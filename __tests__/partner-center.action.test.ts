@@ -1,10 +1,10 @@
-// The Partner Center ingestion API end to end: dist/index.js against the simulator
+// The Partner Center ingestion API, a whole run of the action against the simulator
 // playing an AppSource submission from draft to the store, and every way it fails.
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { AppSourceSpec, Phase, Scenario } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { runAction } from '../scripts/run-action.js'
+import type { Simulator } from '../simulator/server.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
 jest.setTimeout(30_000)
@@ -12,6 +12,11 @@ jest.setTimeout(30_000)
 const TOKEN = 'pc-token-e2e-0001'
 const NEWEST = '1152921505699000002'
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 afterEach(async () => {
   expectNoLeaks(simulator)
@@ -26,13 +31,13 @@ async function wait(
   inputs: Record<string, string> = {},
   scenario: Partial<Scenario> = {}
 ) {
-  const sim = (simulator = await startSimulator({
+  const sim = (simulator = await time.serve({
     api: 'partner-center',
     token: TOKEN,
     timeline,
     ...scenario
   }))
-  const run = await runAction({
+  const run = await time.run({
     inputs: {
       api: 'partner-center',
       'offer-id': DEFAULT_APP_GUID,
@@ -50,7 +55,7 @@ async function wait(
 const paths = (sim: Simulator) =>
   sim.requests.map(request => request.url.replace(/^.*\/submissions/, '…'))
 
-describe('the Partner Center ingestion API, end to end', () => {
+describe('the Partner Center ingestion API', () => {
   it('follows a submission from draft to preview ready, sending the seller id on every request', async () => {
     const { run, sim } = await wait(
       [
@@ -104,7 +109,7 @@ describe('the Partner Center ingestion API, end to end', () => {
   })
 
   it('takes a promote, as the job after the preview sends it', async () => {
-    const sim = (simulator = await startSimulator({
+    const sim = (simulator = await time.serve({
       api: 'partner-center',
       token: TOKEN,
       timeline: [at({ state: 'Published', substate: 'ReadyToPublish' })]

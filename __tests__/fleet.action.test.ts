@@ -1,10 +1,11 @@
-// Several offers or jobs in one step, end to end, on both APIs: each ends on its own,
+// Several offers or jobs in one step, each API: each ends on its own,
 // the step reports the worst, and the waits share one sign-in, one pause and a few
 // requests in flight.
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { Phase, Scenario } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { runAction, startAction, type ActionRun } from '../scripts/run-action.js'
+import type { Simulator } from '../simulator/server.js'
+import type { ActionRun } from '../scripts/run-action.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
 const TOKEN = 'fleet-token-7c31'
@@ -29,6 +30,11 @@ const FAILED: Phase = {
   submissions: [{ target: 'preview', status: 'completed', result: 'failed' }]
 }
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 jest.setTimeout(60_000)
 
@@ -38,7 +44,7 @@ afterEach(async () => {
   simulator = undefined
 })
 
-// The Partner Center ingestion API's products by guid: partner-center.e2e.test.ts.
+// The Partner Center ingestion API's products by guid: partner-center.action.test.ts.
 type Api = Exclude<NonNullable<Scenario['api']>, 'partner-center'>
 /** The input that names several of each API's targets, and the scenario key. */
 const INPUT: Record<Api, { input: string; key: 'offers' | 'jobs'; extra: Record<string, string> }> =
@@ -58,14 +64,14 @@ async function fleet(
   extra: Partial<Scenario> = {}
 ): Promise<{ run: ActionRun; sim: Simulator }> {
   const { input, key, extra: inputs } = INPUT[api]
-  const sim = (simulator = await startSimulator({
+  const sim = (simulator = await time.serve({
     api,
     token: TOKEN,
     timeline: [],
     [key]: timelines,
     ...extra
   }))
-  const run = await runAction({
+  const run = await time.run({
     inputs: {
       [input]: Object.keys(timelines)
         .concat(more.missing ? [more.missing] : [])
@@ -150,13 +156,13 @@ describe('several offers or jobs in one step', () => {
     const timelines = Object.fromEntries(
       ['a', 'b', 'c', 'd', 'e'].map(id => [id, [RUNNING, SUCCEEDED]])
     )
-    simulator = await startSimulator({
+    simulator = await time.serve({
       api: 'product-ingestion',
       entra,
       timeline: [],
       jobs: timelines
     })
-    const run = await runAction({
+    const run = await time.run({
       inputs: {
         'job-id': Object.keys(timelines).join(','),
         'base-url': simulator.url,
@@ -222,8 +228,9 @@ describe('several offers or jobs in one step', () => {
 
   it("on SIGTERM writes every one's last status", async () => {
     const timelines = { a: [RUNNING], b: [RUNNING], c: [RUNNING] }
-    simulator = await startSimulator({ token: TOKEN, timeline: [], offers: timelines })
-    const { child, done } = await startAction({
+    simulator = await time.serve({ token: TOKEN, timeline: [], offers: timelines })
+    const run = await time.run({
+      cancelAfter: 'offer contoso/c: Offer status: Running',
       inputs: {
         'publisher-id': 'contoso',
         'offer-id': 'a,b,c',
@@ -234,17 +241,6 @@ describe('several offers or jobs in one step', () => {
         'max-interval': '2m'
       }
     })
-    const sim = simulator
-    await new Promise<void>(resolve => {
-      const poll = setInterval(() => {
-        if (sim.requests.length >= 3) {
-          clearInterval(poll)
-          resolve()
-        }
-      }, 50)
-    })
-    child.kill('SIGTERM')
-    const run = await done
     expect(run.exitCode).toBe(1)
     const offers = JSON.parse(run.outputs.offers ?? '[]') as {
       id: string
@@ -260,13 +256,13 @@ describe('several offers or jobs in one step', () => {
   })
 
   it('shows them all in one check run, completed with the worst outcome', async () => {
-    simulator = await startSimulator({
+    simulator = await time.serve({
       token: TOKEN,
       timeline: [],
       offers: { a: [RUNNING, SUCCEEDED], b: [RUNNING, FAILED] },
       github: {}
     })
-    const run = await runAction({
+    const run = await time.run({
       inputs: {
         'publisher-id': 'contoso',
         'offer-id': 'a,b',

@@ -1,10 +1,11 @@
-// The Product Ingestion API end to end: the action as the runner runs it, against the
+// The Product Ingestion API, a whole run of the action as the runner starts it, against the
 // simulator playing configure jobs, the product lookup and submissions.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { DEFAULT_PRODUCT_GUID } from '../simulator/product-ingestion.js'
 import type { Phase, Scenario, SubmissionSpec } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { actionOutputNames, runAction, type ActionRun } from '../scripts/run-action.js'
+import type { Simulator } from '../simulator/server.js'
+import { actionOutputNames, type ActionRun } from '../scripts/run-action.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
 const TOKEN = 'e2e-graph-token-81d2'
@@ -12,6 +13,11 @@ const JOB = '0f3c2a1b-9d8e-4f7a-8b6c-5d4e3f2a1b0c'
 const PRODUCT = `product/${DEFAULT_PRODUCT_GUID}`
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 afterEach(async () => {
   expectNoLeaks(simulator)
@@ -20,7 +26,7 @@ afterEach(async () => {
 })
 
 async function serve(timeline: Phase[], extra: Partial<Scenario> = {}): Promise<Simulator> {
-  simulator = await startSimulator({
+  simulator = await time.serve({
     api: 'product-ingestion',
     token: TOKEN,
     jobId: JOB,
@@ -67,14 +73,14 @@ const live = (number: string, created: string): SubmissionSpec => ({
   created
 })
 
-describe('the Product Ingestion API, end to end', () => {
+describe('the Product Ingestion API', () => {
   it('waits for a configure job to succeed', async () => {
     const sim = await serve([
       { job: { status: 'notStarted' } },
       { job: { status: 'running' } },
       { job: { status: 'completed', result: 'succeeded' } }
     ])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(0)
     expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
     expect(run.outputs).toMatchObject({ outcome: 'success', status: 'Succeeded', polls: '3' })
@@ -119,7 +125,7 @@ describe('the Product Ingestion API, end to end', () => {
         }
       }
     ])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'failure', status: 'Failed' })
     const [failure] = errorLines(run).filter(line => line.startsWith('::error::failure'))
@@ -156,7 +162,7 @@ describe('the Product Ingestion API, end to end', () => {
         }
       }
     ])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({
       outcome: 'failure',
@@ -170,7 +176,7 @@ describe('the Product Ingestion API, end to end', () => {
 
   it('times out on a job still running at the deadline', async () => {
     const sim = await serve([{ job: { status: 'running' } }])
-    const run = await runAction({ inputs: inputs(sim, { timeout: '3s' }) })
+    const run = await time.run({ inputs: inputs(sim, { timeout: '3s' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('timeout')
     expect(errorLines(run)[0]).toMatch(/^::error::timeout: the job was still Running after 3s/)
@@ -178,7 +184,7 @@ describe('the Product Ingestion API, end to end', () => {
 
   it('ends at once, without retrying, for a job the service does not know', async () => {
     const sim = await serve([{ job: { status: 'running' } }])
-    const run = await runAction({ inputs: inputs(sim, { 'job-id': 'not-a-known-job' }) })
+    const run = await time.run({ inputs: inputs(sim, { 'job-id': 'not-a-known-job' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'error', polls: '1' })
     expect(errorLines(run)[0]).toContain(
@@ -213,7 +219,7 @@ describe('the Product Ingestion API, end to end', () => {
         ]
       }
     ])
-    const run = await runAction({
+    const run = await time.run({
       inputs: inputs(sim, {
         'job-id': '',
         'offer-id': 'contoso-saas',
@@ -274,7 +280,7 @@ describe('the Product Ingestion API, end to end', () => {
         ]
       }
     ])
-    const run = await runAction({ inputs: inputs(sim, { 'job-id': '', 'offer-id': PRODUCT }) })
+    const run = await time.run({ inputs: inputs(sim, { 'job-id': '', 'offer-id': PRODUCT }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({
       outcome: 'success',
@@ -289,7 +295,7 @@ describe('the Product Ingestion API, end to end', () => {
 
   it('ends at once for an offer id that names no product', async () => {
     const sim = await serve([{ submissions: [] }])
-    const run = await runAction({ inputs: inputs(sim, { 'job-id': '', 'offer-id': 'nope' }) })
+    const run = await time.run({ inputs: inputs(sim, { 'job-id': '', 'offer-id': 'nope' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'error', polls: '1' })
     expect(errorLines(run)[0]).toContain('no product has the external id "nope"')
@@ -298,7 +304,7 @@ describe('the Product Ingestion API, end to end', () => {
 
   it('reports a product that was never published as NeverPublished', async () => {
     const sim = await serve([{ submissions: [] }])
-    const run = await runAction({
+    const run = await time.run({
       inputs: inputs(sim, { 'job-id': '', 'offer-id': 'contoso-saas', timeout: '0' })
     })
     expect(run.outputs).toMatchObject({ outcome: 'timeout', status: 'NeverPublished' })
@@ -318,7 +324,7 @@ describe('the Product Ingestion API, end to end', () => {
       ],
       { token: undefined, entra }
     )
-    const run = await runAction({ inputs: appInputs(sim, entra) })
+    const run = await time.run({ inputs: appInputs(sim, entra) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('success')
     expect(sim.signIn.tokenRequests.map(request => request.form.scope)).toEqual([
@@ -333,8 +339,8 @@ describe('the Product Ingestion API, end to end', () => {
       clientId: '11111111-2222-3333-4444-555555555555',
       clientSecret: 'app-secret-for-cpp-7e1a'
     }
-    simulator = await startSimulator({ token: undefined, entra, timeline: [{ status: 'running' }] })
-    const run = await runAction({ inputs: appInputs(simulator, entra) })
+    simulator = await time.serve({ token: undefined, entra, timeline: [{ status: 'running' }] })
+    const run = await time.run({ inputs: appInputs(simulator, entra) })
     expect(run.outputs.outcome).toBe('error')
     expect(errorLines(run)[0]).toContain(
       "AADSTS70011: The provided scope 'https://graph.microsoft.com/.default' is not valid."
@@ -356,7 +362,7 @@ describe('the Product Ingestion API, end to end', () => {
     ]
   ])('refuses %j before any request, in one line', async (more, problem) => {
     const sim = await serve([{ job: { status: 'running' } }])
-    const run = await runAction({ inputs: inputs(sim, more) })
+    const run = await time.run({ inputs: inputs(sim, more) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('error')
     const errors = errorLines(run)

@@ -1,14 +1,20 @@
-// The check run end to end: dist/index.js against the simulated GitHub checks API
-// (GITHUB_API_URL) and Cloud Partner Portal.
-import { afterEach, describe, expect, it } from '@jest/globals'
+// The check run of a whole run of the action: run() in virtual time against the
+// simulated GitHub checks API (GITHUB_API_URL) and Cloud Partner Portal.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { GITHUB_TOKEN, runAction, startAction, type ActionOptions } from '../scripts/run-action.js'
+import type { Simulator } from '../simulator/server.js'
+import { GITHUB_TOKEN, type ActionOptions } from '../scripts/run-action.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
 const PUSH_SHA = '0123456789abcdef0123456789abcdef01234567'
 const PR_HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface'
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 afterEach(async () => {
   expectNoLeaks(simulator)
@@ -17,7 +23,7 @@ afterEach(async () => {
 })
 
 async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
-  simulator = await startSimulator({ token: 'cpp-token-e2e', timeline, github })
+  simulator = await time.serve({ token: 'cpp-token-e2e', timeline, github })
   return simulator
 }
 
@@ -48,13 +54,13 @@ function options(
 
 const statuses = (sim: Simulator) => sim.github.checkRuns[0]?.calls.map(call => call.status)
 
-describe('the check run, end to end', () => {
+describe('the check run of a run', () => {
   it('on a push: created on GITHUB_SHA in progress, updated, completed as success', async () => {
     const sim = await serve([
       { status: 'running', steps: { displaycertify: 'inProgress' } },
       { status: 'succeeded' }
     ])
-    const run = await runAction(options(sim))
+    const run = await time.run(options(sim))
     expect(run.exitCode).toBe(0)
     const [check] = sim.github.checkRuns
     expect(check).toMatchObject({ id: 1000, repository: 'contoso/marketplace-offers' })
@@ -77,7 +83,7 @@ describe('the check run, end to end', () => {
 
   it("on a pull request: created on the pull request's head commit", async () => {
     const sim = await serve([{ status: 'succeeded' }])
-    const run = await runAction(options(sim, {}, true))
+    const run = await time.run(options(sim, {}, true))
     expect(run.exitCode).toBe(0)
     expect(sim.github.checkRuns[0]?.fields).toMatchObject({
       head_sha: PR_HEAD_SHA,
@@ -106,7 +112,7 @@ describe('the check run, end to end', () => {
     'on %s: completed as %s',
     async (_, timeline, inputs, conclusion, exitCode) => {
       const sim = await serve(timeline)
-      const run = await runAction(options(sim, inputs))
+      const run = await time.run(options(sim, inputs))
       expect(run.exitCode).toBe(exitCode)
       expect(sim.github.checkRuns[0]?.fields).toMatchObject({ status: 'completed', conclusion })
       expect(run.outputs['check-run-id']).toBe('1000')
@@ -115,17 +121,10 @@ describe('the check run, end to end', () => {
 
   it('on cancellation: completed as cancelled before the exit', async () => {
     const sim = await serve([{ status: 'running' }])
-    const { child, done } = await startAction(
-      options(sim, { interval: '30s', 'max-interval': '1m' })
-    )
-    await new Promise<void>(resolve =>
-      child.stdout?.on(
-        'data',
-        (chunk: string) => String(chunk).includes('Offer status: Running') && resolve()
-      )
-    )
-    child.kill('SIGTERM')
-    const run = await done
+    const run = await time.run({
+      ...options(sim, { interval: '30s', 'max-interval': '1m' }),
+      cancelAfter: 'Offer status: Running'
+    })
     expect(run.exitCode).toBe(1)
     expect(sim.github.checkRuns[0]?.fields).toMatchObject({
       status: 'completed',
@@ -136,7 +135,7 @@ describe('the check run, end to end', () => {
 
   it('with a token that cannot write checks: one warning, and a wait that succeeded still succeeds', async () => {
     const sim = await serve([{ status: 'succeeded' }], { failWith: 403 })
-    const run = await runAction(options(sim))
+    const run = await time.run(options(sim))
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ outcome: 'success', 'check-run-id': '' })
     const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning'))
@@ -147,7 +146,7 @@ describe('the check run, end to end', () => {
 
   it('retries GitHub trouble like the status API', async () => {
     const sim = await serve([{ status: 'succeeded' }], { flakyCalls: 1 })
-    const run = await runAction(options(sim))
+    const run = await time.run(options(sim))
     expect(run.exitCode).toBe(0)
     expect(sim.github.checkRuns[0]?.fields).toMatchObject({ conclusion: 'success' })
     expect(run.stdout).not.toContain('::warning')
@@ -155,7 +154,7 @@ describe('the check run, end to end', () => {
 
   it('makes no GitHub call without check-name', async () => {
     const sim = await serve([{ status: 'succeeded' }])
-    const run = await runAction(options(sim, { 'check-name': '' }))
+    const run = await time.run(options(sim, { 'check-name': '' }))
     expect(run.exitCode).toBe(0)
     expect(sim.github.authorizations).toEqual([])
     expect(run.outputs['check-run-id']).toBe('')

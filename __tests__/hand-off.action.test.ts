@@ -1,10 +1,11 @@
-// A wait handed from run to run, end to end: dist/index.js run twice the way the runner
-// would, the second time as the run the first one dispatched.
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+// A wait handed from run to run: the action run twice in virtual time the way the
+// runner would, the second time as the run the first one dispatched.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { GITHUB_TOKEN, runAction, startAction, type ActionOptions } from '../scripts/run-action.js'
+import type { Simulator } from '../simulator/server.js'
+import { GITHUB_TOKEN, type ActionOptions } from '../scripts/run-action.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
 // Each run waits out its hand-off in real time: a child process has no virtual clock.
@@ -12,6 +13,11 @@ jest.setTimeout(30_000)
 
 const TOKEN = 'cpp-token-hand-off'
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 afterEach(async () => {
   expectNoLeaks(simulator)
@@ -20,7 +26,7 @@ afterEach(async () => {
 })
 
 async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
-  simulator = await startSimulator({ token: TOKEN, timeline, github })
+  simulator = await time.serve({ token: TOKEN, timeline, github })
   return simulator
 }
 
@@ -70,7 +76,7 @@ describe('a wait handed from run to run', () => {
   it('hands off, and the dispatched run carries the same wait on to its end', async () => {
     // Run 1 makes three polls in its 1.5s (at 0, 1s and the hand-off).
     const sim = await serve([{ status: 'running', times: 3 }, { status: 'succeeded' }])
-    const run1 = await runAction(firstRun(sim))
+    const run1 = await time.run(firstRun(sim))
     expect(run1.exitCode).toBe(0)
     expect(run1.outputs).toMatchObject({
       outcome: 'handed-off',
@@ -99,7 +105,7 @@ describe('a wait handed from run to run', () => {
     })
     expect(check?.calls[0]?.external_id).toMatch(/^marketplace-wait:[0-9a-f]{16}:1:1\.1$/)
 
-    const run2 = await runAction(nextRun(sim, state))
+    const run2 = await time.run(nextRun(sim, state))
     expect(run2.exitCode).toBe(0)
     expect(run2.outputs).toMatchObject({
       outcome: 'success',
@@ -124,7 +130,7 @@ describe('a wait handed from run to run', () => {
 
     // A re-run of the carried-on run, once the wait has ended, cannot start it again.
     const requestsBefore = sim.requests.length
-    const rerun = await runAction(nextRun(sim, state))
+    const rerun = await time.run(nextRun(sim, state))
     expect(rerun.exitCode).toBe(1)
     expect(rerun.outputs.outcome).toBe('error')
     expect(rerun.stdout).toMatch(/has ended already \(check run 1000 is completed\)/)
@@ -135,7 +141,7 @@ describe('a wait handed from run to run', () => {
   })
 
   it('carries a Partner Center ingestion API wait on the same way', async () => {
-    simulator = await startSimulator({
+    simulator = await time.serve({
       api: 'partner-center',
       token: TOKEN,
       timeline: [
@@ -151,9 +157,9 @@ describe('a wait handed from run to run', () => {
       'base-url': `${sim.url}${PARTNER_CENTER_ROOT}`,
       'target-status': 'WaitingForPublisherReview'
     }
-    const run1 = await runAction(firstRun(sim, inputs))
+    const run1 = await time.run(firstRun(sim, inputs))
     expect(run1.outputs.outcome).toBe('handed-off')
-    const run2 = await runAction(nextRun(sim, stateOf(sim), { ...inputs, api: '', 'offer-id': '' }))
+    const run2 = await time.run(nextRun(sim, stateOf(sim), { ...inputs, api: '', 'offer-id': '' }))
     expect(run2.outputs).toMatchObject({
       outcome: 'success',
       status: 'WaitingForPublisherReview',
@@ -164,11 +170,11 @@ describe('a wait handed from run to run', () => {
 
   it('refuses a re-run of an earlier run once the wait went on in a later one', async () => {
     const sim = await serve([{ status: 'running' }])
-    await runAction(firstRun(sim))
-    const run2 = await runAction(nextRun(sim, stateOf(sim)))
+    await time.run(firstRun(sim))
+    const run2 = await time.run(nextRun(sim, stateOf(sim)))
     expect(run2.outputs.outcome).toBe('handed-off')
     expect(sim.github.checkRuns[0]?.fields.external_id).toMatch(/:2:next$/)
-    const rerun = await runAction(nextRun(sim, stateOf(sim, 0)))
+    const rerun = await time.run(nextRun(sim, stateOf(sim, 0)))
     expect(rerun.exitCode).toBe(1)
     expect(rerun.outputs.outcome).toBe('error')
     expect(rerun.stdout).toContain('a re-run of an earlier run cannot fork it')
@@ -183,7 +189,7 @@ describe('a wait handed from run to run', () => {
     'ends as error when GitHub refuses the dispatch with %i, naming the fix',
     async (status, fix) => {
       const sim = await serve([{ status: 'running' }], { dispatch: status })
-      const run = await runAction(firstRun(sim, { 'check-name': '' }))
+      const run = await time.run(firstRun(sim, { 'check-name': '' }))
       expect(run.exitCode).toBe(1)
       expect(run.outputs).toMatchObject({ outcome: 'error', status: 'Running', 'next-run-url': '' })
       expect(run.stdout).toMatch(fix)
@@ -194,7 +200,7 @@ describe('a wait handed from run to run', () => {
 
   it('never sends a dispatch twice after a 5xx', async () => {
     const sim = await serve([{ status: 'running' }], { dispatch: 500 })
-    const run = await runAction(firstRun(sim, { 'check-name': '' }))
+    const run = await time.run(firstRun(sim, { 'check-name': '' }))
     expect(run.outputs.outcome).toBe('error')
     expect(run.stdout).toContain('it may have started a run, so it is not sent again')
     expect(sim.github.dispatches).toHaveLength(1)
@@ -202,10 +208,10 @@ describe('a wait handed from run to run', () => {
 
   it('writes every output and the summary when cancelled during the dispatch', async () => {
     const sim = await serve([{ status: 'running' }], { dispatch: 'hang' })
-    const { child, done } = await startAction(firstRun(sim, { 'check-name': '' }))
-    while (sim.github.dispatches.length === 0) await new Promise(resolve => setTimeout(resolve, 20))
-    child.kill('SIGTERM')
-    const run = await done
+    const run = await time.run({
+      ...firstRun(sim, { 'check-name': '' }),
+      cancelWhen: () => sim.github.dispatches.length > 0
+    })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'error', status: 'Running', 'next-run-url': '' })
     expect(run.summary).toContain('it may have started a run, so it is not sent again')
@@ -214,7 +220,7 @@ describe('a wait handed from run to run', () => {
 
   it('asks a server without run details once more without them', async () => {
     const sim = await serve([{ status: 'running' }], { dispatch: 'ghes' })
-    const run = await runAction(firstRun(sim, { 'check-name': '' }))
+    const run = await time.run(firstRun(sim, { 'check-name': '' }))
     expect(run.outputs).toMatchObject({
       outcome: 'handed-off',
       'next-run-url': 'https://github.com/contoso/marketplace-offers/actions/workflows/publish.yml'
@@ -233,7 +239,7 @@ describe('a wait handed from run to run', () => {
     ]
   ])('refuses a %s state naming the input, before any request', async (_, problem, state) => {
     const sim = await serve([{ status: 'running' }])
-    const run = await runAction(nextRun(sim, state))
+    const run = await time.run(nextRun(sim, state))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('error')
     expect(run.stdout).toMatch(new RegExp(`::error::Input 'hand-off-input' .*${problem}`))
@@ -242,9 +248,9 @@ describe('a wait handed from run to run', () => {
 
   it("ignores another step's state, and refuses inputs that disagree with the wait", async () => {
     const sim = await serve([{ status: 'running', for: '3s' }, { status: 'succeeded' }])
-    await runAction(firstRun(sim, { 'check-name': '' }))
+    await time.run(firstRun(sim, { 'check-name': '' }))
     const state = stateOf(sim)
-    const other = await runAction(
+    const other = await time.run(
       nextRun(
         sim,
         state,
@@ -253,7 +259,7 @@ describe('a wait handed from run to run', () => {
       )
     )
     expect(other.stdout).not.toContain('Carrying on')
-    const disagrees = await runAction(nextRun(sim, state, { 'offer-id': 'fabrikam-vm' }))
+    const disagrees = await time.run(nextRun(sim, state, { 'offer-id': 'fabrikam-vm' }))
     expect(disagrees.exitCode).toBe(1)
     expect(disagrees.stdout).toMatch(
       /::error::Input 'offer-id' is "fabrikam-vm", but the wait this run carries on is for "contoso-vm"/

@@ -1,19 +1,24 @@
-// A wait handed from run to run as GitHub really runs it, end to end: dist/index.js run
-// twice, the second time as the dispatched run, with forged and replayed states, a
-// Retry-After across the hand-off, a clock an hour off, and a GitHub that holds its
-// answers. On Node 20 here, on Node 24 in CI (ACTION_NODE).
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+// A wait handed from run to run as GitHub really runs it: the action run twice in
+// virtual time, the second time as the dispatched run, with forged and replayed states,
+// a Retry-After across the hand-off, a clock an hour off, and a GitHub that holds its
+// answers.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { join } from 'node:path'
-import { ROOT, runAction, type ActionOptions } from '../scripts/run-action.js'
+import type { Simulator } from '../simulator/server.js'
+import type { ActionOptions } from '../scripts/run-action.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
 
-// Each run waits out its hand-off in real time: a child process has no virtual clock.
-jest.setTimeout(30_000)
+// A request GitHub holds lasts a real request timeout.
+jest.setTimeout(15_000)
 
 const TOKEN = 'cpp-token-hand-off'
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 afterEach(async () => {
   expectNoLeaks(simulator)
@@ -22,7 +27,7 @@ afterEach(async () => {
 })
 
 async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
-  simulator = await startSimulator({ token: TOKEN, timeline, github })
+  simulator = await time.serve({ token: TOKEN, timeline, github })
   return simulator
 }
 
@@ -97,9 +102,9 @@ describe('a wait handed from run to run, as GitHub really runs it', () => {
     ]
   ])('refuses a state %s, naming hand-off-input', async (_, change, problem) => {
     const sim = await serve([{ status: 'running' }])
-    await runAction(firstRun(sim))
+    await time.run(firstRun(sim))
     const requests = sim.requests.length
-    const run = await runAction(nextRun(sim, edited(stateOf(sim), change)))
+    const run = await time.run(nextRun(sim, edited(stateOf(sim), change)))
     expect(run.outputs.outcome).toBe('error')
     expect(run.stdout).toMatch(/::error::Input 'hand-off-input' holds no hand-off state/)
     expect(run.stdout).toMatch(problem)
@@ -108,11 +113,11 @@ describe('a wait handed from run to run, as GitHub really runs it', () => {
 
   it('replayed by two runs at once, goes on in one chain; the other names the run that holds it', async () => {
     const sim = await serve([{ status: 'running' }])
-    await runAction(firstRun(sim))
+    await time.run(firstRun(sim))
     const state = stateOf(sim)
     const runs = await Promise.all([
-      runAction(nextRun(sim, state)),
-      runAction(nextRun(sim, state, {}, { GITHUB_RUN_ID: '2001', GITHUB_RUN_NUMBER: '3' }))
+      time.run(nextRun(sim, state)),
+      time.run(nextRun(sim, state, {}, { GITHUB_RUN_ID: '2001', GITHUB_RUN_NUMBER: '3' }))
     ])
     expect(runs.map(run => run.outputs.outcome).sort()).toEqual(['error', 'handed-off'])
     expect(sim.github.dispatches).toHaveLength(2)
@@ -128,10 +133,10 @@ describe('a wait handed from run to run, as GitHub really runs it', () => {
       { fault: 429, retryAfter: 4 },
       { status: 'succeeded' }
     ])
-    const run1 = await runAction(firstRun(sim, { 'check-name': '' }))
+    const run1 = await time.run(firstRun(sim, { 'check-name': '' }))
     expect(run1.outputs.outcome).toBe('handed-off')
     const throttledAt = sim.requests.find(request => request.status === 429)?.at ?? 0
-    const run2 = await runAction(
+    const run2 = await time.run(
       nextRun(sim, stateOf(sim), { 'check-name': '', 'hand-off-after': '1m' })
     )
     expect(run2.outputs.outcome).toBe('success')
@@ -142,46 +147,39 @@ describe('a wait handed from run to run, as GitHub really runs it', () => {
   it("reads the deadline on the services' clock when the next run's is an hour behind", async () => {
     const sim = await serve([{ status: 'running' }])
     const inputs = { 'check-name': '', timeout: '6s' }
-    await runAction(firstRun(sim, inputs))
-    const startedAt = sim.requests[0]?.at ?? 0
-    const run2 = await runAction(
-      nextRun(
-        sim,
-        stateOf(sim),
-        { ...inputs, 'hand-off-after': '1m' },
-        {
-          NODE_OPTIONS: `--import ${join(ROOT, '__tests__', 'fixtures', 'clock-offset.mjs')}`,
-          TEST_CLOCK_OFFSET_MS: String(-3_600_000)
-        }
-      )
-    )
+    const elapsed = time.stopwatch()
+    await time.run(firstRun(sim, inputs))
+    const run2 = await time.run({
+      ...nextRun(sim, stateOf(sim), { ...inputs, 'hand-off-after': '1m' }),
+      clockOffsetMs: -3_600_000
+    })
     expect(run2.outputs.outcome).toBe('timeout')
-    expect(Date.now() - startedAt).toBeLessThan(6_000 + 1_000 + 3_000)
-    const elapsed = Number(run2.outputs['elapsed-seconds'])
-    expect(elapsed).toBeGreaterThanOrEqual(5)
-    expect(elapsed).toBeLessThanOrEqual(8)
+    expect(elapsed()).toBeLessThan(6_000 + 1_000 + 3_000)
+    const reported = Number(run2.outputs['elapsed-seconds'])
+    expect(reported).toBeGreaterThanOrEqual(5)
+    expect(reported).toBeLessThanOrEqual(8)
   })
 
   it('ends within a request timeout and a few seconds once decided, whatever GitHub does', async () => {
     const sim = await serve([{ status: 'running', times: 3 }, { status: 'succeeded' }], {
       hangCompletion: true
     })
-    await runAction(firstRun(sim, { 'request-timeout': '1s' }))
-    const startedAt = Date.now()
-    const run2 = await runAction(nextRun(sim, stateOf(sim), { 'request-timeout': '1s' }))
+    await time.run(firstRun(sim, { 'request-timeout': '1s' }))
+    const elapsed = time.stopwatch()
+    const run2 = await time.run(nextRun(sim, stateOf(sim), { 'request-timeout': '1s' }))
     expect(run2.outputs.outcome).toBe('success')
-    expect(Date.now() - startedAt).toBeLessThan(1_000 + 2_500 + 2_000)
+    expect(elapsed()).toBeLessThan(1_000 + 2_500 + 2_000)
     expect(run2.stdout).toContain('::warning::Check run "Marketplace publish" not completed')
   })
 
   it('gives a dispatch that never answers one request timeout, and never sends it again', async () => {
     const sim = await serve([{ status: 'running' }], { dispatch: 'hang' })
-    const startedAt = Date.now()
-    const run = await runAction(firstRun(sim, { 'check-name': '', 'request-timeout': '1s' }))
+    const elapsed = time.stopwatch()
+    const run = await time.run(firstRun(sim, { 'check-name': '', 'request-timeout': '1s' }))
     expect(run.outputs.outcome).toBe('error')
     expect(run.stdout).toContain('it may have started a run, so it is not sent again')
     // The hand-off comes 1.5s in: then one request timeout, and starting and reporting.
-    expect(Date.now() - startedAt).toBeLessThan(1_500 + 1_000 + 3_000)
+    expect(elapsed()).toBeLessThan(1_500 + 1_000 + 3_000)
     expect(sim.github.dispatches).toHaveLength(1)
   })
 })

@@ -1,17 +1,21 @@
-// dist/index.js as the runner runs it: a child process with every INPUT_* (action.yml
-// defaults included), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_EVENT_PATH.
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+// The action as the runner starts it (every INPUT_*, action.yml's defaults included,
+// GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH), run() in this process on the
+// simulator in virtual time. bundle.e2e.test.ts runs dist/index.js itself.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Phase, Scenario } from '../simulator/scenario.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
+import type { Simulator } from '../simulator/server.js'
+import { VirtualTime } from './in-process.js'
 import { expectNoLeaks } from './leak-check.js'
-import { actionOutputNames, runAction, startAction, type ActionRun } from '../scripts/run-action.js'
-
-// Runs wait out real pauses (five polls a second apart take 4s): room for a busy machine.
-jest.setTimeout(20_000)
+import { actionOutputNames, type ActionRun } from '../scripts/run-action.js'
 
 const TOKEN = 'e2e-secret-token-5f1c'
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }
 let simulator: Simulator | undefined
+let time = new VirtualTime()
+
+beforeEach(() => {
+  time = new VirtualTime()
+})
 
 afterEach(async () => {
   expectNoLeaks(simulator)
@@ -20,7 +24,7 @@ afterEach(async () => {
 })
 
 async function serve(timeline: Phase[], extra: Partial<Scenario> = {}): Promise<Simulator> {
-  simulator = await startSimulator({
+  simulator = await time.serve({
     token: TOKEN,
     publisherId: 'contoso',
     offerId: 'contoso-vm',
@@ -45,7 +49,7 @@ function errorLines(run: ActionRun): string[] {
   return run.stdout.split('\n').filter(line => line.startsWith('::error::'))
 }
 
-describe('the action, end to end', () => {
+describe('the action', () => {
   it('waits for a publish to succeed: exit 0, outputs and a summary', async () => {
     const sim = await serve([
       {
@@ -61,7 +65,7 @@ describe('the action, end to end', () => {
         liveLinks: ['https://azuremarketplace.microsoft.com/x']
       }
     ])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(0)
     expect(Object.keys(run.outputs).sort()).toEqual(await actionOutputNames())
     expect(run.outputs).toMatchObject({
@@ -92,7 +96,7 @@ describe('the action, end to end', () => {
         }
       }
     ])
-    const run = await runAction({ inputs: inputs(sim, { timeout: '10m' }) })
+    const run = await time.run({ inputs: inputs(sim, { timeout: '10m' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({
       outcome: 'failure',
@@ -110,7 +114,7 @@ describe('the action, end to end', () => {
 
   it('fails the step on a fail-on-status', async () => {
     const sim = await serve([{ status: 'running' }, { status: 'failed' }])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'failure', status: 'Failed', polls: '2' })
     expect(errorLines(run)[0]).toMatch(/^::error::failure: the offer status is Failed/)
@@ -118,9 +122,9 @@ describe('the action, end to end', () => {
 
   it('times out, failing the step by default', async () => {
     const sim = await serve([{ status: 'running', steps: { displaydummycertify: 'inProgress' } }])
-    const started = Date.now()
-    const run = await runAction({ inputs: inputs(sim, { timeout: '2s' }) })
-    expect(Date.now() - started).toBeLessThan(2_000 + 5_000)
+    const started = time.clock.now()
+    const run = await time.run({ inputs: inputs(sim, { timeout: '2s' }) })
+    expect(time.clock.now() - started).toBeLessThan(2_000 + 5_000)
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({
       outcome: 'timeout',
@@ -134,7 +138,7 @@ describe('the action, end to end', () => {
 
   it('times out without failing the step when fail-on-timeout is false', async () => {
     const sim = await serve([{ status: 'running' }])
-    const run = await runAction({
+    const run = await time.run({
       inputs: inputs(sim, { timeout: '0', 'fail-on-timeout': 'false' })
     })
     expect(run.exitCode).toBe(0)
@@ -151,7 +155,7 @@ describe('the action, end to end', () => {
       { fault: 'reset' },
       { status: 'succeeded' }
     ])
-    const run = await runAction({ inputs: inputs(sim, { 'max-interval': '1s' }) })
+    const run = await time.run({ inputs: inputs(sim, { 'max-interval': '1s' }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ outcome: 'success', polls: '5' })
     expect(run.stdout).toContain(
@@ -173,7 +177,7 @@ describe('the action, end to end', () => {
     [404, /answered 404 Not Found: NotFound: The offer does not exist\./]
   ])('ends with error at once on %d, with the server own message', async (code, message) => {
     const sim = await serve([{ fault: code }])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'error', status: '', steps: '[]', polls: '1' })
     expect(errorLines(run)).toHaveLength(1)
@@ -183,7 +187,7 @@ describe('the action, end to end', () => {
 
   it('ends with error on a body that is not JSON, quoting what came back', async () => {
     const sim = await serve([{ fault: 'malformed' }])
-    const run = await runAction({ inputs: inputs(sim) })
+    const run = await time.run({ inputs: inputs(sim) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'error', polls: '1' })
     expect(errorLines(run)[0]).toMatch(
@@ -205,7 +209,7 @@ describe('the action, end to end', () => {
     [{ token: '' }, "Input 'token' is empty and nothing else was given: sign in one way"]
   ])('rejects bad input %j with one line naming it, before any request', async (bad, message) => {
     const sim = await serve([{ status: 'succeeded' }])
-    const run = await runAction({ inputs: { ...inputs(sim), ...bad } })
+    const run = await time.run({ inputs: { ...inputs(sim), ...bad } })
     expect(run.exitCode).toBe(1)
     expect(sim.requests).toHaveLength(0)
     const errors = errorLines(run)
@@ -218,59 +222,16 @@ describe('the action, end to end', () => {
 
   it('writes no summary when summary is false', async () => {
     const sim = await serve([{ status: 'succeeded' }])
-    const run = await runAction({ inputs: inputs(sim, { summary: 'false' }) })
+    const run = await time.run({ inputs: inputs(sim, { summary: 'false' }) })
     expect(run.exitCode).toBe(0)
     expect(run.summary).toBe('')
   })
 
   it('reads summary the same way when the other inputs are bad', async () => {
     const sim = await serve([{ status: 'succeeded' }])
-    const run = await runAction({ inputs: inputs(sim, { summary: 'no', timeout: 'abc' }) })
+    const run = await time.run({ inputs: inputs(sim, { summary: 'no', timeout: 'abc' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('error')
     expect(run.summary).toBe('')
-  })
-
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    'on %s writes outputs and summary with the last status seen, then exits non-zero',
-    async signal => {
-      const sim = await serve([{ status: 'running', steps: { displaydummycertify: 'inProgress' } }])
-      const { child, done } = await startAction({
-        inputs: inputs(sim, { interval: '30s', 'max-interval': '1m' })
-      })
-      await new Promise<void>(resolve => {
-        child.stdout?.on('data', (chunk: string) => {
-          if (String(chunk).includes('Offer status: Running')) resolve()
-        })
-      })
-      const signalledAt = Date.now()
-      child.kill(signal)
-      const run = await done
-      expect(Date.now() - signalledAt).toBeLessThan(3_000)
-      expect(run.exitCode).toBe(1)
-      expect(run.outputs).toMatchObject({ outcome: 'error', status: 'Running', polls: '1' })
-      expect(errorLines(run)[0]).toMatch(
-        new RegExp(`the wait was cancelled \\(received ${signal}\\)`)
-      )
-      expect(run.summary).toContain('## 🚫 Marketplace offer contoso/contoso-vm: Running')
-    }
-  )
-
-  it('on SIGTERM during a hanging request still exits within a few seconds', async () => {
-    const sim = await serve([{ fault: 'hang' }])
-    const { child, done } = await startAction({ inputs: inputs(sim, { 'request-timeout': '1m' }) })
-    await new Promise<void>(resolve => {
-      child.stdout?.on('data', (chunk: string) => {
-        if (String(chunk).includes('Waiting for offer')) resolve()
-      })
-    })
-    await new Promise(resolve => setTimeout(resolve, 300))
-    const signalledAt = Date.now()
-    child.kill('SIGTERM')
-    const run = await done
-    expect(Date.now() - signalledAt).toBeLessThan(3_000)
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs).toMatchObject({ outcome: 'error', status: '' })
-    expect(run.summary).toContain('🚫')
   })
 })

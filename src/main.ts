@@ -88,7 +88,13 @@ export async function run(effects: Effects = processEffects(core)): Promise<void
     await reportResult(ended.results, wait.step, to, reportedId)
     if (handed.lost || !checkRun) return
     const handedOn = handed.chain?.nextRunUrl !== undefined
-    await finishCheckRun(checkRun, reportedId, { endBy: handed.endBy, handedOn }, to, cancellation.signal)
+    await finishCheckRun(
+      checkRun,
+      reportedId,
+      { endBy: handed.endBy, handedOn },
+      to,
+      cancellation.signal
+    )
   } catch (error) {
     // A defect, not bad input or a service answer: still leave every output, the last
     // status seen, a reason, and a completed check run.

@@ -96,6 +96,7 @@ export function stepWith(fields: Partial<Step> & { targetStatuses?: string[] } =
     startedAt: START,
     wait: { startedAt: START, deadline: START + 3_600_000 },
     holdMs: 0,
+    runNumber: 1,
     runUrl: '',
     service: {
       title: 'Cloud Partner Portal API',

@@ -162,7 +162,8 @@ describe('the built action, as the runner runs it', () => {
       inputs: inputs(api, simulator, { 'request-timeout': '1s', 'check-name': 'Publish' }),
       env: { GITHUB_API_URL: simulator.url }
     })
-    expect(Date.now() - started).toBeLessThan(1_000 + 3_000)
+    // One request timeout, and starting and reporting on a busy machine.
+    expect(Date.now() - started).toBeLessThan(1_000 + 5_000)
     expect(run.outputs).toMatchObject({ outcome: 'success', 'check-run-id': '1000' })
     expect(run.stdout).toContain('::warning::Check run "Publish" not completed')
   })

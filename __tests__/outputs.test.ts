@@ -75,7 +75,8 @@ describe('actionOutputs', () => {
           productId: '',
           submissionId: '',
           polls: 7,
-          reason: 'still Running'
+          reason: 'still Running',
+          requests: []
         }
       ]),
       polls: '7',

@@ -93,7 +93,8 @@ describe('the Product Ingestion API', () => {
         productId: '',
         submissionId: '',
         polls: 3,
-        reason: 'the job reached Succeeded'
+        reason: 'the job reached Succeeded',
+        requests: []
       }
     ])
     expect(run.stdout).toContain(

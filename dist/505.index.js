@@ -76,8 +76,8 @@ function checkTitle(state) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts + 2 modules
-var summary = __webpack_require__(7054);
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(5018);
 ;// CONCATENATED MODULE: ./src/report/check-run.ts
 
 

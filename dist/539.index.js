@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   readCarried: () => (/* binding */ readCarried)
 /* harmony export */ });
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9354);
-/* harmony import */ var _sources_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1735);
+/* harmony import */ var _sources_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9647);
 /* harmony import */ var _hand_off_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(180);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2066);
 // A run started by a hand-off: the state from the dispatch event's inputs, judged
@@ -110,10 +110,13 @@ var hand_off_inputs = __webpack_require__(180);
 var src_text = __webpack_require__(8992);
 // EXTERNAL MODULE: ./src/status/result.ts
 var status_result = __webpack_require__(5161);
+// EXTERNAL MODULE: ./src/status/publishing.ts
+var publishing = __webpack_require__(1557);
 ;// CONCATENATED MODULE: ./src/status/result-json.ts
 // Results as compact JSON and back: a wait handed from one workflow run to the next
 // travels in a dispatch input, which is small and public. What comes back is untrusted:
 // every field is checked and bounded, every text made one plain line.
+
 
 
 const OUTCOMES = [
@@ -134,6 +137,8 @@ const LEVELS = [
     { reason: 0, steps: 0, changes: 0, phases: 0 }
 ];
 const ID_CHARS = 200;
+// An operation's path, as the Cloud Partner Portal answers it.
+const REF_CHARS = 300;
 const TEXT_CHARS = 500;
 const MOST_RESULTS = 50;
 const MOST_STEPS = 50;
@@ -168,6 +173,8 @@ function pack(result, level) {
             (0,src_text/* clip */.$Q)(phase.status, ID_CHARS),
             phase.at
         ]),
+        ...(result.requests.length > 0 && { q: result.requests.map(packRequest) }),
+        ...(result.adopted && { a: result.adopted }),
         ...(snapshot && {
             n: {
                 s: (0,src_text/* clip */.$Q)(snapshot.status, ID_CHARS),
@@ -182,6 +189,16 @@ function pack(result, level) {
             }
         })
     };
+}
+function packRequest(request) {
+    return [
+        request.kind,
+        request.at,
+        request.run ?? 0,
+        (0,src_text/* clip */.$Q)(request.ref, REF_CHARS),
+        (0,src_text/* clip */.$Q)(request.about, ID_CHARS),
+        request.lost ? 1 : 0
+    ];
 }
 // The current step and the ones around it say where publishing is.
 function stepsKept(steps, most) {
@@ -232,13 +249,42 @@ function unpack(value, at) {
                 status: result_json_text(status, `${where}[1]`, ID_CHARS),
                 at: time(when, `${where}[2]`)
             };
-        })
+        }),
+        requests: array(field.q ?? [], `${at}.q`, publishing/* PUBLISH_KINDS */.y0.length).map((item, index) => unpackRequest(item, `${at}.q[${index}]`))
     };
+    const kinds = result.requests.map(request => request.kind);
+    if (new Set(kinds).size < kinds.length)
+        throw new PackedResultError(`${at}.q: a kind twice`);
+    if (field.a !== undefined)
+        result.adopted = kind(field.a, `${at}.a`);
     if (result.endedAt < result.startedAt)
         throw new PackedResultError(`${at}.e: before the start`);
     if (field.n !== undefined)
         result.snapshot = unpackSnapshot(field.n, `${at}.n`);
     return result;
+}
+function unpackRequest(value, at) {
+    const [which, when, run, ref, about, lost] = array(value, at, 6);
+    const request = {
+        kind: kind(which, `${at}[0]`),
+        at: time(when, `${at}[1]`),
+        ref: result_json_text(ref, `${at}[3]`, REF_CHARS),
+        about: result_json_text(about, `${at}[4]`, ID_CHARS)
+    };
+    const number = count(run, `${at}[2]`);
+    if (number > 0)
+        request.run = number;
+    if (lost !== 0 && lost !== 1)
+        throw new PackedResultError(`${at}[5]: not 0 or 1`);
+    if (lost === 1)
+        request.lost = true;
+    return request;
+}
+function kind(value, at) {
+    const found = publishing/* PUBLISH_KINDS */.y0.find(known => known === value);
+    if (!found)
+        throw new PackedResultError(`${at}: not preview or live`);
+    return found;
 }
 function unpackSnapshot(value, at) {
     const field = record(value, at);
@@ -459,7 +505,8 @@ function checkResult(result, at, startedAt, handedOffAt) {
     const times = [
         result.endedAt,
         ...result.changes.map(change => change.at),
-        ...result.phases.map(phase => phase.at)
+        ...result.phases.map(phase => phase.at),
+        ...result.requests.map(request => request.at)
     ];
     if (times.some(time => time < startedAt || time > handedOffAt)) {
         throw new PackedResultError(`${at}: a time outside the wait before its hand-off`);

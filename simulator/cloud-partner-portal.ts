@@ -1,4 +1,5 @@
-// The Cloud Partner Portal's offer-status endpoint, as the simulator plays it.
+// The Cloud Partner Portal as the simulator plays it: an offer's status, its publish and
+// go-live requests, and the operation each starts.
 import {
   REFERENCE_STEPS,
   type MessageSpec,
@@ -9,7 +10,9 @@ import {
 import type { SimulatedApi } from './simulated-api.js'
 
 const API_VERSION = '2017-10-31'
-const STATUS_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/status$/
+const OFFER_PATH =
+  /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(status|publish|golive|operations\/([^/]+))$/
+const REQUESTS: Record<string, 'preview' | 'live'> = { publish: 'preview', golive: 'live' }
 
 const ERROR_CODES: Record<number, [string, string]> = {
   400: ['BadRequest', 'The request is malformed.'],
@@ -35,33 +38,85 @@ export function cloudPartnerPortal(scenario: Scenario): SimulatedApi {
     },
     scope: 'https://cloudpartner.azure.com/.default',
     route(request, url, authorize) {
-      const match = STATUS_PATH.exec(url.pathname)
-      if (request.method !== 'GET' || !match) {
-        return { refuse: [404, `No such resource: ${url.pathname}`] }
+      const match = OFFER_PATH.exec(url.pathname)
+      const [, publisher = '', offer = '', what = '', operation] = match ?? []
+      const kind = REQUESTS[what]
+      const method = kind ? 'POST' : 'GET'
+      if (!match || request.method !== method) {
+        return { refuse: [404, `No such resource: ${request.method} ${url.pathname}`] }
       }
       if (url.searchParams.get('api-version') !== API_VERSION) {
         return { refuse: [400, `Unsupported api-version; use ${API_VERSION}.`] }
       }
       const refusal = authorize()
       if (refusal) return { refuse: refusal }
-      const [publisherId = '', offerId = ''] = [match[1], match[2]].map(s =>
-        decodeURIComponent(s ?? '')
-      )
-      if (scenario.offers?.[offerId]) return { play: 'offer-status', timeline: offerId }
+      const [publisherId, offerId] = [publisher, offer].map(s => decodeURIComponent(s))
+      const timeline = scenario.offers?.[offerId ?? ''] ? offerId : undefined
       if (
-        scenario.timeline.length === 0 ||
-        (scenario.publisherId !== undefined && publisherId !== scenario.publisherId) ||
-        (scenario.offerId !== undefined && offerId !== scenario.offerId)
+        timeline === undefined &&
+        (scenario.timeline.length === 0 ||
+          (scenario.publisherId !== undefined && publisherId !== scenario.publisherId) ||
+          (scenario.offerId !== undefined && offerId !== scenario.offerId))
       ) {
         return { refuse: [404, `Offer '${offerId}' of publisher '${publisherId}' was not found.`] }
       }
-      return { play: 'offer-status' }
+      const at = timeline ? { timeline } : {}
+      if (kind) {
+        return {
+          publish: kind,
+          ...at,
+          // The operation, relative, as the service answers it.
+          answer: () => ({
+            status: 202,
+            headers: {
+              location: `/api/publishers/${publisher}/offers/${offer}/operations/${operationId(kind, offerId ?? '')}?api-version=${API_VERSION}`
+            }
+          })
+        }
+      }
+      if (operation !== undefined) {
+        const known = (['preview', 'live'] as const).some(
+          k => operationId(k, offerId ?? '') === decodeURIComponent(operation)
+        )
+        if (!known) return { refuse: [404, `Operation '${operation}' was not found.`] }
+        return { play: 'operation', ...at }
+      }
+      return { play: 'offer-status', ...at }
     },
-    bodies: (_, timeline) => offerBodies(scenario, timeline),
+    bodies: (resource, timeline) =>
+      resource === 'operation'
+        ? offerBodies(scenario, timeline).map(operationBody)
+        : offerBodies(scenario, timeline),
     errorBody(status, code, message) {
       const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? [`Http${status}`, 'Error.']
       return { error: { code: code ?? defaultCode, message: message ?? defaultMessage } }
     }
+  }
+}
+
+/** The id of the operation a request of `kind` for an offer starts. */
+function operationId(kind: 'preview' | 'live', offerId: string): string {
+  const n = [...offerId].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 0xffffff, 7)
+  return `56615b67-${kind === 'preview' ? '0001' : '0002'}-4c3e-9b1a-${n.toString(16).padStart(12, '0')}`
+}
+
+// An operation reads as its offer's status, with the reference's operation statuses.
+const OPERATION_STATUSES: Record<string, string> = {
+  succeeded: 'completed',
+  notstarted: 'notStarted'
+}
+
+function operationBody(offer: object): object {
+  const {
+    status,
+    notificationEmails: _,
+    ...rest
+  } = offer as { status: string; notificationEmails: string }
+  return {
+    id: '',
+    status: OPERATION_STATUSES[status.toLowerCase()] ?? status,
+    cancellationRequestState: null,
+    ...rest
   }
 }
 

@@ -48,29 +48,44 @@ export function partnerCenter(scenario: Scenario): SimulatedApi {
     },
     scope: 'https://api.partner.microsoft.com/.default',
     route(request, url, authorize) {
-      // Go live, as a promote job asks: accepted, answered as the service does.
-      if (request.method === 'POST' && PROMOTE_PATH.test(url.pathname)) {
-        const refusal = authorize()
-        if (refusal) return { refuse: refusal }
-        return {
-          fixed: { type: 'Push', state: 'InProgress', targetEnvironment: 'Live', workflowSteps: [] }
-        }
-      }
-      if (request.method !== 'GET') return { refuse: [405, 'Only GET and promote are simulated.'] }
+      const promote = PROMOTE_PATH.exec(url.pathname)
       const list = LIST_PATH.exec(url.pathname)
       const part = PART_PATH.exec(url.pathname)
-      if (!list && !part) return { refuse: [404, `No such resource: ${url.pathname}`] }
+      if (request.method !== (promote ? 'POST' : 'GET') || !(promote ?? list ?? part)) {
+        return { refuse: [404, `No such resource: ${request.method} ${url.pathname}`] }
+      }
       const refusal = authorize()
       if (refusal) return { refuse: refusal }
       const seller = request.headers['x-ms-publisherid']
       if (scenario.sellerId !== undefined && seller !== scenario.sellerId) {
         return { refuse: [400, 'x-ms-publisherId'] }
       }
-      const product = decodeURIComponent((list ?? part)?.[1] ?? '').toLowerCase()
+      const product = decodeURIComponent((promote ?? list ?? part)?.[1] ?? '').toLowerCase()
       // Several products, each on a timeline of its own, by guid; or the scenario's one.
       const timeline = scenario.offers?.[product] ? product : undefined
       if (timeline === undefined && (product !== guid || scenario.timeline.length === 0)) {
         return { refuse: [404, `Product '${product}' was not found.`] }
+      }
+      if (promote) {
+        const submission = decodeURIComponent(promote[2] ?? '')
+        if (submission !== NEWEST_ID) {
+          return { refuse: [404, `Submission '${submission}' was not found.`] }
+        }
+        // Go live: taken, answered with the workflow it started, as the service does.
+        return {
+          publish: 'live',
+          ...(timeline && { timeline }),
+          answer: () => ({
+            status: 200,
+            json: {
+              type: 'Push',
+              state: 'InProgress',
+              targetEnvironment: 'Live',
+              workflowSteps: [],
+              startDateTimeInUtc: '2026-11-30T09:00:00.000'
+            }
+          })
+        }
       }
       if (list) {
         // A later page belongs to the look that asked for the first.

@@ -1,7 +1,8 @@
-// The Product Ingestion API's status resources, as the simulator plays them: configure
-// jobs, the product lookup by external id, and a product's submissions.
+// The Product Ingestion API as the simulator plays it: configure jobs, the product
+// lookup by external id, a product's submissions, and the configure requests that push
+// a product to preview or live (each starting a job of its own).
 import type { IngestionPhase, JobSpec, Phase, Scenario, SubmissionSpec } from './scenario.js'
-import type { SimulatedApi } from './simulated-api.js'
+import type { Route, SimulatedApi } from './simulated-api.js'
 
 export const DEFAULT_PRODUCT_GUID = '7a3c5e2d-1b4f-4e8a-9c6d-0f1e2d3c4b5a'
 export const DEFAULT_JOB_ID = 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51'
@@ -9,6 +10,9 @@ const SCHEMA = 'https://schema.mp.microsoft.com/schema'
 const JOB_PATH = /^\/configure\/([^/]+)\/status$/
 const SUBMISSION_PATH = /^\/submission\/([^/]+)$/
 const NOT_ENDED = '0001-01-01T00:00:00'
+// The jobs a configure request starts: this prefix and a count.
+const PUBLISH_JOB_PREFIX = '9b1e4c2a-5d3f-4a7b-8c6d-'
+const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/([1-9]\d*)$/
 
 const ERROR_CODES: Record<number, [string, string]> = {
   400: ['badRequest', 'The request is not valid.'],
@@ -33,6 +37,25 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
   const hasOwn = scenario.timeline.length > 0
   const offers = Object.keys(scenario.offers ?? {})
   const offerByGuid = new Map(offers.map((externalId, i) => [productGuidOf(i), externalId]))
+  // The timeline each job a taken configure request started moved on, and the latest
+  // job of each timeline (its job status shows that id).
+  const startedJobs = new Map<string, string>()
+  const latestJob = new Map<string, string>()
+  // The timeline of a product's guid: '' for the scenario's own.
+  const productOf = (asked: string): { timeline: string; start(): string } | undefined => {
+    const offer = offerByGuid.get(asked)
+    const timeline = offer ?? (hasOwn && asked === guid ? '' : undefined)
+    if (timeline === undefined) return undefined
+    return {
+      timeline,
+      start: () => {
+        const jobId = `${PUBLISH_JOB_PREFIX}${(startedJobs.size + 1).toString(16).padStart(12, '0')}`
+        startedJobs.set(jobId, timeline)
+        latestJob.set(timeline, jobId)
+        return jobId
+      }
+    }
+  }
   const jobs = Object.keys(scenario.jobs ?? {})
   const several = Object.keys(scenario.offers ?? {})
   const playsJob = scenario.timeline.some(phase => 'job' in phase)
@@ -49,9 +72,16 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
     root: '',
     targetInputs,
     scope: 'https://graph.microsoft.com/.default',
-    route(request, url, authorize) {
-      if (request.method !== 'GET') return { refuse: [405, 'Only GET is simulated.'] }
+    route(request, url, authorize, body) {
       const version = url.searchParams.get('$version')
+      if (request.method === 'POST' && url.pathname === '/configure') {
+        if (!version) return { refuse: [400, 'The $version query parameter is required.'] }
+        const refusal = authorize()
+        if (refusal) return { refuse: refusal }
+        return configureRequest(body, productOf)
+      }
+      if (request.method !== 'GET')
+        return { refuse: [405, 'Only GET and POST /configure are simulated.'] }
       if (!version) return { refuse: [400, 'The $version query parameter is required.'] }
       const job = JOB_PATH.exec(url.pathname)
       const submission = SUBMISSION_PATH.exec(url.pathname)
@@ -63,6 +93,8 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
       if (job) {
         const jobId = decodeURIComponent(job[1] ?? '')
         if (scenario.jobs?.[jobId]) return { play: 'job', timeline: jobId }
+        const started = startedJobs.get(jobId)
+        if (started !== undefined) return { play: 'job', ...(started && { timeline: started }) }
         if (!hasOwn || (scenario.jobId !== undefined && jobId !== scenario.jobId)) {
           return { refuse: [404, `Job '${jobId}' was not found.`] }
         }
@@ -107,7 +139,7 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
     },
     bodies: (resource, timeline, name) =>
       resource === 'job'
-        ? jobBodies(scenario, timeline, name)
+        ? jobBodies(scenario, timeline, latestJob.get(name ?? '') ?? name)
         : submissionBodies(
             timeline,
             name === undefined ? guid : productGuidOf(offers.indexOf(name))
@@ -116,6 +148,75 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
       const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? [`http${status}`, 'Error.']
       return {
         error: { code: code ?? defaultCode, message: message ?? defaultMessage, details: [] }
+      }
+    }
+  }
+}
+
+/**
+ * A configure request that pushes one submission to preview or live, checked as the
+ * service would: the configure and submission schemas, one submission resource of a
+ * known product, no id to preview, a numbered one of the same product to live.
+ */
+function configureRequest(
+  body: string,
+  productOf: (guid: string) => { timeline: string; start(): string } | undefined
+): Route {
+  let request: unknown
+  try {
+    request = JSON.parse(body)
+  } catch {
+    return { refuse: [400, 'The request body is not JSON.'] }
+  }
+  const { $schema, resources } = (request ?? {}) as { $schema?: unknown; resources?: unknown }
+  if (typeof $schema !== 'string' || !$schema.includes('/schema/configure/')) {
+    return { refuse: [400, 'Schema validation failed: $schema must be a configure schema.'] }
+  }
+  if (!Array.isArray(resources) || resources.length !== 1) {
+    return { refuse: [400, 'Schema validation failed: one resource is expected.'] }
+  }
+  const resource = (resources[0] ?? {}) as Record<string, unknown>
+  const target = ((resource.target ?? {}) as { targetType?: unknown }).targetType
+  const product = /^product\/([0-9a-f-]{36})$/.exec(String(resource.product ?? ''))?.[1]
+  if (
+    typeof resource.$schema !== 'string' ||
+    !resource.$schema.includes('/schema/submission/') ||
+    (target !== 'preview' && target !== 'live') ||
+    !product
+  ) {
+    return {
+      refuse: [400, 'Schema validation failed: a submission with a product and a target type.']
+    }
+  }
+  const id = SUBMISSION_ID.exec(String(resource.id ?? ''))
+  if (target === 'preview' ? resource.id !== undefined : !id || id[1] !== product) {
+    return {
+      refuse: [
+        400,
+        target === 'preview'
+          ? 'The id property must not be given to publish a draft.'
+          : 'A submission ID different than 0 or null is expected.'
+      ]
+    }
+  }
+  const found = productOf(product)
+  if (!found) return { refuse: [404, `Product '${product}' was not found.`] }
+  return {
+    publish: target,
+    ...(found.timeline && { timeline: found.timeline }),
+    answer: () => {
+      const jobId = found.start()
+      return {
+        status: 202,
+        json: {
+          $schema: `${SCHEMA}/configure-status/2022-03-01-preview2`,
+          jobId,
+          jobStatus: 'notStarted',
+          jobResult: 'pending',
+          jobStart: '2026-11-20T21:29:54.97Z',
+          jobEnd: NOT_ENDED,
+          errors: []
+        }
       }
     }
   }

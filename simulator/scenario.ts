@@ -48,6 +48,13 @@ export interface Scenario {
   /** How the simulated GitHub checks API answers. */
   github?: GitHubSpec
   /**
+   * Publishing requests (a POST of `publish: preview` or `live`): how they are answered
+   * and what a taken one starts. For the scenario's own offer; `publishingOf` for the
+   * offers of `offers`, by name.
+   */
+  publishing?: PublishingSpec
+  publishingOf?: Record<string, PublishingSpec>
+  /**
    * Answers as a service recorded them, before any timeline: the first whose `match` (a
    * regular expression) finds the request's path and query answers it, `times` times
    * (for ever when absent).
@@ -63,6 +70,20 @@ export interface RecordedAnswer {
   /** The body as the service sent it: text, or a JSON value. */
   body?: string
   json?: unknown
+}
+
+/** How the API takes publishing requests, and what a taken one starts. */
+export interface PublishingSpec {
+  /**
+   * What a taken request of each kind starts: the timeline that plays from that request
+   * on, in place of the one before (its job, operation, new submissions).
+   */
+  preview?: Phase[]
+  live?: Phase[]
+  /** The first requests get these answers and are not taken: 429 with `retryAfter`, 409, 403… */
+  refusals?: FaultPhase[]
+  /** A taken request's answer is lost: never sent (`hang`), the connection reset, or a 5xx. */
+  lostAnswer?: 'hang' | 'reset' | 500 | 502 | 503 | 504
 }
 
 export interface GitHubSpec {

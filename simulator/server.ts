@@ -17,7 +17,7 @@ import {
   type RecordedAnswer,
   type Scenario
 } from './scenario.js'
-import type { SimulatedApi } from './simulated-api.js'
+import type { Route, SimulatedApi } from './simulated-api.js'
 import { sendJson } from './respond.js'
 import { RUNNER_REQUEST_TOKEN, SignInServices } from './sign-in.js'
 
@@ -36,8 +36,18 @@ export interface RecordedRequest {
   url: string
   headers: IncomingMessage['headers']
   at: number
+  /** The body sent, for the requests that send one (publishing requests). */
+  body?: string
   /** The status answered, once the answer is sent. */
   status?: number
+}
+
+/** A publishing request the simulator took: its kind, and whose timeline it moved on. */
+export interface TakenRequest {
+  kind: 'preview' | 'live'
+  /** '' for the scenario's own offer, else the name of one of `offers`. */
+  timeline: string
+  at: number
 }
 
 export interface Simulator {
@@ -47,6 +57,8 @@ export interface Simulator {
   api: Pick<SimulatedApi, 'title' | 'root' | 'targetInputs'>
   /** Every request received, in order. */
   requests: RecordedRequest[]
+  /** Every publishing request taken, in order. */
+  taken: TakenRequest[]
   /** The Entra ID and runner ID-token services. */
   signIn: SignInServices
   /** The GitHub checks API (give the action GITHUB_API_URL = url). */
@@ -75,7 +87,17 @@ export async function startSimulator(
   const now = options.now ?? Date.now
   const requests: RecordedRequest[] = []
   const api = SIMULATED_APIS[scenario.api ?? 'cloud-partner-portal'](scenario)
-  const timelines: Record<string, Phase[]> = { ...scenario.offers, ...scenario.jobs }
+  const timelines: Record<string, Phase[]> = {
+    '': scenario.timeline,
+    ...scenario.offers,
+    ...scenario.jobs
+  }
+  const scripted = { ...timelines }
+  const taken: TakenRequest[] = []
+  // Publishing requests refused so far, by timeline: the next refusal of its spec answers.
+  const refused = new Map<string, number>()
+  // Bumped each time a timeline is replaced: the bodies of the one before are not its.
+  const generation = new Map<string, number>()
   // A player and the bodies of each resource, per timeline ('' is the scenario's own).
   const players = new Map<string, (now: number) => { phase: Phase; index: number }>()
   // The phase each timeline last showed, for the requests that follow it.
@@ -104,24 +126,34 @@ export async function startSimulator(
       at: now()
     }
     requests.push(record)
+    if (request.method !== 'GET') record.body = ''
     // Every answer's Date is the simulator's own clock, which a runner's may be far from.
     response.setHeader('date', new Date(now()).toUTCString())
     simulator.onRequest?.(false)
     response.on('close', () => simulator.onRequest?.(true))
     response.on('finish', () => (record.status = response.statusCode))
     const body = await readBody(request)
+    if (record.body !== undefined) record.body = body
     if (signIn.handle(request, body, response) || github.handle(request, body, response)) return
     if (request.method === 'POST' && request.url === REPLAY_PATH) {
-      // Every timeline plays again from its start, at its next request.
+      // Every timeline plays again from its start, at its next request, as if no
+      // publishing request had been taken.
       players.clear()
       shownPhase.clear()
+      refused.clear()
+      for (const name of Object.keys(timelines)) {
+        if (timelines[name] !== scripted[name]) {
+          timelines[name] = scripted[name] ?? []
+          generation.set(name, (generation.get(name) ?? 0) + 1)
+        }
+      }
       return sendJson(response, 200, { replaying: true })
     }
     // The simulator's own origin: links it writes (`@nextLink`) point back at it.
     const url = new URL(request.url ?? '/', simulator.url)
     const recorded = recordedAnswer(`${url.pathname}${url.search}`)
     if (recorded) return sendRaw(response, { respond: recorded })
-    const route = api.route(request, url, () => authorize(request, scenario, signIn))
+    const route = api.route(request, url, () => authorize(request, scenario, signIn), body)
     if ('refuse' in route) {
       const refuse = (): void =>
         sendJson(
@@ -138,20 +170,56 @@ export async function startSimulator(
       return refuse()
     }
     if ('fixed' in route) return sendJson(response, 200, route.fixed)
+    if ('publish' in route) return takePublish(route, request, response)
     const name = route.timeline ?? ''
-    const timeline = name === '' ? scenario.timeline : (timelines[name] ?? [])
+    const timeline = timelines[name] ?? []
     if (!players.has(name)) players.set(name, playTimeline(timeline))
     const played =
       (route.follow && shownPhase.get(name)) ||
       (players.get(name) as (now: number) => { phase: Phase; index: number })(now())
     shownPhase.set(name, played)
     const { phase, index } = played
-    const key = `${name}\u0000${route.play}`
+    const key = `${name}\u0000${generation.get(name) ?? 0}\u0000${route.play}`
     if (!bodies.has(key)) bodies.set(key, api.bodies(route.play, timeline, name || undefined))
     const resource = bodies.get(key)?.[index] ?? {}
     const shown = api.page ? api.page(url, resource) : resource
     answer(phase, shown, request, response, now, api)
   }
+  // A publishing request: refused as the spec says, else taken (its kind's timeline
+  // plays from now on) and answered, or its answer lost.
+  const takePublish = (
+    route: Extract<Route, { publish: string }>,
+    request: IncomingMessage,
+    response: ServerResponse
+  ): void => {
+    const name = route.timeline ?? ''
+    const spec = name === '' ? scenario.publishing : scenario.publishingOf?.[name]
+    const refusals = refused.get(name) ?? 0
+    const refusal = spec?.refusals?.[refusals]
+    if (refusal) {
+      refused.set(name, refusals + 1)
+      return sendFault(refusal, {}, request, response, now, api)
+    }
+    taken.push({ kind: route.publish, timeline: name, at: now() })
+    const started = spec?.[route.publish]
+    if (started) {
+      timelines[name] = started
+      players.set(name, playTimeline(started))
+      shownPhase.delete(name)
+      generation.set(name, (generation.get(name) ?? 0) + 1)
+    }
+    const lost = spec?.lostAnswer
+    if (lost === 'hang') return
+    if (lost === 'reset') {
+      request.socket.resetAndDestroy()
+      return
+    }
+    if (lost !== undefined) return sendJson(response, lost, api.errorBody(lost))
+    const { status, headers = {}, json } = route.answer()
+    for (const [header, value] of Object.entries(headers)) response.setHeader(header, value)
+    sendJson(response, status, json ?? {})
+  }
+
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch(() => response.destroy())
   }
@@ -167,6 +235,7 @@ export async function startSimulator(
     url,
     api,
     requests,
+    taken,
     signIn,
     github,
     oidcEnv: {

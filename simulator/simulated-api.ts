@@ -20,6 +20,15 @@ export type Route =
        */
       follow?: true
     }
+  /**
+   * A publishing request of a timeline's offer: if taken, the timeline of its kind plays
+   * from now on, and `answer` (given the new timeline's name) is what the service says.
+   */
+  | {
+      publish: 'preview' | 'live'
+      timeline?: string
+      answer(): { status: number; headers?: Record<string, string>; json?: unknown }
+    }
 
 /** One status API as the simulator plays it. */
 export interface SimulatedApi {
@@ -33,9 +42,14 @@ export interface SimulatedApi {
   scope: string
   /**
    * Where a request goes; `authorize` checks its bearer token and says why it is
-   * refused, if it is.
+   * refused, if it is; `body` is what it sent.
    */
-  route(request: IncomingMessage, url: URL, authorize: () => [number, string] | undefined): Route
+  route(
+    request: IncomingMessage,
+    url: URL,
+    authorize: () => [number, string] | undefined,
+    body: string
+  ): Route
   /** The page a request asks for of a list body, where the API pages its lists. */
   page?(url: URL, body: object): object
   /** The body of a resource after each phase of a timeline, by phase index. */

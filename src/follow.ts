@@ -31,7 +31,6 @@ export async function followTargets(
   const run = step.chain?.runs.at(-1)?.number
   const entries = targets.map((target, index) => {
     const result = results[index] as TargetResult
-    const source = connection.open(target)
     const progress = new ProgressLog(log, result, {
       subject: capitalized(target.noun),
       ...(targets.length > 1 && { name: target.label }),
@@ -42,11 +41,13 @@ export async function followTargets(
       noun: target.noun,
       result,
       progress,
-      look: (lookSignal?: AbortSignal) => source.look(lookSignal),
+      source: connection.open(target, result.requests),
       onLook: (look: Parameters<ProgressLog['observe']>[0], at: number) => {
         progress.observe(look, at)
         checkRun?.seen(look, at)
-      }
+      },
+      onPublish: progress.published,
+      onNextAction: progress.nextAction
     }
   })
   const ended = await waitForAll(
@@ -60,6 +61,8 @@ export async function followTargets(
       holdMs: step.holdMs,
       // The API's pace, or a faster one the workflow chose: it holds across runs too.
       leastSpacingMs: Math.min(step.leastSpacingMs, step.intervalMs),
+      ...(step.publish && { publish: step.publish }),
+      run: step.runNumber,
       signal
     },
     effects

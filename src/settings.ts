@@ -11,6 +11,7 @@ import type { RunnerContext } from './runner/context.js'
 import { readSignIn, type SignIn } from './sign-in/sign-in-inputs.js'
 import type { StatusApi, WaitTarget } from './sources/contract.js'
 import { chooseApi } from './sources/index.js'
+import { PUBLISH_KINDS, type PublishKind } from './status/publishing.js'
 import { OFFER_STATUSES, STEP_STATUSES, parseStatusList } from './status/statuses.js'
 import { hasControlChar } from './text.js'
 
@@ -43,6 +44,8 @@ export interface Settings {
   handOff?: HandOff
   /** The wait an earlier run handed to this one. */
   carried?: HandOffState
+  /** The publishing request each wait sends once it is due. */
+  publish?: PublishKind
 }
 
 /**
@@ -52,7 +55,6 @@ export interface Settings {
 export const DEFAULTS: Record<string, string> = {
   api: 'auto',
   'authority-host': 'https://login.microsoftonline.com',
-  'target-status': 'Succeeded',
   'fail-on-status': 'Failed, Canceled',
   'fail-on-step-status': 'Rejected',
   timeout: '30m',
@@ -114,6 +116,9 @@ export function readSettings(
   }
 
   const targets = api.readTargets(readInput)
+  const publish = readPublish(readInput, api, targets)
+  // Empty: the end of what was asked for, the preview or the store.
+  defaults['target-status'] = publish === 'preview' ? 'WaitingForPublisherReview' : 'Succeeded'
   const intervalMs = readDuration('interval', input('interval'), SHORTEST_PAUSE_MS)
   const checkName = readCheckName(readInput)
   const handOff = readHandOff(readInput, runner, intervalMs)
@@ -150,7 +155,8 @@ export function readSettings(
     ...(checkName && { checkName }),
     ...((checkName || handOff) && githubToken && { githubToken }),
     ...(handOff && { handOff }),
-    ...(carried && { carried: carried.state })
+    ...(carried && { carried: carried.state }),
+    ...(publish && { publish })
   }
 
   if (settings.targetStatuses.length === 0) {
@@ -181,6 +187,23 @@ function carriedTimeout(state: HandOffState, checkName: string | undefined): num
     )
   }
   return timeoutMs
+}
+
+function readPublish(
+  readInput: InputReader,
+  api: StatusApi,
+  targets: WaitTarget[]
+): PublishKind | undefined {
+  const value = (readInput('publish') ?? '').trim()
+  if (!value) return undefined
+  const kind = PUBLISH_KINDS.find(known => known === value.toLowerCase())
+  if (!kind) throw new InputError('publish', `must be preview, live or empty: ${shown(value)}`)
+  const refused = api.publishRefusals?.[kind]
+  if (refused)
+    throw new InputError('publish', `is ${kind}, which the ${api.title} does not send: ${refused}`)
+  const unpublishable = targets.find(target => target.cannotPublish)?.cannotPublish
+  if (unpublishable) throw new InputError('publish', `is ${kind}, but ${unpublishable}`)
+  return kind
 }
 
 function readCheckName(readInput: InputReader): string | undefined {

@@ -47,6 +47,8 @@ export function buildStep(settings: Settings, runner: RunnerContext, now: number
     wait,
     ...(handOff && { handOffAt: now + handOff.afterMs }),
     holdMs: carried?.holdMs ?? 0,
+    ...(settings.publish && { publish: settings.publish }),
+    runNumber: runner.runNumber,
     runUrl: runner.runUrl,
     ...((handOff || carried) && {
       chain: {

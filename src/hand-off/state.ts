@@ -176,7 +176,8 @@ function checkResult(result: TargetResult, at: string, startedAt: number, handed
   const times = [
     result.endedAt,
     ...result.changes.map(change => change.at),
-    ...result.phases.map(phase => phase.at)
+    ...result.phases.map(phase => phase.at),
+    ...result.requests.map(request => request.at)
   ]
   if (times.some(time => time < startedAt || time > handedOffAt)) {
     throw new PackedResultError(`${at}: a time outside the wait before its hand-off`)

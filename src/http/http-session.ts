@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { clip } from '../text.js'
 import { honourNoProxy } from './no-proxy.js'
-import { isTransientNetworkError, isTransientStatus } from './policy.js'
+import { isNeverSentNetworkError, isTransientNetworkError, isTransientStatus } from './policy.js'
 
 // The package does not export its handler type.
 type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number]
@@ -21,6 +21,8 @@ export interface RefusalFacts {
   status?: number
   /** A rate limit, not a refusal: it passes. */
   rateLimited?: boolean
+  /** The request never left: no connection carried it. */
+  neverSent?: boolean
 }
 
 /**
@@ -30,6 +32,7 @@ export interface RefusalFacts {
 export class RequestError extends Error {
   readonly status: number | undefined
   readonly rateLimited: boolean
+  readonly neverSent: boolean
 
   constructor(
     message: string,
@@ -42,6 +45,7 @@ export class RequestError extends Error {
     this.name = 'RequestError'
     this.status = facts.status
     this.rateLimited = facts.rateLimited ?? false
+    this.neverSent = facts.neverSent ?? false
   }
 }
 
@@ -91,7 +95,9 @@ export class HttpSession {
     }))
     honourNoProxy(url)
     const left = this.limits.leftMs?.() ?? Infinity
-    if (left <= 0) throw new RequestError('no answer before the deadline', true)
+    if (left <= 0) {
+      throw new RequestError('no answer before the deadline', true, undefined, { neverSent: true })
+    }
     const limitMs = Math.min(this.timeoutMs, left)
     const stopThis = new AbortController()
     let message: IncomingMessage | undefined
@@ -179,16 +185,19 @@ function networkError(error: unknown): RequestError {
     const status = Number(refused[1])
     return new RequestError(
       `the proxy refused the connection: it answered CONNECT with ${status}${PROXY_HINTS[status] ?? ''}`,
-      isTransientStatus(status)
+      isTransientStatus(status),
+      undefined,
+      { neverSent: true }
     )
   }
   const text = clip(
     `${message ?? String(error)}${code && !message?.includes(code) ? ` (${code})` : ''}`,
     500
   )
+  const facts = { neverSent: isNeverSentNetworkError(code) }
   return isTransientNetworkError(code, message)
-    ? new RequestError(`connection problem: ${text}`, true)
-    : new RequestError(`request failed: ${text}`, false)
+    ? new RequestError(`connection problem: ${text}`, true, undefined, facts)
+    : new RequestError(`request failed: ${text}`, false, undefined, facts)
 }
 
 function readBody(message: IncomingMessage): Promise<string> {

@@ -18,6 +18,35 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'BODY_ABORTED'
 ])
 
+// Connection trouble before the request could leave: nothing was sent.
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN'
+])
+
+/** A failed connection that never carried the request. */
+export function isNeverSentNetworkError(code: string | undefined): boolean {
+  return code !== undefined && NEVER_SENT_CODES.has(code)
+}
+
+/**
+ * What the answer to a publishing request (a write, sent at most once) means: `again`,
+ * it was not taken and may be sent later (429: asked to come back); `lost`, it may have
+ * been taken and its answer did not come (408, 5xx), so it is never sent again blindly;
+ * `refused`, it was not taken and sending it again would not help (any other 4xx).
+ */
+export function writeAnswerKind(status: number): 'taken' | 'again' | 'lost' | 'refused' {
+  if (status >= 200 && status < 300) return 'taken'
+  if (status === 429) return 'again'
+  if (status === 408 || status >= 500) return 'lost'
+  return 'refused'
+}
+
 /** Timeouts, throttling and server trouble; not 501, which will not change. */
 export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501)

@@ -95,7 +95,14 @@ function offerEntry(result: EndedResult) {
     productId: clip(snapshot?.productId ?? '', ID_CHARS),
     submissionId: clip(snapshot?.submissionId ?? '', ID_CHARS),
     polls: result.polls,
-    reason: clip(result.reason, REASON_CHARS)
+    reason: clip(result.reason, REASON_CHARS),
+    // What this wait asked of the service, and what it started: a later job reads it.
+    requests: result.requests.map(request => ({
+      kind: request.kind,
+      at: new Date(request.at).toISOString(),
+      run: request.run ?? null,
+      ref: clip(request.ref, ID_CHARS)
+    }))
   }
 }
 

@@ -1,10 +1,12 @@
 import { formatDuration } from '../inputs/duration.js'
+import { REQUEST_NAMES, type PublishEvent } from '../status/publishing.js'
 import { quietSince } from '../status/quiet.js'
 import { recordChange, type TargetResult } from '../status/result.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { brief, clip } from '../text.js'
 import type { Log } from './log.js'
+import { utcTime } from './markdown.js'
 
 const ANNOTATION_CHARS = 1_000
 const NAME_CHARS = 200
@@ -78,12 +80,7 @@ export class ProgressLog {
       if (lines.length > MOST_LINES_PER_LOOK) {
         this.logger.info(`… and ${lines.length - MOST_LINES_PER_LOOK} more changes in this look`)
       }
-      for (const text of lines) {
-        recordChange(
-          this.result,
-          this.run === undefined ? { at, text } : { at, text, run: this.run }
-        )
-      }
+      for (const text of lines) this.change(at, text)
       this.annotate(look.snapshot)
       this.previous = look.snapshot
       this.tellQuiet(at)
@@ -92,6 +89,63 @@ export class ProgressLog {
       // Said in words: a newcomer reads a 503 here as the end of the wait.
       this.logger.info(`Will retry: ${look.problem} (trouble that passes; the wait goes on)`)
     }
+  }
+
+  /** Says each step of a publishing request, before it is sent and once it is answered. */
+  readonly published = (event: PublishEvent, at: number): void => {
+    const name = REQUEST_NAMES[event.kind === 'taken-after-all' ? event.sent.kind : event.request]
+    const requested = `${name} requested by run #${this.requestRun(event)} at ${utcTime(at).slice(0, 16)} UTC`
+    switch (event.kind) {
+      case 'sending':
+        return this.logger.info(`${name}: sending the ${name.toLowerCase()} request (publish).`)
+      case 'adopted':
+        this.logger.info(
+          `${name}: not sent, a publish is under way already; the wait follows that one.`
+        )
+        return this.change(at, `${name} not requested: a publish was under way already`)
+      case 'taken-after-all':
+        this.logger.info(`${name}: the request whose answer was lost went through after all.`)
+        return this.change(at, `${name} request went through after all`)
+    }
+    const { answer } = event
+    switch (answer.kind) {
+      case 'taken':
+        this.logger.info(`${name}: ${answer.answered}: ${answer.label}; the wait follows it.`)
+        return this.change(at, `${requested}: ${answer.label}`)
+      case 'lost':
+        this.logger.warning(
+          `${name}: the answer to the request was lost (${answer.problem}). It may have gone through, so it is not sent again; the wait looks for it in the status.`,
+          {
+            title: `Publishing: ${this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `}${name.toLowerCase()} answer lost`
+          }
+        )
+        return this.change(at, `${requested}: its answer was lost`)
+      case 'again':
+        return this.logger.info(
+          `Will retry: ${name.toLowerCase()} request not taken: ${answer.problem} (it is sent once it is taken)`
+        )
+      case 'refused':
+        this.logger.info(`${name}: refused: ${answer.problem}`)
+        return this.change(at, `${name} request refused`)
+    }
+  }
+
+  /** Says, once, what a person must do for the wait to end well. */
+  readonly nextAction = (text: string, at: number): void => {
+    const about = this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `
+    this.logger.warning(`${about}${text.charAt(0).toUpperCase()}${text.slice(1)}.`, {
+      title: `Publishing: ${about}go-live awaited`
+    })
+    this.change(at, 'Preview ready: waiting for go-live')
+  }
+
+  private requestRun(event: PublishEvent): string {
+    const run = event.kind === 'answered' ? event.sent?.run : undefined
+    return String(run ?? this.run ?? '?')
+  }
+
+  private change(at: number, text: string): void {
+    recordChange(this.result, this.run === undefined ? { at, text } : { at, text, run: this.run })
   }
 
   // Once a run: a stall is news once, not at every look.

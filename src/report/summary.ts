@@ -70,6 +70,10 @@ export function renderSummary(
       : `**Outcome: ${result.outcome}**: ${sentence(result.reason)}`,
     ''
   ]
+  if (result.nextAction && result.outcome !== 'success') {
+    const next = result.nextAction
+    lines.push(`**Next:** ${sentence(next.charAt(0).toUpperCase() + next.slice(1))}`, '')
+  }
   const undecided = ['waiting', 'handed-off', 'timeout'].includes(result.outcome)
   const quiet = undecided ? quietSince(result, result.endedAt) : undefined
   if (quiet !== undefined) {

@@ -6,6 +6,7 @@ import { HttpSession } from '../http/http-session.js'
 import { createCredential } from '../sign-in/credential.js'
 import type { Secrets } from '../sign-in/secrets.js'
 import type { SignIn } from '../sign-in/sign-in-inputs.js'
+import type { PublishRequest } from '../status/publishing.js'
 import type { StatusSource } from '../status/source.js'
 import type { WaitTarget } from './contract.js'
 
@@ -29,7 +30,7 @@ export interface ConnectionClock {
 }
 
 export interface Connection {
-  open(target: WaitTarget): StatusSource
+  open(target: WaitTarget, requests: readonly PublishRequest[]): StatusSource
   close(): void
 }
 
@@ -69,7 +70,7 @@ export function connect(
     now: clock.now
   }
   return {
-    open: target => target.open(api),
+    open: (target, requests) => target.open(api, requests),
     close: () => {
       apiSession.dispose()
       signInSession.dispose()

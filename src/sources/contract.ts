@@ -3,6 +3,7 @@
 import type { HttpSession } from '../http/http-session.js'
 import type { InputReader } from '../inputs/input-reader.js'
 import type { Credential } from '../sign-in/credential.js'
+import type { PublishKind, PublishRequest } from '../status/publishing.js'
 import type { StatusSource } from '../status/source.js'
 
 /** What a source needs to reach its API; each source takes only these. */
@@ -26,7 +27,13 @@ export interface WaitTarget {
   label: string
   /** What it is, in a word: `offer`, `job`. */
   noun: string
-  open(connection: ApiConnection): StatusSource
+  /** Why no publishing request can be sent for it, when none can (a configure job). */
+  cannotPublish?: string
+  /**
+   * Its source; `requests`, those an earlier run of the wait sent, say what it follows
+   * (each was checked as a hand-off state is, and is checked again before it is used).
+   */
+  open(connection: ApiConnection, requests: readonly PublishRequest[]): StatusSource
 }
 
 /** A status API: its defaults, its sign-in scope, and the inputs only it takes. */
@@ -45,6 +52,8 @@ export interface StatusApi {
   scope: string
   /** The least time between two requests the API asks for, across runs too; 0: none. */
   leastSpacingMs: number
+  /** Why it does not send a kind of publishing request, for each it does not send. */
+  publishRefusals?: Partial<Record<PublishKind, string>>
   /** Reads its inputs into targets; an InputError for any that cannot work here. */
   readTargets(input: InputReader): WaitTarget[]
   /**

@@ -162,11 +162,13 @@ export async function getJsonObject(
   url: string,
   words: ServiceWords,
   what: string,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  /** Takes the object out of a shape that wraps it. */
+  unwrap: (json: unknown) => unknown = json => json
 ): Promise<{ kind: 'ok'; object: Record<string, unknown>; answered: string } | Failure> {
   const answer = await getJson(connection, url, words, signal)
   if (answer.kind !== 'ok') return answer
-  const { json } = answer
+  const json = unwrap(answer.json)
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     return { kind: 'ok', object: json as Record<string, unknown>, answered: answer.answered }
   }

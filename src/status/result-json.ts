@@ -9,9 +9,16 @@ import {
   type StatusChange,
   type TargetResult
 } from './result.js'
+import { PUBLISH_KINDS, type PublishKind, type PublishRequest } from './publishing.js'
 import type { PublishStep, Snapshot } from './snapshot.js'
 
-/** One result in short keys; a snapshot keeps its status, ids and steps only. */
+/** A request in short: kind, time, run (0: none), ref, about, lost (1) or not (0). */
+type PackedRequest = [PublishKind, number, number, string, string, 0 | 1]
+
+/**
+ * One result in short keys; a snapshot keeps its status, ids and steps only. Its
+ * requests are never cut: they are what keeps each one from being sent twice.
+ */
 type Packed = {
   i: string
   l: string
@@ -24,6 +31,8 @@ type Packed = {
   h: ([number, string] | [number, string, number])[]
   f: [string, string, number][]
   n?: { s: string; p: string; u: string; t: [string, string, string, number | null][] }
+  q?: PackedRequest[]
+  a?: PublishKind
 }
 
 const OUTCOMES: readonly TargetResult['outcome'][] = [
@@ -45,6 +54,8 @@ const LEVELS = [
   { reason: 0, steps: 0, changes: 0, phases: 0 }
 ]
 const ID_CHARS = 200
+// An operation's path, as the Cloud Partner Portal answers it.
+const REF_CHARS = 300
 const TEXT_CHARS = 500
 const MOST_RESULTS = 50
 const MOST_STEPS = 50
@@ -82,6 +93,8 @@ function pack(result: TargetResult, level: (typeof LEVELS)[number]): Packed {
       clip(phase.status, ID_CHARS),
       phase.at
     ]),
+    ...(result.requests.length > 0 && { q: result.requests.map(packRequest) }),
+    ...(result.adopted && { a: result.adopted }),
     ...(snapshot && {
       n: {
         s: clip(snapshot.status, ID_CHARS),
@@ -96,6 +109,17 @@ function pack(result: TargetResult, level: (typeof LEVELS)[number]): Packed {
       }
     })
   }
+}
+
+function packRequest(request: PublishRequest): PackedRequest {
+  return [
+    request.kind,
+    request.at,
+    request.run ?? 0,
+    clip(request.ref, REF_CHARS),
+    clip(request.about, ID_CHARS),
+    request.lost ? 1 : 0
+  ]
 }
 
 // The current step and the ones around it say where publishing is.
@@ -148,11 +172,38 @@ function unpack(value: unknown, at: string): TargetResult {
         status: text(status, `${where}[1]`, ID_CHARS),
         at: time(when, `${where}[2]`)
       }
-    })
+    }),
+    requests: array(field.q ?? [], `${at}.q`, PUBLISH_KINDS.length).map((item, index) =>
+      unpackRequest(item, `${at}.q[${index}]`)
+    )
   }
+  const kinds = result.requests.map(request => request.kind)
+  if (new Set(kinds).size < kinds.length) throw new PackedResultError(`${at}.q: a kind twice`)
+  if (field.a !== undefined) result.adopted = kind(field.a, `${at}.a`)
   if (result.endedAt < result.startedAt) throw new PackedResultError(`${at}.e: before the start`)
   if (field.n !== undefined) result.snapshot = unpackSnapshot(field.n, `${at}.n`)
   return result
+}
+
+function unpackRequest(value: unknown, at: string): PublishRequest {
+  const [which, when, run, ref, about, lost] = array(value, at, 6)
+  const request: PublishRequest = {
+    kind: kind(which, `${at}[0]`),
+    at: time(when, `${at}[1]`),
+    ref: text(ref, `${at}[3]`, REF_CHARS),
+    about: text(about, `${at}[4]`, ID_CHARS)
+  }
+  const number = count(run, `${at}[2]`)
+  if (number > 0) request.run = number
+  if (lost !== 0 && lost !== 1) throw new PackedResultError(`${at}[5]: not 0 or 1`)
+  if (lost === 1) request.lost = true
+  return request
+}
+
+function kind(value: unknown, at: string): PublishKind {
+  const found = PUBLISH_KINDS.find(known => known === value)
+  if (!found) throw new PackedResultError(`${at}: not preview or live`)
+  return found
 }
 
 function unpackSnapshot(value: unknown, at: string): Snapshot {

@@ -1,5 +1,6 @@
 // One offer's or job's wait as plain data: what the wait loop fills in as it goes, and
 // what every report (log, outputs, summary, check run) reads. Kept once, counted once.
+import type { PublishKind, PublishRequest } from './publishing.js'
 import type { PublishStep, Snapshot } from './snapshot.js'
 import { sentRequest, type Look } from './source.js'
 
@@ -51,6 +52,12 @@ export interface TargetResult {
   changeCount: number
   /** When each step was first seen in each status, in order: the time of each phase. */
   phases: StepPhase[]
+  /** The publishing requests this wait sent, in every run of it: each kind at most once. */
+  requests: PublishRequest[]
+  /** A request not sent because one of its kind was under way: the wait follows that one. */
+  adopted?: PublishKind
+  /** What a person must do for the wait to end well (approve a go-live), once seen. */
+  nextAction?: string
 }
 
 /** A step seen in a status from `at` on. */
@@ -97,7 +104,8 @@ export function waitingResult(
     endedAt: at,
     changes: [],
     changeCount: 0,
-    phases: []
+    phases: [],
+    requests: []
   }
 }
 
@@ -145,6 +153,7 @@ export function shiftResult(result: TargetResult, deltaMs: number): void {
   result.endedAt += deltaMs
   for (const change of result.changes) change.at += deltaMs
   for (const phase of result.phases) phase.at += deltaMs
+  for (const request of result.requests) request.at += deltaMs
 }
 
 /** Ends the wait of a result with an outcome and why. */

@@ -1,6 +1,7 @@
 // One step of a workflow as every part of the action sees it: what ends its waits,
 // their deadline, and what every report needs. Built once from the settings and the
 // runner; the wait and the reports read it, and nothing else of the settings.
+import type { PublishKind } from './publishing.js'
 import type { RunChain } from './result.js'
 
 /** The statuses that end a wait, and how. */
@@ -30,6 +31,10 @@ export interface Step {
   handOffAt?: number
   /** How long the first request of this run waits: what the last run left of a hold. */
   holdMs: number
+  /** The publishing request each wait sends once it is due (`publish`). */
+  publish?: PublishKind
+  /** This run's number (GITHUB_RUN_NUMBER): each request remembers it; 0 when unknown. */
+  runNumber: number
   /** This run's page. */
   runUrl: string
   /** The runs of a wait handed from run to run, up to this one. */

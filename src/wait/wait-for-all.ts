@@ -1,14 +1,15 @@
 import type { EndedResult, TargetResult } from '../status/result.js'
-import type { Look } from '../status/source.js'
+import type { StatusSource } from '../status/source.js'
+import type { PublishDeps } from './publish-turn.js'
 import { SharedLimits } from './shared-limits.js'
 import { waitForStatus, type WaitDeps, type WaitOptions } from './wait-for-status.js'
 
-/** One of several waits: what it waits for, how it looks, and who sees each look. */
-export interface WaitEntry {
+/** One of several waits: what it waits for, how it looks and publishes, and who hears of it. */
+export interface WaitEntry extends Pick<WaitDeps, 'onLook' | 'onNextAction'> {
   noun: string
   result: TargetResult
-  look(signal?: AbortSignal): Promise<Look>
-  onLook(look: Look, at: number): void
+  source: StatusSource
+  onPublish?: PublishDeps['onPublish']
 }
 
 export interface AllOptions extends Omit<WaitOptions, 'noun' | 'result' | 'startDelayMs'> {
@@ -16,6 +17,8 @@ export interface AllOptions extends Omit<WaitOptions, 'noun' | 'result' | 'start
   holdMs: number
   /** The least time between two requests the API asks for. */
   leastSpacingMs: number
+  /** The workflow run (its number): each request remembers the run that sent it. */
+  run: number
 }
 
 /** How the waits ended, and the earliest a next request may go (a later run honours it). */
@@ -54,8 +57,17 @@ export async function waitForAll(
             },
             {
               ...deps,
-              look: signal => limits.look(() => entry.look(signal)),
-              onLook: entry.onLook
+              look: signal => limits.look(() => entry.source.look(signal)),
+              ...(entry.onLook && { onLook: entry.onLook }),
+              ...(entry.onNextAction && { onNextAction: entry.onNextAction }),
+              ...(entry.source.publish && {
+                publishing: {
+                  send: entry.source.publish.bind(entry.source),
+                  now: deps.now,
+                  run: options.run,
+                  ...(entry.onPublish && { onPublish: entry.onPublish })
+                }
+              })
             }
           )
     )

@@ -8,7 +8,10 @@ import {
 } from '../status/result.js'
 import type { Snapshot } from '../status/snapshot.js'
 import { sentRequest, type Look } from '../status/source.js'
+import type { PublishKind } from '../status/publishing.js'
+import { isStatusIn, sameStatus } from '../status/statuses.js'
 import type { StatusRules } from '../status/step.js'
+import { lostReason, publishTurn, type PublishDeps, type TurnResult } from './publish-turn.js'
 import type { PollSchedule } from './schedule.js'
 import { judge } from './verdict.js'
 
@@ -32,6 +35,8 @@ export interface WaitOptions {
   handOffAt?: number
   intervalMs: number
   maxIntervalMs: number
+  /** The publishing request this wait sends once it is due (`publish`). */
+  publish?: PublishKind
   signal?: AbortSignal
 }
 
@@ -43,7 +48,15 @@ export interface WaitDeps {
   random(): number
   /** Sees every look as it ends, once the result has it: for the log. */
   onLook?(look: Look, at: number): void
+  /** Sends the publishing request, and hears of it: where `publish` asks for one. */
+  publishing?: PublishDeps
+  /** Hears, once, what a person must do for the wait to end well. */
+  onNextAction?(text: string, at: number): void
 }
+
+/** What the offer waits for when its preview is ready and the target is further on. */
+export const GO_LIVE_AWAITED =
+  'the preview is ready and waits for go-live: approve the job that sends it live (`publish: live`), or press Go live in Partner Center'
 
 /**
  * Polls until the offer reaches a target status, fails, the deadline passes, a final
@@ -62,13 +75,30 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
     endResult(result, outcome, reason, deps.now())
   const timedOut = (): EndedResult => {
     const { snapshot } = result
+    const lost = result.requests.find(request => request.lost)
+    if (lost) return end('error', lostReason(lost, deps.now()))
     return end(
       'timeout',
       snapshot
         ? `the ${options.noun} was still ${snapshot.status || 'without a status'} after ${timeout()}` +
+            (result.nextAction ? `: ${result.nextAction}` : '') +
             (problem ? `; the last request failed: ${problem}` : '')
         : `no status was read within ${timeout()}` + (problem ? `: ${problem}` : '')
     )
+  }
+
+  // A ready preview while the target is further on waits for a person: said once.
+  const noteNextAction = (snapshot: Snapshot): void => {
+    const awaited =
+      sameStatus(snapshot.status, 'WaitingForPublisherReview') &&
+      options.publish !== 'live' &&
+      !isStatusIn('WaitingForPublisherReview', options.rules.targetStatuses)
+    if (!awaited) {
+      delete result.nextAction
+    } else if (result.nextAction === undefined) {
+      result.nextAction = GO_LIVE_AWAITED
+      deps.onNextAction?.(GO_LIVE_AWAITED, deps.now())
+    }
   }
 
   if (options.startDelayMs && options.deadline() > deps.now()) {
@@ -93,8 +123,20 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       retryAfterMs = look.retryAfterMs
     } else {
       problem = undefined
-      const verdict = judge(look.snapshot, options.rules, options.noun)
-      if (verdict) return end(verdict.outcome, verdict.reason)
+      let turn: TurnResult = { kind: 'judge' }
+      if (options.publish && deps.publishing) {
+        turn = await publishTurn(options.publish, result, look.snapshot, deps.publishing, signal)
+        if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
+      }
+      if (turn.kind === 'end') return end('error', turn.reason)
+      if (turn.kind === 'again') {
+        problem = turn.problem
+        retryAfterMs = turn.retryAfterMs
+      } else if (turn.kind === 'judge') {
+        const verdict = judge(look.snapshot, options.rules, options.noun)
+        if (verdict) return end(verdict.outcome, verdict.reason)
+        noteNextAction(look.snapshot)
+      }
       seen = look.snapshot
     }
 

@@ -25,7 +25,8 @@ export const cloudPartnerPortal: StatusApi = {
       id: offerId,
       label: `offer ${publisherId}/${offerId}`,
       noun: 'offer',
-      open: connection => new OfferStatusSource(connection, publisherId, offerId)
+      open: (connection, requests) =>
+        new OfferStatusSource(connection, publisherId, offerId, requests)
     }))
   },
   describe: input =>

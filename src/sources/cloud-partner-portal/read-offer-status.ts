@@ -1,4 +1,5 @@
 import { ownLink } from '../../status/links.js'
+import type { PublishKind } from '../../status/publishing.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
 import { displayStatus, sameStatus } from '../../status/statuses.js'
 import { bounded, field, list, record, text } from '../json-fields.js'
@@ -43,6 +44,39 @@ export function readOfferStatus(body: Record<string, unknown>): Snapshot {
     safeLinks: [...previewLinks, ...liveLinks].flatMap(link => ownLink(link, OWN_HOSTS) ?? []),
     productId: '',
     submissionId: ''
+  }
+}
+
+// An operation's status, in the offer-status words: the reference says `not started`,
+// `running`, `failed` and `completed`; clients also meet `complete` and `canceled`.
+const OPERATION_STATUSES: Record<string, string> = {
+  notstarted: 'NotStarted',
+  running: 'Running',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  cancelled: 'Canceled'
+}
+const DONE = new Set(['completed', 'complete', 'succeeded'])
+
+/**
+ * An operation (`GET {Location}` of a publish or go-live) as an offer status: its steps
+ * and links read as the offer's. Done, a publish's operation has made the preview
+ * (WaitingForPublisherReview) and a go-live's the live offer (Succeeded); a publish's
+ * still running with a step waiting for the publisher has made the preview too.
+ */
+export function readOperation(body: Record<string, unknown>, kind: PublishKind): Snapshot {
+  const snapshot = readOfferStatus(body)
+  const key = text(field(body, 'status'))
+    .toLowerCase()
+    .replace(/[\s_-]/g, '')
+  const status = DONE.has(key)
+    ? kind === 'preview'
+      ? 'WaitingForPublisherReview'
+      : 'Succeeded'
+    : (OPERATION_STATUSES[key] ?? snapshot.status)
+  return {
+    ...snapshot,
+    status: sameStatus(snapshot.status, 'WaitingForPublisherReview') ? snapshot.status : status
   }
 }
 

@@ -23,6 +23,10 @@ export const partnerCenter: StatusApi = {
   apiVersion: { pattern: /^v1\.0$/, example: 'v1.0 (the version in base-url)' },
   scope: 'https://api.partner.microsoft.com/.default',
   leastSpacingMs: 0,
+  publishRefusals: {
+    preview:
+      "its submissions are made with their package (AL-Go's Deliver to AppSource, New-AppSourceSubmission); 'publish: live' then pushes the ready one live"
+  },
   readTargets(input: InputReader): WaitTarget[] {
     const sellerId = (input('seller-id') ?? '').trim()
     if (sellerId !== '' && !SELLER_ID.test(sellerId)) {
@@ -46,10 +50,15 @@ export const partnerCenter: StatusApi = {
       id: productId,
       label: `product ${productId}`,
       noun: 'product',
-      open: connection =>
+      open: (connection, requests) =>
         lazySource(async () => {
           const { ProductSubmissionSource } = await import('./source.js')
-          return new ProductSubmissionSource(connection, productId.toLowerCase(), sellerId)
+          return new ProductSubmissionSource(
+            connection,
+            productId.toLowerCase(),
+            sellerId,
+            requests
+          )
         })
     }))
   },

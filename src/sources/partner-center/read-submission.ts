@@ -56,6 +56,16 @@ export function newestSubmission(items: unknown[]): Submission | undefined {
   return newest
 }
 
+/** The listed submission of this id: one promoted, followed whether or not it is the newest. */
+export function submissionWithId(items: unknown[], id: string): Submission | undefined {
+  let found: Submission | undefined
+  items.slice(0, SUBMISSIONS_READ).forEach((item, order) => {
+    const submission = readSubmission(record(item), order)
+    if (submission?.id === id) found ??= submission
+  })
+  return found
+}
+
 function isNewer(a: Submission, b: Submission): boolean {
   for (const key of ['releaseNumber', 'idNumber', 'publishedAt'] as const) {
     const [x, y] = [a[key], b[key]]

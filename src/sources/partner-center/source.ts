@@ -1,5 +1,6 @@
 import { quote } from '../../http/policy.js'
-import type { PublishStep } from '../../status/snapshot.js'
+import type { PublishAnswer, PublishKind, PublishRequest } from '../../status/publishing.js'
+import type { PublishStep, Snapshot } from '../../status/snapshot.js'
 import type { Look, StatusSource } from '../../status/source.js'
 import type { ApiConnection } from '../contract.js'
 import { getJsonObject, type Failure } from '../get-json.js'
@@ -12,18 +13,21 @@ import {
   readWorkflowSteps,
   saysWhy,
   submissionStatus,
+  submissionWithId,
   type Submission,
   type Why
 } from './read-submission.js'
+import { promote, SUBMISSION_ID } from './promote.js'
 import { productUrl, underBaseUrl, withSellerId, wordsFor } from './request.js'
 
 const NO_WHY: Why = { validations: [], reports: [], unread: [] }
 
 /**
- * A product's newest submission: its list read to the end, then its workflow steps; its
- * validations and certification reports once each time it fails or turns ready for
- * go-live. What only explains a status never decides it: a read that fails leaves the
- * status as read, with a warning, and is tried again at the next change.
+ * A product's newest submission (once one was promoted, that one): its list read to the
+ * end, then its workflow steps; its validations and certification reports once each
+ * time it fails or turns ready for go-live. What only explains a status never decides
+ * it: a read that fails leaves the status as read, with a warning, and is tried again at
+ * the next change.
  */
 export class ProductSubmissionSource implements StatusSource {
   private readonly connection: ApiConnection
@@ -31,13 +35,25 @@ export class ProductSubmissionSource implements StatusSource {
   private why = { key: '', read: NO_WHY }
   // The steps last read, by submission: kept when its details cannot be read.
   private steps = { id: '', steps: [] as PublishStep[] }
+  // The submission a promote of this wait pushed live: followed from then on.
+  private promoted: string | undefined
 
   constructor(
     connection: ApiConnection,
     private readonly productId: string,
-    sellerId: string
+    sellerId: string,
+    requests: readonly PublishRequest[] = []
   ) {
     this.connection = withSellerId(connection, sellerId)
+    this.promoted = requests.find(
+      request => request.kind === 'live' && !request.lost && SUBMISSION_ID.test(request.ref)
+    )?.ref
+  }
+
+  async publish(kind: PublishKind, seen: Snapshot, signal?: AbortSignal): Promise<PublishAnswer> {
+    const answer = await promote(this.connection, this.productId, kind, seen.submissionId, signal)
+    if (answer.kind === 'taken') this.promoted = answer.ref
+    return answer
   }
 
   async look(signal?: AbortSignal): Promise<Look> {
@@ -102,7 +118,8 @@ export class ProductSubmissionSource implements StatusSource {
       { goneLaterPages: true }
     )
     if (submissions.kind !== 'ok') return submissions
-    return { ...submissions, submission: newestSubmission(submissions.items) }
+    const promoted = this.promoted && submissionWithId(submissions.items, this.promoted)
+    return { ...submissions, submission: promoted || newestSubmission(submissions.items) }
   }
 
   private details(submission: Submission, signal?: AbortSignal) {

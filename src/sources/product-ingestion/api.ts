@@ -53,6 +53,7 @@ export const productIngestion: StatusApi = {
         id: jobId,
         label: `configure job ${jobId}`,
         noun: 'job',
+        cannotPublish: "a configure job is not an offer: give the offer's 'offer-id' to publish it",
         open: connection => new JobStatusSource(connection, jobId)
       }))
     }
@@ -60,7 +61,7 @@ export const productIngestion: StatusApi = {
       id: offerId,
       label: `offer ${offerId}`,
       noun: 'offer',
-      open: connection => new OfferSubmissionsSource(connection, offerId)
+      open: (connection, requests) => new OfferSubmissionsSource(connection, offerId, requests)
     }))
   },
   describe: input => {

@@ -61,6 +61,53 @@ export function readSubmissions(body: Record<string, unknown>, productId: string
   }
 }
 
+/** What a publishing request is known by in the list: its kind, and what it was about. */
+export interface StartedBy {
+  kind: 'preview' | 'live'
+  /** For a preview, the newest preview before it ('' when none); for a go-live, the preview. */
+  about: string
+}
+
+/**
+ * The list as far as what a request made goes: for a preview, the previews newer than
+ * the one before it (an older one, ready or not, is not what was asked for); for a
+ * go-live, the live submission that carries the preview's id. Undefined while the list
+ * does not show it yet.
+ */
+export function madeBy(items: unknown[], request: StartedBy): unknown[] | undefined {
+  const read = items.slice(0, SUBMISSIONS_READ).map((item, order) => ({
+    item,
+    submission: readSubmission(item, order)
+  }))
+  const before = numberOf(request.about)
+  const made = (s: Submission): boolean =>
+    request.kind === 'preview'
+      ? s.target === 'preview' &&
+        s.id !== request.about &&
+        (before === undefined || s.number === undefined || s.number > before)
+      : s.target === 'live' && s.id === request.about
+  if (!read.some(({ submission }) => submission && made(submission))) return undefined
+  return read
+    .filter(
+      ({ submission }) => submission && (submission.target !== request.kind || made(submission))
+    )
+    .map(({ item }) => item)
+}
+
+/** The id of the newest preview in the list, '' when there is none. */
+export function newestPreviewId(items: unknown[]): string {
+  const previews = items
+    .slice(0, SUBMISSIONS_READ)
+    .map(readSubmission)
+    .filter((s): s is Submission => s?.target === 'preview')
+  return newest(previews)?.id ?? ''
+}
+
+function numberOf(id: string): bigint | undefined {
+  const number = /\/(\d{1,30})$/.exec(id)?.[1]
+  return number === undefined ? undefined : BigInt(number)
+}
+
 function offerState(
   preview: Submission | undefined,
   live: Submission | undefined
@@ -88,14 +135,13 @@ function readSubmission(value: unknown, order: number): Submission | undefined {
   const status = text(field(item, 'status')) || statusFromResult(result)
   if (status === '') return undefined
   const id = text(field(item, 'id')).slice(0, ID_CHARS)
-  const number = /\/(\d{1,30})$/.exec(id)?.[1]
   return {
     id,
     target: targetType,
     status,
     result,
     created: Date.parse(text(field(item, 'created')).slice(0, 100)),
-    number: number === undefined ? undefined : BigInt(number),
+    number: numberOf(id),
     order,
     errors: field(item, 'errors')
   }

@@ -1,8 +1,8 @@
-export const id = 768;
-export const ids = [768];
+export const id = 150;
+export const ids = [150];
 export const modules = {
 
-/***/ 2768:
+/***/ 9150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -61,6 +61,16 @@ function newestSubmission(items) {
             newest = submission;
     });
     return newest;
+}
+/** The listed submission of this id: one promoted, followed whether or not it is the newest. */
+function submissionWithId(items, id) {
+    let found;
+    items.slice(0, SUBMISSIONS_READ).forEach((item, order) => {
+        const submission = readSubmission((0,json_fields/* record */.g1)(item), order);
+        if (submission?.id === id)
+            found ??= submission;
+    });
+    return found;
 }
 function isNewer(a, b) {
     for (const key of ['releaseNumber', 'idNumber', 'publishedAt']) {
@@ -247,6 +257,8 @@ function productSnapshot(productId, submission, steps, why) {
     };
 }
 
+// EXTERNAL MODULE: ./src/sources/send-request.ts
+var send_request = __webpack_require__(2718);
 ;// CONCATENATED MODULE: ./src/sources/partner-center/request.ts
 
 
@@ -282,7 +294,46 @@ function wordsFor(notFound) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/sources/partner-center/promote.ts
+// The Partner Center ingestion API's one publishing request: `POST …/submissions/{id}/
+// promote`, which pushes a submission that is ready (Published / ReadyToPublish) live.
+
+
+
+/** A submission id as the service writes them: a number. */
+const SUBMISSION_ID = /^\d{1,30}$/;
+async function promote(connection, productId, kind, submissionId, signal) {
+    if (kind !== 'live' || !SUBMISSION_ID.test(submissionId)) {
+        return {
+            kind: 'refused',
+            problem: `submission ${(0,policy/* quote */.hD)(submissionId)} of product ${productId} is not one a promote can push live; nothing was sent`
+        };
+    }
+    const words = wordsFor(`the service knows no submission ${(0,policy/* quote */.hD)(submissionId)} of this product`);
+    const answer = await (0,send_request/* sendRequest */.w)(connection, 'POST', productUrl(connection, productId, 'submissions', submissionId, 'promote'), 
+    // An empty object, as navcontainerhelper sends it.
+    '{}', {
+        ...words,
+        hints: {
+            ...words.hints,
+            409: ': the submission is not ready to publish, or was promoted already (see it in Partner Center)'
+        }
+    }, signal);
+    if (answer.kind === 'lost')
+        return { ...answer, about: submissionId };
+    if (answer.kind !== 'taken')
+        return answer;
+    return {
+        kind: 'taken',
+        ref: submissionId,
+        label: `submission ${submissionId}`,
+        about: submissionId,
+        answered: answer.answered
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/partner-center/source.ts
+
 
 
 
@@ -290,10 +341,11 @@ function wordsFor(notFound) {
 
 const NO_WHY = { validations: [], reports: [], unread: [] };
 /**
- * A product's newest submission: its list read to the end, then its workflow steps; its
- * validations and certification reports once each time it fails or turns ready for
- * go-live. What only explains a status never decides it: a read that fails leaves the
- * status as read, with a warning, and is tried again at the next change.
+ * A product's newest submission (once one was promoted, that one): its list read to the
+ * end, then its workflow steps; its validations and certification reports once each
+ * time it fails or turns ready for go-live. What only explains a status never decides
+ * it: a read that fails leaves the status as read, with a warning, and is tried again at
+ * the next change.
  */
 class ProductSubmissionSource {
     productId;
@@ -302,9 +354,18 @@ class ProductSubmissionSource {
     why = { key: '', read: NO_WHY };
     // The steps last read, by submission: kept when its details cannot be read.
     steps = { id: '', steps: [] };
-    constructor(connection, productId, sellerId) {
+    // The submission a promote of this wait pushed live: followed from then on.
+    promoted;
+    constructor(connection, productId, sellerId, requests = []) {
         this.productId = productId;
         this.connection = withSellerId(connection, sellerId);
+        this.promoted = requests.find(request => request.kind === 'live' && !request.lost && SUBMISSION_ID.test(request.ref))?.ref;
+    }
+    async publish(kind, seen, signal) {
+        const answer = await promote(this.connection, this.productId, kind, seen.submissionId, signal);
+        if (answer.kind === 'taken')
+            this.promoted = answer.ref;
+        return answer;
     }
     async look(signal) {
         const listed = await this.newest(signal);
@@ -357,7 +418,8 @@ class ProductSubmissionSource {
         const submissions = await (0,paged_list/* getPagedList */.G)(this.connection, `${productUrl(this.connection, this.productId, 'submissions')}?$expand=PublishOption`, wordsFor(`no product ${(0,policy/* quote */.hD)(this.productId)} is visible to this app and seller`), 'submission list', signal, { goneLaterPages: true });
         if (submissions.kind !== 'ok')
             return submissions;
-        return { ...submissions, submission: newestSubmission(submissions.items) };
+        const promoted = this.promoted && submissionWithId(submissions.items, this.promoted);
+        return { ...submissions, submission: promoted || newestSubmission(submissions.items) };
     }
     details(submission, signal) {
         return (0,get_json/* getJsonObject */.a)(this.connection, productUrl(this.connection, this.productId, 'submissions', submission.id, 'workflowdetails'), wordsFor(`the submission ${(0,policy/* quote */.hD)(submission.id)} is not there`), 'a workflow details', signal);

@@ -139,6 +139,91 @@ describe('the built action, as the runner runs it', () => {
     expect(sim.requests).toHaveLength(1)
   })
 
+  // Each publishing request once per API: its path, the wait following what it started.
+  const NOW_LIVE: Record<Api, Phase> = {
+    'cloud-partner-portal': succeeded['cloud-partner-portal'],
+    'product-ingestion': {
+      job: { status: 'completed', result: 'succeeded' },
+      submissions: [
+        { target: 'preview', number: '2', status: 'completed', result: 'succeeded' },
+        {
+          target: 'live',
+          number: '2',
+          status: 'completed',
+          result: 'succeeded',
+          created: '2026-11-30T08:00:00Z'
+        }
+      ]
+    },
+    'partner-center': inStore
+  }
+  const READY: Record<Api, Phase> = {
+    'cloud-partner-portal': {
+      status: 'running',
+      steps: {
+        '*': 'complete',
+        'publisher-signoff': 'waitingForPublisherReview',
+        live: 'notStarted'
+      }
+    },
+    'product-ingestion': {
+      job: { status: 'completed', result: 'succeeded' },
+      submissions: [
+        { target: 'live', number: '1', status: 'completed', result: 'succeeded' },
+        { target: 'preview', number: '2', status: 'completed', result: 'succeeded' }
+      ]
+    },
+    'partner-center': { appSource: { state: 'Published', substate: 'ReadyToPublish' } }
+  }
+  // A preview newer than the live version's: what a preview request makes.
+  const NEW_PREVIEW: Partial<Record<Api, Phase>> = {
+    'product-ingestion': {
+      job: { status: 'completed', result: 'succeeded' },
+      submissions: [
+        { target: 'live', number: '2', status: 'completed', result: 'succeeded' },
+        { target: 'preview', number: '3', status: 'completed', result: 'succeeded' }
+      ]
+    }
+  }
+  const PUBLISH_PATHS: Record<string, RegExp> = {
+    'cloud-partner-portal preview': /^\/api\/publishers\/contoso\/offers\/contoso-vm\/publish\?/,
+    'cloud-partner-portal live': /^\/api\/publishers\/contoso\/offers\/contoso-vm\/golive\?/,
+    'product-ingestion preview': /^\/configure\?\$version=/,
+    'product-ingestion live': /^\/configure\?\$version=/,
+    'partner-center live': /\/submissions\/\d+\/promote$/
+  }
+  it.each(Object.keys(PUBLISH_PATHS))('publish: %s, the request sent once', async name => {
+    const [api, kind] = name.split(' ') as [Api, 'preview' | 'live']
+    const [before, after] =
+      kind === 'preview'
+        ? [NOW_LIVE[api], NEW_PREVIEW[api] ?? READY[api]]
+        : [READY[api], NOW_LIVE[api]]
+    simulator = await startSimulator({
+      api,
+      token: TOKEN,
+      timeline: [before],
+      publishing: { [kind]: [running[api], after] },
+      ...scenarioOf[api],
+      // The offer by its id: product-ingestion waits for a job otherwise.
+      ...(api === 'product-ingestion' && { jobId: undefined, externalId: 'contoso-saas' })
+    })
+    const target: Record<string, string> =
+      api === 'product-ingestion' ? { 'job-id': '', 'offer-id': 'contoso-saas' } : {}
+    const run = await runAction({
+      inputs: inputs(api, simulator, { ...target, publish: kind, timeout: '15s' })
+    })
+    expect(run.outputs).toMatchObject({
+      outcome: 'success',
+      status: kind === 'preview' ? 'WaitingForPublisherReview' : 'Succeeded'
+    })
+    const posts = simulator.requests.filter(request => request.method === 'POST')
+    expect(posts).toHaveLength(1)
+    expect(posts[0]?.url).toMatch(PUBLISH_PATHS[name] as RegExp)
+    expect(JSON.parse(run.outputs.offers ?? '')[0].requests).toEqual([
+      expect.objectContaining({ kind, run: 1 })
+    ])
+  })
+
   // Every time limit rests on a timer that must fire on the runtime action.yml names.
   it('stops a status request that never answers at request-timeout, and retries it', async () => {
     const api = 'cloud-partner-portal'

@@ -1,60 +1,15 @@
-// npm run demo [-- cloud-partner-portal | partner-center | fleet | hand-off]: the built action
-// (dist/index.js) against the simulator, shown as a runner would show it. By default a
-// Product Ingestion API configure job publishing to preview; `cloud-partner-portal`, a
-// Cloud Partner Portal publish from Running to Succeeded; `partner-center`, a Business
-// Central app from draft to the store; `fleet`, four offers in one step that end
-// differently; `hand-off`, a wait that run 1 hands to run 2, which sees it end.
+// npm run demo [-- cloud-partner-portal | partner-center | fleet | hand-off | go-live]:
+// the built action (dist/index.js) against the simulator, shown as a runner would show
+// it. By default a Product Ingestion API configure job publishing to preview;
+// `cloud-partner-portal`, a Cloud Partner Portal publish from Running to Succeeded;
+// `partner-center`, a Business Central app from draft to the store; `fleet`, four offers
+// in one step that end differently; `hand-off`, a wait that run 1 hands to run 2, which
+// sees it end; `go-live`, a ready preview pushed live by `publish: live`.
 import { join } from 'node:path'
-import { PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
+import { ALIASES, demoInputs, DEMOS } from './demos.js'
 import { ROOT, runAction, type ActionRun } from './run-action.js'
-
-// `root`: where the API's base-url is on the simulator.
-const DEMOS: Record<string, { scenario: string; inputs: Record<string, string>; root?: string }> = {
-  'product-ingestion': {
-    scenario: 'ingestion-preview',
-    inputs: { 'job-id': 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51', interval: '2s' }
-  },
-  'cloud-partner-portal': {
-    scenario: 'publish',
-    inputs: { 'publisher-id': 'contoso', 'offer-id': 'contoso-demo-vm', interval: '2s' }
-  },
-  fleet: {
-    scenario: 'fleet',
-    inputs: {
-      'offer-id': 'contoso-vm-ubuntu, contoso-vm-rhel, contoso-vm-sles, contoso-vm-windows',
-      'target-status': 'WaitingForPublisherReview',
-      interval: '2s',
-      timeout: '20s'
-    }
-  },
-  'partner-center': {
-    scenario: 'appsource',
-    inputs: {
-      api: 'partner-center',
-      'offer-id': '5d2c8a1e-3b7f-4c9d-8e6a-1f0b2c3d4e5f',
-      'seller-id': '1234567',
-      interval: '2s'
-    },
-    root: PARTNER_CENTER_ROOT
-  },
-  'hand-off': {
-    scenario: 'hand-off',
-    inputs: {
-      'publisher-id': 'contoso',
-      'offer-id': 'contoso-demo-vm',
-      interval: '2s',
-      'hand-off-after': '5s',
-      'check-name': 'Marketplace publish'
-    }
-  }
-}
-const ALIASES: Record<string, string> = {
-  appsource: 'partner-center',
-  cpp: 'cloud-partner-portal',
-  ingestion: 'product-ingestion'
-}
 
 const asked = process.argv[2] ?? 'product-ingestion'
 const demo = DEMOS[ALIASES[asked] ?? asked]
@@ -70,13 +25,7 @@ const rule = (title: string): string =>
 const simulator = await startSimulator(
   await loadScenario(join(ROOT, 'simulator', 'scenarios', `${demo.scenario}.json`))
 )
-const inputs = {
-  token: 'demo-token-not-a-secret',
-  'base-url': simulator.url + (demo.root ?? ''),
-  'max-interval': '4s',
-  timeout: '2m',
-  ...demo.inputs
-}
+const inputs = demoInputs(demo, simulator.url)
 process.stdout.write(rule(`node dist/index.js, polling the simulator at ${simulator.url}`))
 process.stdout.write(
   Object.entries(inputs)

@@ -84,6 +84,8 @@ export interface PublishingSpec {
   refusals?: FaultPhase[]
   /** A taken request's answer is lost: never sent (`hang`), the connection reset, or a 5xx. */
   lostAnswer?: 'hang' | 'reset' | 500 | 502 | 503 | 504
+  /** A taken request's answer, instead of the service's usual one (odd shapes). */
+  answer?: { status?: number; headers?: Record<string, string>; json?: unknown }
 }
 
 export interface GitHubSpec {

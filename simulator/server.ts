@@ -215,7 +215,8 @@ export async function startSimulator(
       return
     }
     if (lost !== undefined) return sendJson(response, lost, api.errorBody(lost))
-    const { status, headers = {}, json } = route.answer()
+    const usual = route.answer()
+    const { status = usual.status, headers = {}, json } = spec?.answer ?? usual
     for (const [header, value] of Object.entries(headers)) response.setHeader(header, value)
     sendJson(response, status, json ?? {})
   }

@@ -5,6 +5,7 @@ import { apisOf, type FaultCase } from './case.js'
 import { GITHUB } from './github.js'
 import { HAND_OFF } from './hand-off.js'
 import { PARTNER_CENTER } from './partner-center.js'
+import { PUBLISHING } from './publishing.js'
 import { RUNNER } from './runner.js'
 import { SERVICE_ANSWERS } from './service-answers.js'
 import { SIGN_IN } from './sign-in.js'
@@ -16,6 +17,7 @@ const AREAS: { title: string; rows: FaultCase[] }[] = [
   { title: 'HTTP and the network', rows: TRANSPORT },
   { title: 'What the services answer', rows: SERVICE_ANSWERS },
   { title: 'What Partner Center really answers', rows: PARTNER_CENTER },
+  { title: 'Publishing requests (`publish`)', rows: PUBLISHING },
   { title: 'Signing in, and secrets', rows: SIGN_IN },
   { title: "GitHub's side: the check run", rows: GITHUB },
   { title: 'A wait handed from run to run', rows: HAND_OFF },

@@ -1,0 +1,78 @@
+// The demos of `npm run demo`: each a scenario of the simulator and the inputs that
+// point the action at it. __tests__/demos.test.ts runs each and checks how it ends.
+import { PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
+
+export interface Demo {
+  scenario: string
+  inputs: Record<string, string>
+  /** Where the API's base-url is on the simulator. */
+  root?: string
+  /** How its last run ends. */
+  outcome: string
+}
+
+export const DEMOS: Record<string, Demo> = {
+  'product-ingestion': {
+    outcome: 'success',
+    scenario: 'ingestion-preview',
+    inputs: { 'job-id': 'c32dd7e8-8fd7-4f6b-a9c2-3c7a8f9e0b51', interval: '2s' }
+  },
+  'cloud-partner-portal': {
+    outcome: 'success',
+    scenario: 'publish',
+    inputs: { 'publisher-id': 'contoso', 'offer-id': 'contoso-demo-vm', interval: '2s' }
+  },
+  fleet: {
+    outcome: 'failure',
+    scenario: 'fleet',
+    inputs: {
+      'offer-id': 'contoso-vm-ubuntu, contoso-vm-rhel, contoso-vm-sles, contoso-vm-windows',
+      'target-status': 'WaitingForPublisherReview',
+      interval: '2s',
+      timeout: '20s'
+    }
+  },
+  'partner-center': {
+    outcome: 'success',
+    scenario: 'appsource',
+    inputs: {
+      api: 'partner-center',
+      'offer-id': '5d2c8a1e-3b7f-4c9d-8e6a-1f0b2c3d4e5f',
+      'seller-id': '1234567',
+      interval: '2s'
+    },
+    root: PARTNER_CENTER_ROOT
+  },
+  'go-live': {
+    outcome: 'success',
+    scenario: 'go-live',
+    inputs: { 'offer-id': 'contoso-demo-offer', publish: 'live', interval: '2s' }
+  },
+  'hand-off': {
+    outcome: 'success',
+    scenario: 'hand-off',
+    inputs: {
+      'publisher-id': 'contoso',
+      'offer-id': 'contoso-demo-vm',
+      interval: '2s',
+      'hand-off-after': '5s',
+      'check-name': 'Marketplace publish'
+    }
+  }
+}
+/** The inputs of a demo's run against the simulator at `url`. */
+export function demoInputs(demo: Demo, url: string): Record<string, string> {
+  return {
+    token: 'demo-token-not-a-secret',
+    'base-url': url + (demo.root ?? ''),
+    'max-interval': '4s',
+    timeout: '2m',
+    ...demo.inputs
+  }
+}
+
+export const ALIASES: Record<string, string> = {
+  appsource: 'partner-center',
+  cpp: 'cloud-partner-portal',
+  ingestion: 'product-ingestion'
+}

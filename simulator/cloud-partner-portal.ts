@@ -106,12 +106,11 @@ const OPERATION_STATUSES: Record<string, string> = {
   notstarted: 'notStarted'
 }
 
+// An operation has no notification e-mails of its own (a migrated offer's go to the
+// seller contact), and a status of its own kind.
 function operationBody(offer: object): object {
-  const {
-    status,
-    notificationEmails: _,
-    ...rest
-  } = offer as { status: string; notificationEmails: string }
+  const { status, ...rest } = offer as { status: string }
+  delete (rest as { notificationEmails?: string }).notificationEmails
   return {
     id: '',
     status: OPERATION_STATUSES[status.toLowerCase()] ?? status,

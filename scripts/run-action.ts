@@ -74,6 +74,13 @@ export async function actionDefaults(): Promise<Record<string, string>> {
   return defaults
 }
 
+/** action.yml's defaults as the runner hands them over, expressions evaluated. */
+export async function evaluatedDefaults(): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(await actionDefaults()).map(([name, value]) => [name, evaluate(value)])
+  )
+}
+
 // The runner evaluates expressions in defaults; the one action.yml uses is github.token.
 function evaluate(value: string): string {
   return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, GITHUB_TOKEN)

@@ -3,6 +3,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadScenario } from './scenario.js'
+import { evaluatedDefaults } from '../scripts/run-action.js'
+import { actionCommand, simulatorEnv, simulatorInputs } from './command.js'
 import { REPLAY_PATH, startSimulator } from './server.js'
 
 const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios')
@@ -18,29 +20,22 @@ function resolveScenario(arg: string): string {
 async function main(args: string[]): Promise<void> {
   const portAt = args.indexOf('--port')
   const port = portAt >= 0 ? Number(args[portAt + 1]) : 0
+  if (portAt >= 0 && !Number.isInteger(port)) throw new Error('--port needs a number')
   const name =
-    args.find((arg, i) => !arg.startsWith('--') && i !== portAt + 1) ?? 'ingestion-preview'
+    args.find((arg, i) => !arg.startsWith('--') && (portAt < 0 || i !== portAt + 1)) ??
+    'ingestion-preview'
   const file = resolveScenario(name)
   const scenario = await loadScenario(file)
   const simulator = await startSimulator(scenario, { port })
   console.log(`${simulator.api.title} simulator playing ${basename(file)} at ${simulator.url}`)
   if (scenario.description) console.log(scenario.description)
-  const inputs = {
-    'base-url': simulator.url + simulator.api.root,
-    ...simulator.api.targetInputs,
-    token: scenario.token ?? 'any-token-will-do',
-    // Short pauses: a simulator need not be spared.
-    interval: '2s',
-    'max-interval': '4s'
-  }
+  const inputs = simulatorInputs(scenario, simulator)
   console.log('\nThe inputs that point the action at it:')
   for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${value}`)
-  console.log('\nRun the built action on them, as the runner would:')
   console.log(
-    `  env ${Object.entries(inputs)
-      .map(([name, value]) => `'INPUT_${name.toUpperCase()}=${value}'`)
-      .join(' ')} node dist/index.js`
+    "\nRun the built action on them as the runner would (action.yml's defaults too), in another terminal:\n"
   )
+  console.log(actionCommand({ ...(await evaluatedDefaults()), ...inputs }, simulatorEnv(simulator)))
   console.log('\nPlay the timeline again from its start:')
   console.log(`  curl -X POST ${simulator.url}${REPLAY_PATH}`)
   console.log('\nStop with Ctrl+C.')

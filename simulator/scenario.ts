@@ -9,6 +9,11 @@ import { parseDuration } from '../src/inputs/duration.js'
  */
 export interface Scenario {
   description?: string
+  /**
+   * The action's inputs this scenario is meant to be waited with, besides those that
+   * name its targets (`target-status`, `hand-off-after`, `publish`…).
+   */
+  inputs?: Record<string, string>
   /** The API played: the Cloud Partner Portal unless `product-ingestion`. */
   api?: 'cloud-partner-portal' | 'product-ingestion' | 'partner-center'
   /** Cloud Partner Portal: when set, requests for other ids get 404. */

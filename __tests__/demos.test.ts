@@ -8,6 +8,12 @@ import { ROOT } from '../scripts/run-action.js'
 import { VirtualTime } from './in-process.js'
 
 describe('npm run demo', () => {
+  it.each(Object.keys(DEMOS))('%s says why where it exits non-zero', name => {
+    const demo = DEMOS[name] as (typeof DEMOS)[string]
+    const exitsNonZero = demo.outcome !== 'success' && demo.outcome !== 'handed-off'
+    expect(Boolean(demo.ending)).toBe(exitsNonZero)
+  })
+
   it.each(Object.keys(DEMOS))('%s ends as it says', async name => {
     const demo = DEMOS[name] as (typeof DEMOS)[string]
     const time = new VirtualTime()

@@ -10,6 +10,7 @@ import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
 import { ALIASES, demoInputs, DEMOS } from './demos.js'
 import { ROOT, runAction, type ActionRun } from './run-action.js'
+import { runnerLogLine } from './runner-log.js'
 
 const asked = process.argv[2] ?? 'product-ingestion'
 const demo = DEMOS[ALIASES[asked] ?? asked]
@@ -34,21 +35,24 @@ process.stdout.write(
 )
 /** One run of the action, its log shown line by line as the runner shows it. */
 async function showRun(env: Record<string, string> = {}, event?: object): Promise<ActionRun> {
-  // The runner hides its `::add-mask::` commands from the log it shows; so does the
-  // demo, line by line as they arrive.
+  // Line by line as they arrive, workflow commands shown as the runner's log shows them.
   let partial = ''
-  const show = (chunk: string): void => {
+  const show = (line: string): void => {
+    const shown = runnerLogLine(line)
+    if (shown !== undefined) console.log(shown)
+  }
+  const showChunk = (chunk: string): void => {
     const lines = (partial + chunk).split('\n')
     partial = lines.pop() ?? ''
-    for (const line of lines) if (!line.startsWith('::add-mask::')) console.log(line)
+    lines.forEach(show)
   }
   const run = await runAction({
     inputs,
     env: { GITHUB_API_URL: simulator.url, ...env },
     ...(event && { event }),
-    onStdout: show
+    onStdout: showChunk
   })
-  if (partial && !partial.startsWith('::add-mask::')) console.log(partial)
+  if (partial) show(partial)
   process.stderr.write(run.stderr)
   process.stdout.write(rule(`exit code ${run.exitCode}; outputs (GITHUB_OUTPUT)`))
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)
@@ -71,6 +75,7 @@ try {
     )
   }
   process.exitCode = run.exitCode ?? 1
+  if (demo.ending) process.stdout.write(rule(`exit code ${process.exitCode}`) + demo.ending + '\n')
 } finally {
   await simulator.close()
 }

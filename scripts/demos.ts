@@ -9,6 +9,8 @@ export interface Demo {
   root?: string
   /** How its last run ends. */
   outcome: string
+  /** Said at the end, where the exit code alone would puzzle. */
+  ending?: string
 }
 
 export const DEMOS: Record<string, Demo> = {
@@ -24,6 +26,10 @@ export const DEMOS: Record<string, Demo> = {
   },
   fleet: {
     outcome: 'failure',
+    ending:
+      'The step fails on purpose: contoso-vm-rhel is rejected in certification and ' +
+      'contoso-vm-sles is still running at the 20s timeout, so in a workflow the step ' +
+      'would be red while the outputs tell later jobs which offers can go on.',
     scenario: 'fleet',
     inputs: {
       'offer-id': 'contoso-vm-ubuntu, contoso-vm-rhel, contoso-vm-sles, contoso-vm-windows',

@@ -267,6 +267,10 @@ describe('without publish', () => {
     expect(told).toHaveLength(1)
     expect(told[0]).toMatch(/^::warning title=Publishing%3A go-live awaited::The preview is ready/)
     expect(run.summary).toContain('Preview ready: waiting for go-live')
+    // Right under the heading, with the product's page in Partner Center.
+    expect(run.summary.split('\n')[2]).toMatch(
+      /^> 👉 \*\*Next:\*\* The preview is ready and waits for go-live: .* \[Open the offer in Partner Center\]\(https:\/\/partner\.microsoft\.com\/dashboard\/commercial-marketplace\/offers\/[0-9a-f-]{36}\/overview\)\.$/
+    )
   })
 })
 

@@ -17,6 +17,8 @@ var policy = __webpack_require__(9576);
 var get_json = __webpack_require__(8245);
 // EXTERNAL MODULE: ./src/sources/paged-list.ts
 var paged_list = __webpack_require__(4128);
+// EXTERNAL MODULE: ./src/sources/dashboard-link.ts
+var dashboard_link = __webpack_require__(4159);
 // EXTERNAL MODULE: ./src/status/links.ts
 var links = __webpack_require__(19);
 // EXTERNAL MODULE: ./src/status/statuses.ts
@@ -30,6 +32,7 @@ var json_fields = __webpack_require__(8154);
 // submissions (the newest of them), a submission's workflow steps, its failed
 // validations and its certification reports. Field names are read in any case and an
 // unknown value is carried through, never read as one of ours.
+
 
 
 
@@ -253,7 +256,8 @@ function productSnapshot(productId, submission, steps, why) {
         liveLinks: [],
         safeLinks: [],
         productId,
-        submissionId: submission?.id ?? ''
+        submissionId: submission?.id ?? '',
+        ...(0,dashboard_link/* portalUrlOf */.x)(productId)
     };
 }
 

@@ -76,8 +76,8 @@ function checkTitle(state) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
-var summary = __webpack_require__(5018);
+// EXTERNAL MODULE: ./src/report/summary.ts + 3 modules
+var summary = __webpack_require__(7236);
 ;// CONCATENATED MODULE: ./src/report/check-run.ts
 
 
@@ -266,7 +266,7 @@ class CheckRun {
             status: 'in_progress',
             output: {
                 title: redact((0,src_text/* clip */.$Q)(results.length === 1 && only ? checkTitle(only) : overviewTitle(results), 200)),
-                summary: redact((0,summary/* renderReport */.B1)(results, step, summary/* CHECK_SUMMARY_BYTE_LIMIT */.Nx))
+                summary: redact((0,summary/* renderReport */.B1)(results, step, { byteLimit: summary/* CHECK_SUMMARY_BYTE_LIMIT */.Nx, timeline: false }))
             }
         };
     }

@@ -252,11 +252,10 @@ function pack(result, level) {
         e: result.endedAt,
         c: result.changeCount,
         h: changes.map(({ at, text, run }) => run === undefined ? [at, (0,src_text/* clip */.$Q)(text, ID_CHARS)] : [at, (0,src_text/* clip */.$Q)(text, ID_CHARS), run]),
-        f: (level.phases > 0 ? result.phases.slice(-level.phases) : []).map(phase => [
-            (0,src_text/* clip */.$Q)(phase.step, ID_CHARS),
-            (0,src_text/* clip */.$Q)(phase.status, ID_CHARS),
-            phase.at
-        ]),
+        f: (level.phases > 0 ? result.phases.slice(-level.phases) : []).map(({ step, status, at, run }) => {
+            const packed = [(0,src_text/* clip */.$Q)(step, ID_CHARS), (0,src_text/* clip */.$Q)(status, ID_CHARS), at];
+            return run === undefined ? [...packed] : [...packed, run];
+        }),
         ...(result.requests.length > 0 && { q: result.requests.map(packRequest) }),
         ...(result.adopted && { a: result.adopted }),
         ...(snapshot && {
@@ -327,12 +326,15 @@ function unpack(value, at) {
         changeCount: Math.max(count(field.c, `${at}.c`), changes.length),
         phases: array(field.f, `${at}.f`, status_result/* MOST_PHASES */.dH).map((item, index) => {
             const where = `${at}.f[${index}]`;
-            const [step, status, when] = array(item, where, 3);
-            return {
+            const [step, status, when, run] = array(item, where, 4);
+            const phase = {
                 step: result_json_text(step, `${where}[0]`, ID_CHARS),
                 status: result_json_text(status, `${where}[1]`, ID_CHARS),
                 at: time(when, `${where}[2]`)
             };
+            if (run !== undefined)
+                phase.run = count(run, `${where}[3]`);
+            return phase;
         }),
         requests: array(field.q ?? [], `${at}.q`, publishing/* PUBLISH_KINDS */.y0.length).map((item, index) => unpackRequest(item, `${at}.q[${index}]`))
     };
@@ -541,8 +543,16 @@ function readFields(field, runner) {
     const runCount = count(field.n, 'n');
     if (runCount < 1 || runCount > MOST_RUNS)
         throw new PackedResultError('n: not a run count');
+    const runs = array(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
+        const [number, url] = array(item, `u[${index}]`, 2);
+        return {
+            number: count(number, `u[${index}][0]`),
+            url: runUrl(url, `u[${index}][1]`, runner.runsUrl)
+        };
+    });
     const results = unpackResults(field.x);
-    results.forEach((result, index) => checkResult(result, `x[${index}]`, startedAt, handedOffAt));
+    const runNumbers = { first: runs[0]?.number ?? 1, last: runs.at(-1)?.number ?? 0 };
+    results.forEach((result, index) => checkResult(result, `x[${index}]`, startedAt, handedOffAt, runNumbers));
     if (!results.some(result => result.outcome === 'waiting')) {
         throw new PackedResultError('x: nothing is left to wait for');
     }
@@ -559,13 +569,7 @@ function readFields(field, runner) {
         handedOffAt,
         holdMs,
         results,
-        runs: array(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
-            const [number, url] = array(item, `u[${index}]`, 2);
-            return {
-                number: count(number, `u[${index}][0]`),
-                url: runUrl(url, `u[${index}][1]`, runner.runsUrl)
-            };
-        }),
+        runs,
         runCount
     };
     if (field.c !== undefined) {
@@ -578,8 +582,9 @@ function readFields(field, runner) {
     return state;
 }
 // Each result as a run writes it: started with the wait, ended by the hand-off, in an
-// outcome a run hands on; its times cannot stretch the wait past the state's deadline.
-function checkResult(result, at, startedAt, handedOffAt) {
+// outcome a run hands on; its times cannot stretch the wait past the state's deadline,
+// and what it says a run saw, a run of the wait saw.
+function checkResult(result, at, startedAt, handedOffAt, runNumbers) {
     if (!HANDED_ON.has(result.outcome)) {
         throw new PackedResultError(`${at}.o: ${result.outcome} is no outcome a run hands on`);
     }
@@ -594,6 +599,10 @@ function checkResult(result, at, startedAt, handedOffAt) {
     ];
     if (times.some(time => time < startedAt || time > handedOffAt)) {
         throw new PackedResultError(`${at}: a time outside the wait before its hand-off`);
+    }
+    const seenBy = [...result.changes, ...result.phases].flatMap(seen => seen.run ?? []);
+    if (seenBy.some(run => run < runNumbers.first || run > runNumbers.last)) {
+        throw new PackedResultError(`${at}: a run the wait has not had`);
     }
 }
 function inputsOf(value) {

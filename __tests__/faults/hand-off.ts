@@ -178,6 +178,14 @@ export const HAND_OFF: FaultCase[] = [
     /x\[0\]\.s: not the start of the wait/
   ),
   refusedState(
+    'a state whose history names a run the wait has not had (a later run number)',
+    fields => {
+      const [result] = fields.x as Record<string, unknown>[]
+      if (result) result.f = [['Preview', 'InProgress', fields.s, 999_999]]
+    },
+    /x\[0\]: a run the wait has not had/
+  ),
+  refusedState(
     'a state with a deadline 20 days after its start, carried on with `check-name`',
     fields => {
       fields.d = (fields.s as number) + 20 * 24 * HOUR

@@ -128,8 +128,18 @@ function readFields(field: Record<string, unknown>, runner: RunnerContext): Hand
   if (holdMs > LONGEST_HOLD_MS) throw new PackedResultError('q: a hold longer than a day')
   const runCount = count(field.n, 'n')
   if (runCount < 1 || runCount > MOST_RUNS) throw new PackedResultError('n: not a run count')
+  const runs = array(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
+    const [number, url] = array(item, `u[${index}]`, 2)
+    return {
+      number: count(number, `u[${index}][0]`),
+      url: runUrl(url, `u[${index}][1]`, runner.runsUrl)
+    }
+  })
   const results = unpackResults(field.x)
-  results.forEach((result, index) => checkResult(result, `x[${index}]`, startedAt, handedOffAt))
+  const runNumbers = { first: runs[0]?.number ?? 1, last: runs.at(-1)?.number ?? 0 }
+  results.forEach((result, index) =>
+    checkResult(result, `x[${index}]`, startedAt, handedOffAt, runNumbers)
+  )
   if (!results.some(result => result.outcome === 'waiting')) {
     throw new PackedResultError('x: nothing is left to wait for')
   }
@@ -146,13 +156,7 @@ function readFields(field: Record<string, unknown>, runner: RunnerContext): Hand
     handedOffAt,
     holdMs,
     results,
-    runs: array(field.u, 'u', FIRST_RUNS_KEPT + LAST_RUNS_KEPT).map((item, index) => {
-      const [number, url] = array(item, `u[${index}]`, 2)
-      return {
-        number: count(number, `u[${index}][0]`),
-        url: runUrl(url, `u[${index}][1]`, runner.runsUrl)
-      }
-    }),
+    runs,
     runCount
   }
   if (field.c !== undefined) {
@@ -165,8 +169,15 @@ function readFields(field: Record<string, unknown>, runner: RunnerContext): Hand
 }
 
 // Each result as a run writes it: started with the wait, ended by the hand-off, in an
-// outcome a run hands on; its times cannot stretch the wait past the state's deadline.
-function checkResult(result: TargetResult, at: string, startedAt: number, handedOffAt: number) {
+// outcome a run hands on; its times cannot stretch the wait past the state's deadline,
+// and what it says a run saw, a run of the wait saw.
+function checkResult(
+  result: TargetResult,
+  at: string,
+  startedAt: number,
+  handedOffAt: number,
+  runNumbers: { first: number; last: number }
+) {
   if (!HANDED_ON.has(result.outcome)) {
     throw new PackedResultError(`${at}.o: ${result.outcome} is no outcome a run hands on`)
   }
@@ -181,6 +192,10 @@ function checkResult(result: TargetResult, at: string, startedAt: number, handed
   ]
   if (times.some(time => time < startedAt || time > handedOffAt)) {
     throw new PackedResultError(`${at}: a time outside the wait before its hand-off`)
+  }
+  const seenBy = [...result.changes, ...result.phases].flatMap(seen => seen.run ?? [])
+  if (seenBy.some(run => run < runNumbers.first || run > runNumbers.last)) {
+    throw new PackedResultError(`${at}: a run the wait has not had`)
   }
 }
 

@@ -225,7 +225,9 @@ export class CheckRun {
         title: redact(
           clip(results.length === 1 && only ? checkTitle(only) : overviewTitle(results), 200)
         ),
-        summary: redact(renderReport(results, step, CHECK_SUMMARY_BYTE_LIMIT))
+        summary: redact(
+          renderReport(results, step, { byteLimit: CHECK_SUMMARY_BYTE_LIMIT, timeline: false })
+        )
       }
     }
   }

@@ -1,4 +1,7 @@
 import { formatDuration } from '../inputs/duration.js'
+import { estimateWindowMs } from '../status/estimate.js'
+import { quietSince } from '../status/quiet.js'
+import { WORST_FIRST, type TargetResult } from '../status/result.js'
 import {
   currentStep,
   noteworthyMessages,
@@ -6,12 +9,13 @@ import {
   type Snapshot,
   type StatusMessage
 } from '../status/snapshot.js'
-import { brief, escapeMarkdown } from '../text.js'
-import { CELL_CHARS, cell, fitToLimit, link, sentence, utcTime } from './markdown.js'
-import { chainLinks, phaseRows } from './wait-story.js'
-import { quietSince } from '../status/quiet.js'
-import { WORST_FIRST, type TargetResult } from '../status/result.js'
+import { sameStatus } from '../status/statuses.js'
 import type { Step } from '../status/step.js'
+import { brief, escapeMarkdown } from '../text.js'
+import { OUTCOME_ICON, stepIcon } from './icons.js'
+import { CELL_CHARS, cell, fitToLimit, link, sentence, utcTime } from './markdown.js'
+import { ganttChart } from './timeline.js'
+import { chainLinks, phaseRows } from './wait-story.js'
 
 /** What a summary shows of its step: the targets, the run and the runs of the wait. */
 export type SummaryStep = Pick<Step, 'rules' | 'runUrl' | 'chain'>
@@ -27,136 +31,192 @@ const MAX_MESSAGES = 20
 const MESSAGE_CHARS = 2_000
 const LINK_LABEL_CHARS = 80
 
-const OUTCOME_ICON: Record<TargetResult['outcome'], string> = {
-  waiting: '⏳',
-  success: '✅',
-  failure: '❌',
-  timeout: '⏱️',
-  error: '⚠️',
-  cancelled: '🚫',
-  'handed-off': '⏭️'
+/** What each section of an offer's or job's summary reads. */
+interface SummaryView {
+  result: TargetResult
+  step: SummaryStep
+  /** Heading level: 2 alone, 3 as a section of a report on several. */
+  level: 2 | 3
+  /** The gantt chart: drawn in the job summary, left out of the check run. */
+  timeline: boolean
 }
 
-// A Map: a step status is server text, and `constructor` must not find Object's.
-const STEP_ICON = new Map(
-  Object.entries({
-    Complete: '✅',
-    InProgress: '🔄',
-    NotStarted: '⚪',
-    WaitingForPublisherReview: '👀',
-    WaitingForApproval: '⏸️',
-    Blocked: '⛔',
-    Rejected: '❌',
-    Canceled: '🚫'
-  })
-)
+type Section = (view: SummaryView) => string[]
+
+// In the order a publisher reads on day two: what it is, what to do, how far along,
+// why, then the history and the fine print. A new section is one function here.
+const SECTIONS: Section[] = [
+  heading,
+  nextAction,
+  outcome,
+  stall,
+  handedOn,
+  timeline,
+  stepTable,
+  messages,
+  identifiers,
+  ({ result }) => phaseRows(result),
+  changes,
+  links,
+  footer
+]
+
+export interface SummaryOptions {
+  level?: 2 | 3
+  byteLimit?: number
+  timeline?: boolean
+}
 
 /**
- * One offer's or job's summary as markdown (heading `level` 2 alone, 3 as a section of
- * a report on several). Every piece of server text is escaped.
+ * One offer's or job's summary as markdown: its sections in order, cut to the limit.
+ * Every piece of server text is escaped.
  */
 export function renderSummary(
   result: TargetResult,
   step: SummaryStep,
-  { level = 2, byteLimit = SUMMARY_BYTE_LIMIT }: { level?: 2 | 3; byteLimit?: number } = {}
+  { level = 2, byteLimit = SUMMARY_BYTE_LIMIT, timeline = true }: SummaryOptions = {}
 ): string {
-  const offer = result.snapshot
-  const heading = offer?.status ? `: ${cell(offer.status)}` : ''
-  const lines = [
-    `${'#'.repeat(level)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(result.label)}${heading}`,
-    '',
+  const view = { result, step, level, timeline }
+  return fitToLimit(SECTIONS.flatMap(section => section(view)).join('\n'), byteLimit)
+}
+
+function heading({ result, level }: SummaryView): string[] {
+  const status = result.snapshot?.status ? `: ${cell(result.snapshot.status)}` : ''
+  return [
+    `${'#'.repeat(level)} ${OUTCOME_ICON[result.outcome]} Marketplace ${cell(result.label)}${status}`,
+    ''
+  ]
+}
+
+// What a person must do for the wait to end well, before anything else.
+function nextAction({ result }: SummaryView): string[] {
+  if (!result.nextAction || result.outcome === 'success') return []
+  const portal = result.snapshot?.portalUrl
+  return [
+    `> 👉 **Next:** ${sentence(capitalized(result.nextAction))}` +
+      (portal ? ` ${link(portal, 'Open the offer in Partner Center')}.` : ''),
+    ''
+  ]
+}
+
+function outcome({ result }: SummaryView): string[] {
+  return [
     result.outcome === 'waiting'
       ? `**Waiting**: ${sentence(result.reason)}`
       : `**Outcome: ${result.outcome}**: ${sentence(result.reason)}`,
     ''
   ]
-  if (result.nextAction && result.outcome !== 'success') {
-    const next = result.nextAction
-    lines.push(`**Next:** ${sentence(next.charAt(0).toUpperCase() + next.slice(1))}`, '')
-  }
+}
+
+function stall({ result }: SummaryView): string[] {
   const undecided = ['waiting', 'handed-off', 'timeout'].includes(result.outcome)
   const quiet = undecided ? quietSince(result, result.endedAt) : undefined
-  if (quiet !== undefined) {
-    lines.push(
-      `**Nothing has moved since ${utcTime(quiet)} UTC** (${formatDuration(result.endedAt - quiet)}): publishing may have stalled.`,
-      ''
-    )
-  }
+  if (quiet === undefined) return []
+  return [
+    `**Nothing has moved since ${utcTime(quiet)} UTC** (${formatDuration(result.endedAt - quiet)}): publishing may have stalled.`,
+    ''
+  ]
+}
+
+function handedOn({ result, step }: SummaryView): string[] {
   const next = step.chain?.nextRunUrl
-  if (result.outcome === 'handed-off' && next) {
-    lines.push(`**The wait goes on in ${link(next, 'the next run')}.**`, '')
-  }
+  if (result.outcome !== 'handed-off' || !next) return []
+  return [`**The wait goes on in ${link(next, 'the next run')}.**`, '']
+}
 
-  if (offer && offer.steps.length > 0) {
-    lines.push(
-      '| | Step | Status | Progress | Estimate | Latest message |',
-      '|---|---|---|---|---|---|'
-    )
-    for (const step of offer.steps.slice(0, MAX_STEP_ROWS)) lines.push(stepRow(step))
-    if (offer.steps.length > MAX_STEP_ROWS) {
-      lines.push(`| | _${offer.steps.length - MAX_STEP_ROWS} more steps not shown_ | | | | |`)
-    }
-    lines.push('')
-  } else if (!offer) {
-    lines.push('No status was read.', '')
-  }
+function timeline(view: SummaryView): string[] {
+  return view.timeline ? ganttChart(view.result) : []
+}
 
-  const notes = offer ? noteworthyMessages(offer) : []
-  if (notes.length > 0) {
-    lines.push('### Messages', '')
-    for (const { step, message } of notes.slice(0, MAX_MESSAGES)) {
+function stepTable({ result }: SummaryView): string[] {
+  const offer = result.snapshot
+  if (!offer) return ['No status was read.', '']
+  if (offer.steps.length === 0) return []
+  const shown = offer.steps.slice(0, MAX_STEP_ROWS)
+  // A column the API never fills (progress, estimates) is left out.
+  const columns = STEP_COLUMNS.filter(
+    column => column.always || shown.some(step => column.cell(step, result) !== '')
+  )
+  const row = (cells: string[]): string => `| ${cells.join(' | ')} |`
+  return [
+    row(columns.map(column => column.header)),
+    `|${columns.map(() => '---').join('|')}|`,
+    ...shown.map(step => row(columns.map(column => column.cell(step, result)))),
+    ...(offer.steps.length > MAX_STEP_ROWS
+      ? [
+          row(
+            columns.map((_, index) =>
+              index === 1 ? `_${offer.steps.length - MAX_STEP_ROWS} more steps not shown_` : ''
+            )
+          )
+        ]
+      : []),
+    ''
+  ]
+}
+
+function messages({ result }: SummaryView): string[] {
+  const notes = result.snapshot ? noteworthyMessages(result.snapshot) : []
+  if (notes.length === 0) return []
+  return [
+    '### Messages',
+    '',
+    ...notes.slice(0, MAX_MESSAGES).map(({ step, message }) => {
       const where = step ? ` (${cell(step)})` : ''
-      lines.push(
-        `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}${linkOf(message)}`
-      )
-    }
-    if (notes.length > MAX_MESSAGES) lines.push(`- _${notes.length - MAX_MESSAGES} more not shown_`)
-    lines.push('')
-  }
-  if (offer?.productId || offer?.submissionId) {
-    lines.push(
-      [
-        offer.productId && `**Product:** ${cell(offer.productId)}`,
-        offer.submissionId && `**Submission:** ${cell(offer.submissionId)}`
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      ''
-    )
-  }
+      return `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}${linkOf(message)}`
+    }),
+    ...(notes.length > MAX_MESSAGES ? [`- _${notes.length - MAX_MESSAGES} more not shown_`] : []),
+    ''
+  ]
+}
 
-  lines.push(...phaseRows(result))
+function identifiers({ result }: SummaryView): string[] {
+  const offer = result.snapshot
+  if (!offer?.productId && !offer?.submissionId) return []
+  return [
+    [
+      offer.productId && `**Product:** ${cell(offer.productId)}`,
+      offer.submissionId && `**Submission:** ${cell(offer.submissionId)}`,
+      offer.portalUrl && link(offer.portalUrl, 'Partner Center')
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    ''
+  ]
+}
 
-  if (result.changes.length > 0) {
-    const shown = result.changes.slice(-MAX_CHANGE_ROWS)
-    // Handed from run to run, each change names the run that saw it.
-    const byRun = result.changes.some(change => change.run !== undefined)
-    lines.push(
-      '### Status changes',
-      '',
-      byRun ? '| Time (UTC) | Run | Change |' : '| Time (UTC) | Change |',
-      byRun ? '|---|---|---|' : '|---|---|'
-    )
-    if (shown.length < result.changes.length) {
-      const note = `_${result.changes.length - shown.length} earlier changes not shown_`
-      lines.push(byRun ? `| | | ${note} |` : `| | ${note} |`)
-    }
-    for (const change of shown) {
+function changes({ result }: SummaryView): string[] {
+  if (result.changes.length === 0) return []
+  const shown = result.changes.slice(-MAX_CHANGE_ROWS)
+  // Handed from run to run, each change names the run that saw it.
+  const byRun = result.changes.some(change => change.run !== undefined)
+  const note = `_${result.changes.length - shown.length} earlier changes not shown_`
+  return [
+    '### Status changes',
+    '',
+    byRun ? '| Time (UTC) | Run | Change |' : '| Time (UTC) | Change |',
+    byRun ? '|---|---|---|' : '|---|---|',
+    ...(shown.length < result.changes.length ? [byRun ? `| | | ${note} |` : `| | ${note} |`] : []),
+    ...shown.map(change => {
       const run = byRun ? ` ${change.run ? `#${change.run}` : ''} |` : ''
-      lines.push(`| ${utcTime(change.at)} |${run} ${cell(change.text)} |`)
-    }
-    lines.push('')
-  }
+      return `| ${utcTime(change.at)} |${run} ${cell(change.text)} |`
+    }),
+    ''
+  ]
+}
 
+function links({ result }: SummaryView): string[] {
+  const offer = result.snapshot
+  const lines: string[] = []
   // Only links the API vouches for are clickable; the rest of what it sent is text.
   const safe = new Set(offer?.safeLinks ?? [])
-  for (const [title, links] of [
+  for (const [title, values] of [
     ['Preview links', offer?.previewLinks ?? []],
     ['Live links', offer?.liveLinks ?? []]
   ] as const) {
-    if (links.length > 0)
+    if (values.length > 0)
       lines.push(
-        `**${title}:** ${links
+        `**${title}:** ${values
           .slice(0, MAX_LINKS)
           .map(value => (typeof value === 'string' && safe.has(value) ? link(value) : inert(value)))
           .join(' · ')}`,
@@ -173,8 +233,11 @@ export function renderSummary(
       ''
     )
   }
+  return lines
+}
 
-  lines.push(
+function footer({ result, step }: SummaryView): string[] {
+  return [
     `<sub>${result.polls} ${result.polls === 1 ? 'poll' : 'polls'} in ${formatDuration(result.endedAt - result.startedAt)}` +
       ` · target: ${step.rules.targetStatuses.map(cell).join(', ') || '(none)'}` +
       ` · ${result.outcome === 'waiting' ? 'updated' : 'ended'} ${utcTime(result.endedAt)} UTC` +
@@ -182,8 +245,7 @@ export function renderSummary(
       (step.chain ? ` · ${chainLinks(step.chain)}` : '') +
       '</sub>',
     ''
-  )
-  return fitToLimit(lines.join('\n'), byteLimit)
+  ]
 }
 
 /**
@@ -194,10 +256,10 @@ export function renderSummary(
 export function renderReport(
   results: readonly TargetResult[],
   step: SummaryStep,
-  byteLimit = SUMMARY_BYTE_LIMIT
+  { byteLimit = SUMMARY_BYTE_LIMIT, timeline = true }: Omit<SummaryOptions, 'level'> = {}
 ): string {
   const [only] = results
-  if (results.length === 1 && only) return renderSummary(only, step, { byteLimit })
+  if (results.length === 1 && only) return renderSummary(only, step, { byteLimit, timeline })
   const outcomes = results.map(result => result.outcome)
   const counts = (Object.keys(OUTCOME_ICON) as TargetResult['outcome'][])
     .map(outcome => [outcome, outcomes.filter(o => o === outcome).length] as const)
@@ -206,6 +268,7 @@ export function renderReport(
   const overview = [
     `## ${OUTCOME_ICON[worstShown(outcomes)]} Marketplace: ${results.length} offers or jobs (${counts.join(', ')})`,
     '',
+    ...nextActions(results),
     '| | Offer or job | Status | Current step | Reason | Polls |',
     '|---|---|---|---|---|---|',
     ...results.map(result => {
@@ -229,9 +292,21 @@ export function renderReport(
   const share = Math.floor((byteLimit - Buffer.byteLength(overview)) / results.length)
   return fitToLimit(
     overview +
-      results.map(result => renderSummary(result, step, { level: 3, byteLimit: share })).join('\n'),
+      results
+        .map(result => renderSummary(result, step, { level: 3, byteLimit: share, timeline }))
+        .join('\n'),
     byteLimit
   )
+}
+
+// Who waits for a person, at the top of a report on several: each says what in its section.
+function nextActions(results: readonly TargetResult[]): string[] {
+  const waiting = results.filter(result => result.nextAction && result.outcome !== 'success')
+  if (waiting.length === 0) return []
+  return [
+    `> 👉 **Next:** ${waiting.map(result => cell(result.label)).join(', ')} ${waiting.length === 1 ? 'waits' : 'wait'} for you: see below.`,
+    ''
+  ]
 }
 
 // As the wait's own order, with a wait still going counted worse than a success.
@@ -240,25 +315,59 @@ function worstShown(outcomes: TargetResult['outcome'][]): TargetResult['outcome'
   return order.find(outcome => outcomes.includes(outcome)) ?? 'success'
 }
 
-function stepRow(step: PublishStep): string {
+interface StepColumn {
+  header: string
+  /** Shown even when every cell is empty. */
+  always?: boolean
+  cell(step: PublishStep, result: TargetResult): string
+}
+
+const STEP_COLUMNS: StepColumn[] = [
+  { header: '', always: true, cell: step => stepIcon(step.status) },
+  { header: 'Step', always: true, cell: step => cell(step.name) },
+  { header: 'Status', always: true, cell: step => cell(step.status || '(none)') },
+  { header: 'Progress', cell: step => (step.progress === null ? '' : `${step.progress}%`) },
+  { header: 'Time', cell: timeInStep },
+  { header: 'Latest message', cell: latestMessage }
+]
+
+/**
+ * A running step: how long so far against its estimate, and when the estimate says it
+ * ends; another step: its estimate, if any.
+ */
+function timeInStep(step: PublishStep, result: TargetResult): string {
+  const estimate = cell(step.estimatedTimeFrame)
+  const since = sameStatus(step.status, 'InProgress')
+    ? result.phases.findLast(
+        phase => phase.step === step.name && sameStatus(phase.status, step.status)
+      )?.at
+    : undefined
+  if (since === undefined) return estimate
+  const spent = formatDuration(result.endedAt - since)
+  const span = estimateWindowMs(step.estimatedTimeFrame)
+  if (!span) return estimate ? `${spent} so far (estimate ${estimate})` : `${spent} so far`
+  const at = (ms: number): string => utcTime(since + ms).slice(0, 16)
+  const due =
+    span.from === 0 || span.from === span.to
+      ? `by ${at(span.to)}`
+      : `${at(span.from)} to ${at(span.to)}`
+  const over = result.endedAt - since - span.to
+  return (
+    `${spent} of ${estimate}: due ${due} UTC` + (over > 0 ? `, ${formatDuration(over)} late` : '')
+  )
+}
+
+function latestMessage(step: PublishStep): string {
   // An error says more than any later information.
   const latest =
     step.messages.findLast(message => message.level === 'error') ?? step.messages.at(-1)
-  const message = latest ? brief(latest.html, CELL_CHARS) : ''
-  const level =
-    latest && (latest.level === 'warning' || latest.level === 'error') ? `${latest.level}: ` : ''
-  return [
-    '',
-    STEP_ICON.get(step.status) ?? '❔',
-    cell(step.name),
-    cell(step.status || '(none)'),
-    step.progress === null ? '' : `${step.progress}%`,
-    cell(step.estimatedTimeFrame),
-    cell(`${level}${message}`) + (latest ? linkOf(latest) : ''),
-    ''
-  ]
-    .join(' | ')
-    .trim()
+  if (!latest) return ''
+  const level = latest.level === 'warning' || latest.level === 'error' ? `${latest.level}: ` : ''
+  return cell(`${level}${brief(latest.html, CELL_CHARS)}`) + linkOf(latest)
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 // ` ([link](url))` after a message the API vouches a link for.

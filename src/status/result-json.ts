@@ -7,6 +7,7 @@ import {
   MOST_PHASES,
   type Outcome,
   type StatusChange,
+  type StepPhase,
   type TargetResult
 } from './result.js'
 import { PUBLISH_KINDS, type PublishKind, type PublishRequest } from './publishing.js'
@@ -29,7 +30,7 @@ type Packed = {
   e: number
   c: number
   h: ([number, string] | [number, string, number])[]
-  f: [string, string, number][]
+  f: ([string, string, number] | [string, string, number, number])[]
   n?: { s: string; p: string; u: string; t: [string, string, string, number | null][] }
   q?: PackedRequest[]
   a?: PublishKind
@@ -88,11 +89,12 @@ function pack(result: TargetResult, level: (typeof LEVELS)[number]): Packed {
     h: changes.map(({ at, text, run }) =>
       run === undefined ? [at, clip(text, ID_CHARS)] : [at, clip(text, ID_CHARS), run]
     ),
-    f: (level.phases > 0 ? result.phases.slice(-level.phases) : []).map(phase => [
-      clip(phase.step, ID_CHARS),
-      clip(phase.status, ID_CHARS),
-      phase.at
-    ]),
+    f: (level.phases > 0 ? result.phases.slice(-level.phases) : []).map(
+      ({ step, status, at, run }): Packed['f'][number] => {
+        const packed = [clip(step, ID_CHARS), clip(status, ID_CHARS), at] as const
+        return run === undefined ? [...packed] : [...packed, run]
+      }
+    ),
     ...(result.requests.length > 0 && { q: result.requests.map(packRequest) }),
     ...(result.adopted && { a: result.adopted }),
     ...(snapshot && {
@@ -166,12 +168,14 @@ function unpack(value: unknown, at: string): TargetResult {
     changeCount: Math.max(count(field.c, `${at}.c`), changes.length),
     phases: array(field.f, `${at}.f`, MOST_PHASES).map((item, index) => {
       const where = `${at}.f[${index}]`
-      const [step, status, when] = array(item, where, 3)
-      return {
+      const [step, status, when, run] = array(item, where, 4)
+      const phase: StepPhase = {
         step: text(step, `${where}[0]`, ID_CHARS),
         status: text(status, `${where}[1]`, ID_CHARS),
         at: time(when, `${where}[2]`)
       }
+      if (run !== undefined) phase.run = count(run, `${where}[3]`)
+      return phase
     }),
     requests: array(field.q ?? [], `${at}.q`, PUBLISH_KINDS.length).map((item, index) =>
       unpackRequest(item, `${at}.q[${index}]`)

@@ -65,6 +65,8 @@ export interface StepPhase {
   step: string
   status: string
   at: number
+  /** The workflow run that saw it begin, in a wait handed from run to run. */
+  run?: number
 }
 
 /** The workflow runs of a wait handed from run to run. */
@@ -110,23 +112,32 @@ export function waitingResult(
 }
 
 /** Counts a look that sent a request as a poll, and keeps the status it read. */
-export function recordLook(result: TargetResult, look: Look, at: number): void {
+export function recordLook(result: TargetResult, look: Look, at: number, run?: number): void {
   if (sentRequest(look)) result.polls++
   if (look.kind === 'ok') {
-    recordPhases(result, look.snapshot.steps, at)
+    recordPhases(result, look.snapshot.steps, at, run)
     result.snapshot = look.snapshot
   }
   result.endedAt = at
 }
 
-function recordPhases(result: TargetResult, steps: PublishStep[], at: number): void {
+function recordPhases(
+  result: TargetResult,
+  steps: PublishStep[],
+  at: number,
+  run: number | undefined
+): void {
   const latest = new Map<string, string>()
   for (const phase of result.phases) latest.set(phase.step, phase.status)
   for (const step of steps) {
     if (result.phases.length >= MOST_PHASES) return
     if (!step.name || latest.get(step.name) === step.status) continue
     latest.set(step.name, step.status)
-    result.phases.push({ step: step.name, status: step.status, at })
+    result.phases.push(
+      run === undefined
+        ? { step: step.name, status: step.status, at }
+        : { step: step.name, status: step.status, at, run }
+    )
   }
 }
 

@@ -14,6 +14,8 @@ export interface Snapshot {
   /** The API's own ids for what was looked at, where it has them; '' otherwise. */
   productId: string
   submissionId: string
+  /** The product's page in Partner Center, where the API's ids name one. */
+  portalUrl?: string
 }
 
 export interface PublishStep {

@@ -37,6 +37,8 @@ export interface WaitOptions {
   maxIntervalMs: number
   /** The publishing request this wait sends once it is due (`publish`). */
   publish?: PublishKind
+  /** This run's number in a wait handed from run to run: each phase names the run that saw it. */
+  chainRun?: number
   signal?: AbortSignal
 }
 
@@ -112,7 +114,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       if (sentRequest(look)) result.polls++
       return end('cancelled', 'the wait was cancelled')
     }
-    recordLook(result, look, deps.now())
+    recordLook(result, look, deps.now(), options.chainRun)
     deps.onLook?.(look, deps.now())
 
     let retryAfterMs: number | undefined

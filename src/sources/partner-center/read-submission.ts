@@ -2,6 +2,7 @@
 // submissions (the newest of them), a submission's workflow steps, its failed
 // validations and its certification reports. Field names are read in any case and an
 // unknown value is carried through, never read as one of ours.
+import { portalUrlOf } from '../dashboard-link.js'
 import { ownLink } from '../../status/links.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../../status/snapshot.js'
 import { sameStatus } from '../../status/statuses.js'
@@ -265,6 +266,7 @@ export function productSnapshot(
     liveLinks: [],
     safeLinks: [],
     productId,
-    submissionId: submission?.id ?? ''
+    submissionId: submission?.id ?? '',
+    ...portalUrlOf(productId)
   }
 }

@@ -1,3 +1,4 @@
+import { portalUrlOf } from '../dashboard-link.js'
 import { GUID_PATTERN } from '../../inputs/ids.js'
 import type { PublishStep, Snapshot } from '../../status/snapshot.js'
 import { field, list, record, text } from '../json-fields.js'
@@ -37,7 +38,8 @@ export function readJobStatus(body: Record<string, unknown>, jobId: string): Sna
     liveLinks: [],
     safeLinks: [],
     productId: ids.productId,
-    submissionId: ids.submissionId
+    submissionId: ids.submissionId,
+    ...portalUrlOf(ids.productId.replace(/^product\//, ''))
   }
 }
 

@@ -1,3 +1,4 @@
+import { portalUrlOf } from '../dashboard-link.js'
 import type { PublishStep, Snapshot } from '../../status/snapshot.js'
 import { isStatusIn, OFFER_STATUSES, sameStatus } from '../../status/statuses.js'
 import { field, list, record, text } from '../json-fields.js'
@@ -57,7 +58,8 @@ export function readSubmissions(body: Record<string, unknown>, productId: string
     liveLinks: [],
     safeLinks: [],
     productId,
-    submissionId: about?.id ?? ''
+    submissionId: about?.id ?? '',
+    ...portalUrlOf(productId.replace(/^product\//, ''))
   }
 }
 

@@ -1,0 +1,71 @@
+// The wait as a picture: each step's phases over the whole wait, across its runs, as a
+// Mermaid gantt chart that GitHub draws in the job summary. Mermaid reads its own
+// syntax in the text it draws (`:`, `#`, `;`, `%%`, keywords at a line's start), so
+// server text keeps only letters, digits and a few harmless marks, and every task line
+// starts with an icon that no keyword matches.
+import type { StepPhase, TargetResult } from '../status/result.js'
+import { sameStatus } from '../status/statuses.js'
+import { stepIcon } from './icons.js'
+import { utcTime } from './markdown.js'
+
+const NAME_CHARS = 60
+const DAY_MS = 86_400_000
+// Phases that end a step: a point in time, not a span.
+const ENDS = ['Complete', 'Rejected', 'Canceled']
+const TROUBLE = ['Rejected', 'Canceled', 'Blocked']
+
+/** Text Mermaid shows as it is: no character of its syntax, on one bounded line. */
+export function mermaidText(text: string): string {
+  const plain = text
+    .slice(0, 4 * NAME_CHARS)
+    .replace(/[^\p{L}\p{N} .()/'+-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return plain.slice(0, NAME_CHARS).trim() || '(none)'
+}
+
+/** A gantt chart of the steps' phases in a fenced `mermaid` block; none without phases. */
+export function ganttChart(result: TargetResult): string[] {
+  // A step not yet started has no bar: the chart shows what has happened.
+  const started = result.phases.filter(phase => !sameStatus(phase.status, 'NotStarted'))
+  if (started.length === 0) return []
+  const byStep = new Map<string, StepPhase[]>()
+  for (const phase of started) {
+    byStep.set(phase.step, [...(byStep.get(phase.step) ?? []), phase])
+  }
+  // Which run saw a phase begin matters once the wait has gone from run to run.
+  const runs = new Set(started.map(phase => phase.run))
+  const namesRun = runs.size > 1
+  const start = Math.min(...started.map(phase => phase.at))
+  const span = result.endedAt - start
+  const axis = span < 600_000 ? '%H:%M:%S' : span < DAY_MS ? '%H:%M' : '%b %d %H:%M'
+  let id = 0
+  const sections = [...byStep].flatMap(([step, phases]) => [
+    `  section ${mermaidText(step)}`,
+    ...phases.map((phase, index) => {
+      const end = phases[index + 1]?.at ?? result.endedAt
+      const last = index === phases.length - 1
+      const tags = [
+        last && ENDS.some(status => sameStatus(phase.status, status))
+          ? 'milestone'
+          : last && !ENDS.some(status => sameStatus(phase.status, status))
+            ? 'active'
+            : 'done',
+        ...(TROUBLE.some(status => sameStatus(phase.status, status)) ? ['crit'] : [])
+      ]
+      const until = tags.includes('milestone') ? phase.at : end
+      const run = namesRun && phase.run !== undefined ? ` (run ${phase.run})` : ''
+      return `  ${stepIcon(phase.status)} ${mermaidText(phase.status)}${run} :${tags.join(', ')}, p${id++}, ${utcTime(phase.at)}, ${utcTime(until)}`
+    })
+  ])
+  return [
+    '```mermaid',
+    'gantt',
+    '  title Phases of each step (UTC)',
+    '  dateFormat YYYY-MM-DD HH:mm:ss',
+    `  axisFormat ${axis}`,
+    ...sections,
+    '```',
+    ''
+  ]
+}

@@ -303,6 +303,22 @@ describe('the Product Ingestion API', () => {
     expect(sim.requests).toHaveLength(1)
   })
 
+  it('says to set api: partner-center when a bare GUID names no product it can see', async () => {
+    const appGuid = '5d2c8a1e-3b7f-4c9d-8e6a-1f0b2c3d4e5f'
+    const sim = await serve([{ submissions: [] }], { productGuid: DEFAULT_PRODUCT_GUID })
+    const bare = await time.run({ inputs: inputs(sim, { 'job-id': '', 'offer-id': appGuid }) })
+    expect(bare.outputs).toMatchObject({ outcome: 'error', polls: '1' })
+    expect(errorLines(bare)[0]).toContain(
+      `no product "product/${appGuid}" is visible to this app; if it is an AppSource app (a Business Central app), set \`api: partner-center\``
+    )
+    const named = await time.run({
+      inputs: inputs(sim, { 'job-id': '', 'offer-id': `product/${appGuid}` })
+    })
+    expect(named.outputs.outcome).toBe('error')
+    expect(errorLines(named)[0]).toContain(`no product "product/${appGuid}" is visible to this app`)
+    expect(errorLines(named)[0]).not.toContain('partner-center')
+  })
+
   it('reports a product that was never published as NeverPublished', async () => {
     const sim = await serve([{ submissions: [] }])
     const run = await time.run({

@@ -10,6 +10,7 @@ import { field, record, text } from '../json-fields.js'
 import { madeBy, newestPreviewId, readSubmissions } from './read-submissions.js'
 import { readJobStatus } from './read-job-status.js'
 import { asProductId } from './product-id.js'
+import { isGuid } from '../../inputs/ids.js'
 import { JOB_ID, sendConfigure } from './publish.js'
 import { apiUrl, wordsFor } from './request.js'
 
@@ -65,7 +66,7 @@ export class OfferSubmissionsSource implements StatusSource {
     const answer = await getPagedList(
       this.connection,
       apiUrl(this.connection, `submission/${encodeURIComponent(guid)}`),
-      wordsFor(`no product ${quote(productId)} is visible to this app`),
+      wordsFor(`no product ${quote(productId)} is visible to this app${this.appHint()}`),
       'submission list',
       signal
     )
@@ -76,6 +77,14 @@ export class OfferSubmissionsSource implements StatusSource {
     const made = madeBy(answer.items, started)
     if (made) return { kind: 'ok', snapshot: readSubmissions({ value: made }, productId) }
     return this.notListedYet(started, productId)
+  }
+
+  // A bare GUID is how AL-Go and Partner Center name a Business Central app's product:
+  // a 404 here most often means the wait is on the wrong API.
+  private appHint(): string {
+    return isGuid(this.offerId)
+      ? '; if it is an AppSource app (a Business Central app), set `api: partner-center`'
+      : ''
   }
 
   async publish(kind: PublishKind, seen: Snapshot, signal?: AbortSignal): Promise<PublishAnswer> {

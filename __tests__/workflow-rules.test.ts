@@ -1,12 +1,15 @@
 // The workflows the documentation gives are code publishers copy: each must hold under
-// GitHub's real rules, not only parse. Two rules are checked over every README block
+// GitHub's real rules, not only parse. Three rules are checked over every README block
 // and every file of docs/workflows/ and .github/workflows/:
 // - a job whose `needs` reach, directly or through others, a job with an `if:` (one
 //   that is skipped in some runs, the publish job of a carried-on run) is itself
 //   skipped then, unless its own `if:` uses a status function;
 // - in a workflow started by a tag push, a job that signs in with GitHub OIDC goes
 //   through an `environment`: a tag's subject changes with every release, so no
-//   federated credential would match the next one.
+//   federated credential would match the next one;
+// - a step that hands its wait on (`hand-off-after`) is in a workflow that can be
+//   dispatched with the state (a `workflow_dispatch` input named as `hand-off-input`)
+//   and may dispatch (`actions: write`).
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -82,6 +85,23 @@ function oidcWithoutEnvironment(workflow: Workflow): string[] {
   })
 }
 
+/** Steps that hand their wait on where the next run cannot be dispatched, and why. */
+function handOffsThatCannotGoOn(workflow: Workflow): string[] {
+  const on = workflow.on as { workflow_dispatch?: { inputs?: Record<string, unknown> } } | undefined
+  const inputs = typeof on === 'object' && on !== null ? (on.workflow_dispatch?.inputs ?? {}) : {}
+  return Object.entries(workflow.jobs ?? {}).flatMap(([name, job]) =>
+    (job.steps ?? []).flatMap(step => {
+      if (!step.with?.['hand-off-after']) return []
+      const input = String(step.with['hand-off-input'] ?? 'marketplace-wait')
+      const permissions = (job.permissions ?? workflow.permissions) as Record<string, unknown>
+      return [
+        ...(input in inputs ? [] : [`${name}: no workflow_dispatch input ${input}`]),
+        ...(permissions?.actions === 'write' ? [] : [`${name}: no actions: write`])
+      ]
+    })
+  )
+}
+
 describe('every documented workflow, under GitHub’s job semantics', () => {
   const workflows = documented()
 
@@ -96,6 +116,10 @@ describe('every documented workflow, under GitHub’s job semantics', () => {
 
   it.each(workflows)('%s: OIDC in a tag-push chain goes through an environment', (_, workflow) => {
     expect(oidcWithoutEnvironment(workflow)).toEqual([])
+  })
+
+  it.each(workflows)('%s: a hand-off can dispatch the next run', (_, workflow) => {
+    expect(handOffsThatCannotGoOn(workflow)).toEqual([])
   })
 })
 
@@ -112,5 +136,19 @@ jobs:
       'deploy (needs wait, publish, which has an if:)'
     ])
     expect(oidcWithoutEnvironment(workflow)).toEqual(['wait'])
+  })
+
+  it('find a hand-off in a workflow that takes no state, or may not dispatch', () => {
+    const workflow = parse(`
+on: { workflow_dispatch: { inputs: { marketplace-wait: { type: string } } } }
+permissions: { actions: read }
+jobs:
+  preview: { runs-on: ubuntu-latest, steps: [{ uses: o/wait-for-marketplace-offer@v1, with: { hand-off-after: 5h30m } }] }
+  live: { runs-on: ubuntu-latest, permissions: { actions: write }, steps: [{ uses: o/wait-for-marketplace-offer@v1, with: { hand-off-after: 5h30m, hand-off-input: live-wait } }] }
+`) as Workflow
+    expect(handOffsThatCannotGoOn(workflow)).toEqual([
+      'preview: no actions: write',
+      'live: no workflow_dispatch input live-wait'
+    ])
   })
 })

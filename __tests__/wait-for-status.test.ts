@@ -198,4 +198,14 @@ describe('waitForStatus', () => {
     expect(result).toMatchObject({ outcome: 'cancelled', polls: 1 })
     expect(result.snapshot?.status).toBe('Running')
   })
+
+  it('ends cancelled, not timed out, when cancelled as a look is heard past the deadline', async () => {
+    const controller = new AbortController()
+    const { deps } = virtualWait(() => offer('running'), 7 * HOUR)
+    const result = await waitForNew(
+      { ...options, signal: controller.signal },
+      { ...deps, onLook: () => controller.abort() }
+    )
+    expect(result).toMatchObject({ outcome: 'cancelled', polls: 1 })
+  })
 })

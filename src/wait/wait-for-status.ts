@@ -116,6 +116,8 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
     }
     recordLook(result, look, deps.now(), options.chainRun)
     deps.onLook?.(look, deps.now())
+    // Cancelled while the look was heard: that, not a deadline passed meanwhile, ends it.
+    if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
 
     let retryAfterMs: number | undefined
     let seen: Snapshot | undefined

@@ -208,4 +208,14 @@ describe('waitForStatus', () => {
     )
     expect(result).toMatchObject({ outcome: 'cancelled', polls: 1 })
   })
+
+  it('ends as the look decides when cancelled as a look that ends the wait is heard', async () => {
+    const controller = new AbortController()
+    const { deps } = virtualWait(() => offer('succeeded'), 7 * HOUR)
+    const result = await waitForNew(
+      { ...options, signal: controller.signal },
+      { ...deps, onLook: () => controller.abort() }
+    )
+    expect(result).toMatchObject({ outcome: 'success', polls: 1 })
+  })
 })

@@ -116,8 +116,6 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
     }
     recordLook(result, look, deps.now(), options.chainRun)
     deps.onLook?.(look, deps.now())
-    // Cancelled while the look was heard: that, not a deadline passed meanwhile, ends it.
-    if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
 
     let retryAfterMs: number | undefined
     let seen: Snapshot | undefined
@@ -144,6 +142,9 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       seen = look.snapshot
     }
 
+    // Cancelled as the look was heard, and the look decided nothing: the cancellation,
+    // not a deadline passed meanwhile, ends the wait.
+    if (signal?.aborted) return end('cancelled', 'the wait was cancelled')
     const now = deps.now()
     const left = options.deadline() - now
     if (left <= 0) return timedOut()

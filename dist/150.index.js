@@ -2,6 +2,114 @@ export const id = 150;
 export const ids = [150];
 export const modules = {
 
+/***/ 4159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ portalUrlOf)
+/* harmony export */ });
+/* harmony import */ var _inputs_ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3427);
+// Where a publisher sees a product in Partner Center: the offer overview page, whose URL
+// holds the product's GUID (Microsoft Learn, "X++ modules and ISV Studio": "From the
+// browser's URL bar, locate the product ID GUID"). Built from an id the action checked,
+// never from a URL a service sent.
+
+/** The offer overview page of the product with this GUID, as a snapshot's `portalUrl`. */
+function portalUrlOf(productGuid) {
+    return (0,_inputs_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .isGuid */ .W_)(productGuid)
+        ? {
+            portalUrl: `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${productGuid.toLowerCase()}/overview`
+        }
+        : {};
+}
+
+
+/***/ }),
+
+/***/ 4128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ getPagedList),
+/* harmony export */   l: () => (/* binding */ linkUnderBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _http_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9576);
+/* harmony import */ var _get_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8245);
+/* harmony import */ var _json_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8154);
+// A list the service sends in pages: `value` on each, and a link to the next page
+// (`@nextLink` on Microsoft Graph, `nextLink` elsewhere, absolute or relative).
+
+
+
+// Far more than any publisher has; a server that links on for ever is cut off here.
+const MOST_PAGES = 20;
+const MOST_ITEMS = 5_000;
+/**
+ * Every item of every page, in order, or why the list could not be read. With
+ * `goneLaterPages`, a later page that answers 404 ends the list where it is: a service
+ * whose next-page links go stale (the Partner Center ingestion API's do).
+ */
+async function getPagedList(connection, url, words, what, signal, { goneLaterPages = false } = {}) {
+    const items = [];
+    let page = url;
+    let answered = '';
+    for (let pages = 0; page !== undefined; pages++) {
+        if (pages === MOST_PAGES) {
+            return {
+                kind: 'final',
+                problem: `${answered}: the ${what} goes on past ${MOST_PAGES} pages; no publisher has that many`
+            };
+        }
+        const answer = await (0,_get_json_js__WEBPACK_IMPORTED_MODULE_1__/* .getJsonObject */ .a)(connection, page, words, `a ${what}`, signal);
+        if (answer.kind !== 'ok' && pages > 0 && goneLaterPages && answer.status === 404) {
+            return { kind: 'ok', items, answered, cut: `page ${pages + 1} of the ${what} answered 404` };
+        }
+        if (answer.kind !== 'ok')
+            return answer;
+        answered = answer.answered;
+        items.push(...(0,_json_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((0,_json_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)(answer.object, 'value')).slice(0, MOST_ITEMS - items.length));
+        const link = NEXT_LINK_NAMES.map(name => (0,_json_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq)((0,_json_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)(answer.object, name))).find(Boolean);
+        page = undefined;
+        if (link && items.length < MOST_ITEMS) {
+            page = linkUnderBaseUrl(link, connection.baseUrl);
+            if (page === undefined) {
+                return {
+                    kind: 'final',
+                    problem: connection.redact(`${answered} with a next page elsewhere than base-url: ${(0,_http_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(link)}; it is not followed`)
+                };
+            }
+        }
+    }
+    return { kind: 'ok', items, answered };
+}
+const NEXT_LINK_NAMES = ['@nextLink', 'nextLink', '@odata.nextLink'];
+/**
+ * The link as an absolute URL when it stays under base-url; undefined otherwise. A
+ * relative link is read from the API root, or from the host when it repeats the root's
+ * path (`v1.0/ingestion/products/…`).
+ */
+function linkUnderBaseUrl(link, baseUrl) {
+    try {
+        const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+        const rootPath = base.pathname.replace(/^\//, '');
+        const relative = link.replace(/^\//, '');
+        const resolved = /^[a-z][a-z0-9+.-]*:/i.test(link)
+            ? new URL(link)
+            : rootPath && relative.startsWith(rootPath)
+                ? new URL(`/${relative}`, base.origin)
+                : new URL(relative, base);
+        return resolved.origin === base.origin && resolved.pathname.startsWith(base.pathname)
+            ? resolved.href
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

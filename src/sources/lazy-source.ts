@@ -1,5 +1,5 @@
-// An API's reading code loaded at its first look, for an API that few steps use (the
-// Partner Center ingestion API): the steps that do not use it never load it.
+// An API's reading code loaded at its first look (the Product Ingestion and Partner
+// Center ingestion APIs): a step waits on one API, and never loads another's.
 import type { StatusSource } from '../status/source.js'
 
 /** A source made at its first look, from code loaded then. */

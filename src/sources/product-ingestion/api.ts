@@ -2,8 +2,7 @@ import { listed, readIdList, shown } from '../../inputs/ids.js'
 import { InputError } from '../../inputs/input-error.js'
 import type { InputReader } from '../../inputs/input-reader.js'
 import type { StatusApi, WaitTarget } from '../contract.js'
-import { JobStatusSource } from './job-source.js'
-import { OfferSubmissionsSource } from './offer-source.js'
+import { lazySource } from '../lazy-source.js'
 import { asProductId, looksLikeProductId } from './product-id.js'
 
 /** Microsoft's current API, for every offer. */
@@ -54,14 +53,22 @@ export const productIngestion: StatusApi = {
         label: `configure job ${jobId}`,
         noun: 'job',
         cannotPublish: "a configure job is not an offer: give the offer's 'offer-id' to publish it",
-        open: connection => new JobStatusSource(connection, jobId)
+        open: connection =>
+          lazySource(async () => {
+            const { JobStatusSource } = await import('./job-source.js')
+            return new JobStatusSource(connection, jobId)
+          })
       }))
     }
     return offerIds.map(offerId => ({
       id: offerId,
       label: `offer ${offerId}`,
       noun: 'offer',
-      open: (connection, requests) => new OfferSubmissionsSource(connection, offerId, requests)
+      open: (connection, requests) =>
+        lazySource(async () => {
+          const { OfferSubmissionsSource } = await import('./offer-source.js')
+          return new OfferSubmissionsSource(connection, offerId, requests)
+        })
     }))
   },
   describe: input => {

@@ -21,7 +21,7 @@ import {
   type ActionRun
 } from '../scripts/run-action.js'
 
-const UNHEEDED_ANSWER_MS = 100
+const UNHEEDED_ANSWER_MS = 250
 
 /**
  * A clock that moves only when every sleeper waits and no request is under way at the

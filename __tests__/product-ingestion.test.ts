@@ -32,7 +32,8 @@ describe('readJobStatus', () => {
         status: 'InProgress',
         progress: null,
         estimatedTimeFrame: '',
-        messages: []
+        messages: [],
+        startedAt: Date.parse('2026-11-20T21:29:54.97Z')
       }
     ])
     expect(snapshot.messages).toEqual([])
@@ -90,6 +91,19 @@ describe('readJobStatus', () => {
     expect(job('completed', 'succeeded', { resourceUri: 'https://x/configure/j-1' })).toMatchObject(
       { productId: '', submissionId: '' }
     )
+  })
+
+  it("keeps the job's start where jobStart is a real time", () => {
+    const [step] = job('running', 'pending', { jobStart: '2026-11-20T21:29:54.97Z' }).steps
+    expect(step?.startedAt).toBe(Date.UTC(2026, 10, 20, 21, 29, 54, 970))
+    for (const jobStart of [
+      '0001-01-01T00:00:00',
+      '2022-03-01-preview2T13:32:43.123456Z',
+      42,
+      'x'.repeat(1e6)
+    ]) {
+      expect(job('running', 'pending', { jobStart }).steps[0]).not.toHaveProperty('startedAt')
+    }
   })
 
   it('survives a body of the wrong shape', () => {

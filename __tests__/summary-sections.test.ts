@@ -162,7 +162,21 @@ describe('the steps table', () => {
     const steps = result.snapshot?.steps ?? []
     for (const step of steps) step.estimatedTimeFrame = ''
     expect(renderSummary(result, stepWith())).toContain(
-      '| 🔄 | Certification | InProgress | 40% | 1d 4h so far |'
+      '| 🔄 | Certification | InProgress | 40% | 1d 4h so far, since 2026-11-30 11:00 UTC |'
+    )
+  })
+
+  it("times a running step from the service's own start, where it gives one", () => {
+    const result = certifying()
+    const [, cert] = result.snapshot?.steps ?? []
+    if (cert) Object.assign(cert, { estimatedTimeFrame: '', startedAt: START - 24 * HOUR })
+    expect(renderSummary(result, stepWith())).toContain(
+      '| 🔄 | Certification | InProgress | 40% | 2d 6h so far, since 2026-11-29 09:00 UTC |'
+    )
+    // A start after the last look is no start the wait could have seen.
+    if (cert) cert.startedAt = START + 40 * HOUR
+    expect(renderSummary(result, stepWith())).toContain(
+      '| 1d 4h so far, since 2026-11-30 11:00 UTC |'
     )
   })
 

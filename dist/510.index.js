@@ -154,7 +154,8 @@ function readJobStatus(body, jobId) {
         status: (0,_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .stepStatusOf */ .SC)(jobStatus, jobResult),
         progress: null,
         estimatedTimeFrame: '',
-        messages: []
+        messages: [],
+        ...startOf((0,_json_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)((0,_json_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .field */ .ZZ)(body, 'jobStart')))
     };
     const ids = idsNamed(body);
     return {
@@ -168,6 +169,15 @@ function readJobStatus(body, jobId) {
         submissionId: ids.submissionId,
         ...(0,_dashboard_link_js__WEBPACK_IMPORTED_MODULE_0__/* .portalUrlOf */ .x)(ids.productId.replace(/^product\//, ''))
     };
+}
+// `0001-01-01T00:00:00` and the docs' own `2022-03-01-preview2T…` say nothing.
+const EARLIEST_START = Date.UTC(2020, 0, 1);
+/** The job's start, when `jobStart` is a real time. */
+function startOf(jobStart) {
+    const text = jobStart.slice(0, 40);
+    // Date.parse takes `42` for the year 2042: only an ISO date and time is a start.
+    const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) ? Date.parse(text) : NaN;
+    return Number.isFinite(at) && at >= EARLIEST_START ? { startedAt: at } : {};
 }
 const PRODUCT_ID = new RegExp(`\\bproduct/(${_inputs_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .GUID_PATTERN */ .$F})\\b`, 'i');
 const SUBMISSION_ID = new RegExp(`\\bsubmission/(${_inputs_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .GUID_PATTERN */ .$F})/(\\d{1,20})\\b`, 'i');

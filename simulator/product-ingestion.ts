@@ -137,9 +137,9 @@ export function productIngestion(scenario: Scenario): SimulatedApi {
       const { value, ...rest } = body as { value?: unknown[] }
       return Array.isArray(value) ? { ...rest, ...page(scenario, url, value) } : body
     },
-    bodies: (resource, timeline, name) =>
+    bodies: (resource, timeline, name, startedAt) =>
       resource === 'job'
-        ? jobBodies(scenario, timeline, latestJob.get(name ?? '') ?? name)
+        ? jobBodies(scenario, timeline, latestJob.get(name ?? '') ?? name, startedAt)
         : submissionBodies(
             timeline,
             name === undefined ? guid : productGuidOf(offers.indexOf(name))
@@ -222,8 +222,16 @@ function configureRequest(
   }
 }
 
-/** The job status after each phase: it keeps its state until a phase changes it. */
-function jobBodies(scenario: Scenario, timeline: Phase[], jobId?: string): object[] {
+/**
+ * The job status after each phase: it keeps its state until a phase changes it. The job
+ * started when its timeline began to play.
+ */
+function jobBodies(
+  scenario: Scenario,
+  timeline: Phase[],
+  jobId: string | undefined,
+  startedAt: number
+): object[] {
   let spec: JobSpec = { status: 'notStarted' }
   return timeline.map(phase => {
     if ('job' in phase && phase.job) spec = phase.job
@@ -233,7 +241,7 @@ function jobBodies(scenario: Scenario, timeline: Phase[], jobId?: string): objec
       jobId: jobId ?? scenario.jobId ?? DEFAULT_JOB_ID,
       jobStatus: spec.status,
       jobResult: spec.result ?? 'pending',
-      jobStart: '2026-11-20T21:29:54.97Z',
+      jobStart: new Date(startedAt).toISOString(),
       jobEnd: completed ? '2026-11-21T03:12:40.11Z' : NOT_ENDED,
       errors: spec.errors ?? [],
       ...(spec.resourceUri ? { resourceUri: spec.resourceUri } : {})

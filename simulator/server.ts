@@ -180,7 +180,8 @@ export async function startSimulator(
     shownPhase.set(name, played)
     const { phase, index } = played
     const key = `${name}\u0000${generation.get(name) ?? 0}\u0000${route.play}`
-    if (!bodies.has(key)) bodies.set(key, api.bodies(route.play, timeline, name || undefined))
+    if (!bodies.has(key))
+      bodies.set(key, api.bodies(route.play, timeline, name || undefined, now()))
     const resource = bodies.get(key)?.[index] ?? {}
     const shown = api.page ? api.page(url, resource) : resource
     answer(phase, shown, request, response, now, api)

@@ -52,8 +52,11 @@ export interface SimulatedApi {
   ): Route
   /** The page a request asks for of a list body, where the API pages its lists. */
   page?(url: URL, body: object): object
-  /** The body of a resource after each phase of a timeline, by phase index. */
-  bodies(resource: string, timeline: Phase[], name?: string): object[]
+  /**
+   * The body of a resource after each phase of a timeline, by phase index; the timeline
+   * began to play at `startedAt`.
+   */
+  bodies(resource: string, timeline: Phase[], name: string | undefined, startedAt: number): object[]
   /** The API's error body. */
   errorBody(status: number, code?: string, message?: string): object
 }

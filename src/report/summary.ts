@@ -345,16 +345,23 @@ const STEP_COLUMNS: StepColumn[] = [
  */
 function timeInStep(step: PublishStep, result: TargetResult): string {
   const estimate = cell(step.estimatedTimeFrame)
+  // The service's own start where it gives one within the wait's time; else when a look
+  // first saw the step in this status.
+  const started =
+    step.startedAt !== undefined && step.startedAt <= result.endedAt ? step.startedAt : undefined
   const since = sameStatus(step.status, 'InProgress')
-    ? result.phases.findLast(
+    ? (started ??
+      result.phases.findLast(
         phase => phase.step === step.name && sameStatus(phase.status, step.status)
-      )?.at
+      )?.at)
     : undefined
   if (since === undefined) return estimate
   const spent = formatDuration(result.endedAt - since)
   const span = estimateWindowMs(step.estimatedTimeFrame)
-  if (!span) return estimate ? `${spent} so far (estimate ${estimate})` : `${spent} so far`
   const at = (ms: number): string => utcTime(since + ms).slice(0, 16)
+  if (!span) {
+    return `${spent} so far, since ${at(0)} UTC` + (estimate ? ` (estimate ${estimate})` : '')
+  }
   const due =
     span.from === 0 || span.from === span.to
       ? `by ${at(span.to)}`

@@ -28,6 +28,8 @@ export interface PublishStep {
   /** Free text (`~2-3 days`), '' when none. A hint the schedule may use. */
   estimatedTimeFrame: string
   messages: StatusMessage[]
+  /** When the service says the step started (epoch ms), where it says so. */
+  startedAt?: number
 }
 
 export interface StatusMessage {

@@ -27,7 +27,8 @@ export function readJobStatus(body: Record<string, unknown>, jobId: string): Sna
     status: stepStatusOf(jobStatus, jobResult),
     progress: null,
     estimatedTimeFrame: '',
-    messages: []
+    messages: [],
+    ...startOf(text(field(body, 'jobStart')))
   }
   const ids = idsNamed(body)
   return {
@@ -41,6 +42,17 @@ export function readJobStatus(body: Record<string, unknown>, jobId: string): Sna
     submissionId: ids.submissionId,
     ...portalUrlOf(ids.productId.replace(/^product\//, ''))
   }
+}
+
+// `0001-01-01T00:00:00` and the docs' own `2022-03-01-preview2T…` say nothing.
+const EARLIEST_START = Date.UTC(2020, 0, 1)
+
+/** The job's start, when `jobStart` is a real time. */
+function startOf(jobStart: string): { startedAt?: number } {
+  const text = jobStart.slice(0, 40)
+  // Date.parse takes `42` for the year 2042: only an ISO date and time is a start.
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) ? Date.parse(text) : NaN
+  return Number.isFinite(at) && at >= EARLIEST_START ? { startedAt: at } : {}
 }
 
 const PRODUCT_ID = new RegExp(`\\bproduct/(${GUID_PATTERN})\\b`, 'i')

@@ -74,6 +74,40 @@ describe('the YAML blocks of the README', () => {
   )
 })
 
+// The YAML blocks of the other pages: steps, whole workflows, and a job added to AL-Go's
+// workflow, linted inside the jobs of it that the job needs.
+const DOCS = join(ROOT, 'docs')
+const docBlocks = readdirSync(DOCS)
+  .filter(name => name.endsWith('.md'))
+  .flatMap(name =>
+    [...readFileSync(join(DOCS, name), 'utf8').matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(
+      (match, i) => [`docs/${name} block ${i + 1}`, match[1] as string] as const
+    )
+  )
+const AL_GO_JOBS = `on: workflow_dispatch
+permissions: { actions: read, contents: read, id-token: write }
+jobs:
+  Initialization: { runs-on: windows-latest, steps: [{ run: echo }] }
+  Deliver: { needs: [Initialization], runs-on: windows-latest, steps: [{ run: echo }] }
+`
+
+describe('the YAML blocks of docs/', () => {
+  it('are there', () => {
+    expect(docBlocks.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it.each(docBlocks)(
+    '%s parses, passes actionlint, with no ${{ }} in run:',
+    async (name, block) => {
+      expectNoExpressionInRun(block)
+      const workflow = /^CustomJob/.test(block)
+        ? AL_GO_JOBS + block.replace(/^(?=.)/gm, '  ')
+        : asWorkflow(block)
+      expect(await lint(workflow, `${name.replace(/\W+/g, '-')}.yml`)).toEqual([])
+    }
+  )
+})
+
 describe('the full workflows of docs/workflows/', () => {
   it.each(examples)('%s parses, passes actionlint, with no ${{ }} in run:', async (name, path) => {
     const text = readFileSync(path, 'utf8')

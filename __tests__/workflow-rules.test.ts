@@ -1,6 +1,6 @@
 // The workflows the documentation gives are code publishers copy: each must hold under
-// GitHub's real rules, not only parse. Three rules are checked over every README block
-// and every file of docs/workflows/ and .github/workflows/:
+// GitHub's real rules, not only parse. Three rules are checked over every whole workflow
+// in the README and docs/, and every file of docs/workflows/ and .github/workflows/:
 // - a job whose `needs` reach, directly or through others, a job with an `if:` (one
 //   that is skipped in some runs, the publish job of a carried-on run) is itself
 //   skipped then, unless its own `if:` uses a status function;
@@ -31,10 +31,20 @@ interface Workflow {
   jobs?: Record<string, Job>
 }
 
-/** Every documented workflow: README blocks that are whole workflows, and the files. */
+/** Every documented workflow: whole workflows in the README and docs/, and the files. */
 function documented(): [string, Workflow][] {
-  const blocks = [...README.matchAll(/```ya?ml\n([\s\S]*?)```/g)]
-    .map((match, i) => [`README block ${i + 1}`, parse(match[1] as string) as unknown] as const)
+  const pages = [
+    ['README', README] as const,
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter(name => name.endsWith('.md'))
+      .map(name => [`docs/${name}`, readFileSync(join(ROOT, 'docs', name), 'utf8')] as const)
+  ]
+  const blocks = pages
+    .flatMap(([page, text]) =>
+      [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(
+        (match, i) => [`${page} block ${i + 1}`, parse(match[1] as string) as unknown] as const
+      )
+    )
     .filter(([, value]) => value !== null && typeof value === 'object' && 'jobs' in value)
   const files = ['docs/workflows', '.github/workflows'].flatMap(dir =>
     readdirSync(join(ROOT, dir)).map(

@@ -1,37 +1,25 @@
 // The action as the runner starts it (every INPUT_*, action.yml's defaults included,
 // GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH), run() in this process on the
 // simulator in virtual time. bundle.e2e.test.ts runs dist/index.js itself.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { Phase, Scenario } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 import { actionOutputNames, type ActionRun } from '../scripts/run-action.js'
 
 const TOKEN = 'e2e-secret-token-5f1c'
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
 
 async function serve(timeline: Phase[], extra: Partial<Scenario> = {}): Promise<Simulator> {
-  simulator = await time.serve({
+  return time.serve({
     token: TOKEN,
     publisherId: 'contoso',
     offerId: 'contoso-vm',
     timeline,
     ...extra
   })
-  return simulator
 }
 
 function inputs(sim: Simulator, more: Record<string, string> = {}): Record<string, string> {

@@ -1,30 +1,18 @@
 // The check run of a whole run of the action: run() in virtual time against the
 // simulated GitHub checks API (GITHUB_API_URL) and Cloud Partner Portal.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
 import { GITHUB_TOKEN, type ActionOptions } from '../scripts/run-action.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 const PUSH_SHA = '0123456789abcdef0123456789abcdef01234567'
 const PR_HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface'
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
 
 async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
-  simulator = await time.serve({ token: 'cpp-token-e2e', timeline, github })
-  return simulator
+  return time.serve({ token: 'cpp-token-e2e', timeline, github })
 }
 
 function options(

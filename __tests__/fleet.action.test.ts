@@ -1,12 +1,11 @@
 // Several offers or jobs in one step, each API: each ends on its own,
 // the step reports the worst, and the waits share one sign-in, one pause and a few
 // requests in flight.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import type { Phase, Scenario } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
 import type { ActionRun } from '../scripts/run-action.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 const TOKEN = 'fleet-token-7c31'
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s', timeout: '40s' }
@@ -29,20 +28,10 @@ const FAILED: Phase = {
   job: { status: 'completed', result: 'failed', errors: [{ code: 'x', message: 'broken' }] },
   submissions: [{ target: 'preview', status: 'completed', result: 'failed' }]
 }
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
 
 jest.setTimeout(60_000)
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
 
 // The Partner Center ingestion API's products by guid: partner-center.action.test.ts.
 type Api = Exclude<NonNullable<Scenario['api']>, 'partner-center'>
@@ -64,13 +53,13 @@ async function fleet(
   extra: Partial<Scenario> = {}
 ): Promise<{ run: ActionRun; sim: Simulator }> {
   const { input, key, extra: inputs } = INPUT[api]
-  const sim = (simulator = await time.serve({
+  const sim = await time.serve({
     api,
     token: TOKEN,
     timeline: [],
     [key]: timelines,
     ...extra
-  }))
+  })
   const run = await time.run({
     inputs: {
       [input]: Object.keys(timelines)
@@ -156,7 +145,7 @@ describe('several offers or jobs in one step', () => {
     const timelines = Object.fromEntries(
       ['a', 'b', 'c', 'd', 'e'].map(id => [id, [RUNNING, SUCCEEDED]])
     )
-    simulator = await time.serve({
+    const simulator = await time.serve({
       api: 'product-ingestion',
       entra,
       timeline: [],
@@ -228,7 +217,7 @@ describe('several offers or jobs in one step', () => {
 
   it("on SIGTERM writes every one's last status", async () => {
     const timelines = { a: [RUNNING], b: [RUNNING], c: [RUNNING] }
-    simulator = await time.serve({ token: TOKEN, timeline: [], offers: timelines })
+    const simulator = await time.serve({ token: TOKEN, timeline: [], offers: timelines })
     const run = await time.run({
       cancelAfter: 'offer contoso/c: Offer status: Running',
       inputs: {
@@ -256,7 +245,7 @@ describe('several offers or jobs in one step', () => {
   })
 
   it('shows them all in one check run, completed with the worst outcome', async () => {
-    simulator = await time.serve({
+    const simulator = await time.serve({
       token: TOKEN,
       timeline: [],
       offers: { a: [RUNNING, SUCCEEDED], b: [RUNNING, FAILED] },

@@ -2,76 +2,17 @@
 // virtual time, the second time as the dispatched run, with forged and replayed states,
 // a Retry-After across the hand-off, a clock an hour off, and a GitHub that holds its
 // answers.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
-import type { Simulator } from '../simulator/server.js'
-import type { ActionOptions } from '../scripts/run-action.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { firstRun, nextRun, serve as serveOn, stateOf } from './hand-off-runs.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 // A request GitHub holds lasts a real request timeout.
 jest.setTimeout(15_000)
 
-const TOKEN = 'cpp-token-hand-off'
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
-
-async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
-  simulator = await time.serve({ token: TOKEN, timeline, github })
-  return simulator
-}
-
-function firstRun(sim: Simulator, inputs: Record<string, string> = {}): ActionOptions {
-  return {
-    inputs: {
-      'publisher-id': 'contoso',
-      'offer-id': 'contoso-vm',
-      token: TOKEN,
-      'base-url': sim.url,
-      interval: '1s',
-      'max-interval': '1s',
-      timeout: '1h',
-      'hand-off-after': '1.5s',
-      'check-name': 'Marketplace publish',
-      ...inputs
-    },
-    env: { GITHUB_API_URL: sim.url }
-  }
-}
-
-/** The run the first one dispatched: the state in its event, no target inputs. */
-function nextRun(
-  sim: Simulator,
-  state: string,
-  inputs: Record<string, string> = {},
-  env: Record<string, string> = {}
-): ActionOptions {
-  const first = firstRun(sim, { 'publisher-id': '', 'offer-id': '', ...inputs })
-  return {
-    ...first,
-    env: {
-      ...first.env,
-      GITHUB_EVENT_NAME: 'workflow_dispatch',
-      GITHUB_RUN_ID: '2000',
-      GITHUB_RUN_NUMBER: '2',
-      ...env
-    },
-    event: { inputs: { 'marketplace-wait': state } }
-  }
-}
-
-const stateOf = (sim: Simulator, index = 0): string =>
-  sim.github.dispatches[index]?.body.inputs?.['marketplace-wait'] ?? ''
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
+const serve = (timeline: Phase[], github: GitHubSpec = {}) => serveOn(time, timeline, github)
 
 describe('a wait handed from run to run, as GitHub really runs it', () => {
   /** The state with some of its fields changed. */

@@ -1,76 +1,18 @@
 // A wait handed from run to run: the action run twice in virtual time the way the
 // runner would, the second time as the run the first one dispatched.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
-import type { Simulator } from '../simulator/server.js'
-import { GITHUB_TOKEN, type ActionOptions } from '../scripts/run-action.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { GITHUB_TOKEN } from '../scripts/run-action.js'
+import { firstRun, nextRun, serve as serveOn, stateOf, TOKEN } from './hand-off-runs.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
-// Each run waits out its hand-off in real time: a child process has no virtual clock.
+// A request GitHub holds lasts a real request timeout.
 jest.setTimeout(30_000)
 
-const TOKEN = 'cpp-token-hand-off'
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
-
-async function serve(timeline: Phase[], github: GitHubSpec = {}): Promise<Simulator> {
-  simulator = await time.serve({ token: TOKEN, timeline, github })
-  return simulator
-}
-
-function firstRun(sim: Simulator, inputs: Record<string, string> = {}): ActionOptions {
-  return {
-    inputs: {
-      'publisher-id': 'contoso',
-      'offer-id': 'contoso-vm',
-      token: TOKEN,
-      'base-url': sim.url,
-      interval: '1s',
-      'max-interval': '1s',
-      timeout: '1h',
-      'hand-off-after': '1.5s',
-      'check-name': 'Marketplace publish',
-      ...inputs
-    },
-    env: { GITHUB_API_URL: sim.url }
-  }
-}
-
-/** The run the first one dispatched: the state in its event, no target inputs. */
-function nextRun(
-  sim: Simulator,
-  state: string,
-  inputs: Record<string, string> = {},
-  env: Record<string, string> = {}
-): ActionOptions {
-  const first = firstRun(sim, { 'publisher-id': '', 'offer-id': '', ...inputs })
-  return {
-    ...first,
-    env: {
-      ...first.env,
-      GITHUB_EVENT_NAME: 'workflow_dispatch',
-      GITHUB_RUN_ID: '2000',
-      GITHUB_RUN_NUMBER: '2',
-      ...env
-    },
-    event: { inputs: { 'marketplace-wait': state } }
-  }
-}
-
-const stateOf = (sim: Simulator, index = 0): string =>
-  sim.github.dispatches[index]?.body.inputs?.['marketplace-wait'] ?? ''
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
+const serve = (timeline: Phase[], github: GitHubSpec = {}) => serveOn(time, timeline, github)
 
 describe('a wait handed from run to run', () => {
   it('hands off, and the dispatched run carries the same wait on to its end', async () => {
@@ -141,7 +83,7 @@ describe('a wait handed from run to run', () => {
   })
 
   it('carries a Partner Center ingestion API wait on the same way', async () => {
-    simulator = await time.serve({
+    const sim = await time.serve({
       api: 'partner-center',
       token: TOKEN,
       timeline: [
@@ -149,7 +91,6 @@ describe('a wait handed from run to run', () => {
         { appSource: { state: 'Published', substate: 'ReadyToPublish' } }
       ]
     })
-    const sim = simulator
     const inputs = {
       api: 'partner-center',
       'publisher-id': '',

@@ -3,6 +3,7 @@
 // event file, a toolkit that records what @actions/core would have written, and a clock
 // shared with the simulator that moves only while no request is under way. What a
 // child process would show (stdout, outputs, summary, exit code) comes back the same.
+import { afterEach, beforeEach } from '@jest/globals'
 import { setMaxListeners } from 'node:events'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,6 +21,7 @@ import {
   type ActionOptions,
   type ActionRun
 } from '../scripts/run-action.js'
+import { expectNoLeaks } from './leak-check.js'
 
 const UNHEEDED_ANSWER_MS = 250
 
@@ -102,11 +104,19 @@ export class VirtualClock {
  */
 export class VirtualTime {
   readonly clock = new VirtualClock()
+  private readonly served: Simulator[] = []
 
   async serve(scenario: Scenario, options: SimulatorOptions = {}): Promise<Simulator> {
     const simulator = await startSimulator(scenario, { now: this.clock.now, ...options })
     this.clock.watch(simulator)
+    this.served.push(simulator)
     return simulator
+  }
+
+  /** The leak check over the runs and every simulator served, then each closed. */
+  async end(): Promise<void> {
+    expectNoLeaks(...this.served)
+    await Promise.all(this.served.map(simulator => simulator.close()))
   }
 
   /** A run on this time, its own clock `clockOffsetMs` off (as a runner's may be). */
@@ -124,6 +134,16 @@ export class VirtualTime {
     const [virtual, real] = [this.clock.now(), Date.now()]
     return () => this.clock.now() - virtual + Date.now() - real
   }
+}
+
+/** A fresh virtual time for each test of a file, given to `use`; ended after the test. */
+export function virtualTimeForEachTest(use: (time: VirtualTime) => void): void {
+  let time: VirtualTime
+  beforeEach(() => {
+    time = new VirtualTime()
+    use(time)
+  })
+  afterEach(() => time.end())
 }
 
 /** The real clock, for a run whose requests must overlap in time. */

@@ -1,28 +1,17 @@
 // The Partner Center ingestion API, a whole run of the action against the simulator
 // playing an AppSource submission from draft to the store, and every way it fails.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { AppSourceSpec, Phase, Scenario } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 jest.setTimeout(30_000)
 
 const TOKEN = 'pc-token-e2e-0001'
 const NEWEST = '1152921505699000002'
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
 
 const at = (appSource: AppSourceSpec, times = 1): Phase => ({ appSource, times })
 
@@ -31,12 +20,12 @@ async function wait(
   inputs: Record<string, string> = {},
   scenario: Partial<Scenario> = {}
 ) {
-  const sim = (simulator = await time.serve({
+  const sim = await time.serve({
     api: 'partner-center',
     token: TOKEN,
     timeline,
     ...scenario
-  }))
+  })
   const run = await time.run({
     inputs: {
       api: 'partner-center',
@@ -109,11 +98,11 @@ describe('the Partner Center ingestion API', () => {
   })
 
   it('takes a promote, as the job after the preview sends it', async () => {
-    const sim = (simulator = await time.serve({
+    const sim = await time.serve({
       api: 'partner-center',
       token: TOKEN,
       timeline: [at({ state: 'Published', substate: 'ReadyToPublish' })]
-    }))
+    })
     const answer = await fetch(
       `${sim.url}${PARTNER_CENTER_ROOT}/products/${DEFAULT_APP_GUID}/submissions/${NEWEST}/promote`,
       { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }
@@ -167,8 +156,6 @@ describe('the Partner Center ingestion API', () => {
   it('reads a cancelled submission as Canceled, and no submission as NeverPublished', async () => {
     const cancelled = await wait([at({ state: 'Cancelled', substate: 'Cancelled' })])
     expect(cancelled.run.outputs).toMatchObject({ outcome: 'failure', status: 'Canceled' })
-    await simulator?.close()
-    simulator = undefined
     const never = await wait([{ status: 'x' }], { timeout: '0', 'fail-on-timeout': 'false' })
     expect(never.run.outputs).toMatchObject({
       outcome: 'timeout',

@@ -1,32 +1,21 @@
 // The Product Ingestion API, a whole run of the action as the runner starts it, against the
 // simulator playing configure jobs, the product lookup and submissions.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_PRODUCT_GUID } from '../simulator/product-ingestion.js'
 import type { Phase, Scenario, SubmissionSpec } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
 import { actionOutputNames, type ActionRun } from '../scripts/run-action.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 const TOKEN = 'e2e-graph-token-81d2'
 const JOB = '0f3c2a1b-9d8e-4f7a-8b6c-5d4e3f2a1b0c'
 const PRODUCT = `product/${DEFAULT_PRODUCT_GUID}`
 const FAST = { interval: '1s', 'max-interval': '2s', 'request-timeout': '5s' }
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
 
 async function serve(timeline: Phase[], extra: Partial<Scenario> = {}): Promise<Simulator> {
-  simulator = await time.serve({
+  return time.serve({
     api: 'product-ingestion',
     token: TOKEN,
     jobId: JOB,
@@ -34,7 +23,6 @@ async function serve(timeline: Phase[], extra: Partial<Scenario> = {}): Promise<
     timeline,
     ...extra
   })
-  return simulator
 }
 
 function inputs(sim: Simulator, more: Record<string, string> = {}): Record<string, string> {
@@ -356,7 +344,11 @@ describe('the Product Ingestion API', () => {
       clientId: '11111111-2222-3333-4444-555555555555',
       clientSecret: 'app-secret-for-cpp-7e1a'
     }
-    simulator = await time.serve({ token: undefined, entra, timeline: [{ status: 'running' }] })
+    const simulator = await time.serve({
+      token: undefined,
+      entra,
+      timeline: [{ status: 'running' }]
+    })
     const run = await time.run({ inputs: appInputs(simulator, entra) })
     expect(run.outputs.outcome).toBe('error')
     expect(errorLines(run)[0]).toContain(

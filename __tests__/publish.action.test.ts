@@ -1,30 +1,19 @@
 // `publish: preview | live`: whole runs of the action in virtual time against the
 // simulator taking the requests, on each API. One request sent, its path and body, the
 // wait following what it started, and nothing sent twice.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import { DEFAULT_PRODUCT_GUID } from '../simulator/product-ingestion.js'
 import type { Phase, PublishingSpec, Scenario, SubmissionSpec } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
 import type { ActionRun } from '../scripts/run-action.js'
-import { VirtualTime } from './in-process.js'
-import { expectNoLeaks } from './leak-check.js'
+import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 const TOKEN = 'publish-token-2b7e'
 const PRODUCT = `product/${DEFAULT_PRODUCT_GUID}`
 const submission = (n: string) => `submission/${DEFAULT_PRODUCT_GUID}/${n}`
-let simulator: Simulator | undefined
-let time = new VirtualTime()
-
-beforeEach(() => {
-  time = new VirtualTime()
-})
-
-afterEach(async () => {
-  expectNoLeaks(simulator)
-  await simulator?.close()
-  simulator = undefined
-})
+let time!: VirtualTime
+virtualTimeForEachTest(fresh => (time = fresh))
 
 // The publishing requests: POSTs to the API, not GitHub's.
 const posts = (sim: Simulator) =>
@@ -56,14 +45,14 @@ async function ingestion(
   more: Record<string, string> = {},
   scenario: Partial<Scenario> = {}
 ) {
-  const sim = (simulator = await time.serve({
+  const sim = await time.serve({
     api: 'product-ingestion',
     token: TOKEN,
     externalId: 'contoso-saas',
     timeline,
     publishing,
     ...scenario
-  }))
+  })
   const run = await time.run({
     inputs: {
       'offer-id': 'contoso-saas',
@@ -281,14 +270,14 @@ async function portal(
   more: Record<string, string> = {},
   scenario: Partial<Scenario> = {}
 ) {
-  const sim = (simulator = await time.serve({
+  const sim = await time.serve({
     token: TOKEN,
     publisherId: 'contoso',
     offerId: 'contoso-vm',
     timeline,
     publishing,
     ...scenario
-  }))
+  })
   const run = await time.run({
     inputs: {
       'publisher-id': 'contoso',
@@ -453,8 +442,6 @@ describe('publish, Cloud Partner Portal', () => {
       { publish: 'preview' }
     )
     expect(run.outputs.outcome).toBe('success')
-    await simulator?.close()
-    simulator = undefined
     const again = await portal(
       [{ status: 'running', steps: { displaycertify: 'inProgress' }, times: 2 }, SIGNOFF],
       {},
@@ -469,7 +456,7 @@ describe('publish, Cloud Partner Portal', () => {
 describe('publish: live, Partner Center ingestion API', () => {
   const NEWEST = '1152921505699000002'
   it('promotes the ready submission once and follows it into the store', async () => {
-    const sim = (simulator = await time.serve({
+    const sim = await time.serve({
       api: 'partner-center',
       token: TOKEN,
       sellerId: '1234567',
@@ -485,7 +472,7 @@ describe('publish: live, Partner Center ingestion API', () => {
           { appSource: { state: 'Published', substate: 'InStore' } }
         ]
       }
-    }))
+    })
     const run = await time.run({
       inputs: {
         api: 'partner-center',
@@ -516,13 +503,13 @@ describe('publish: live, Partner Center ingestion API', () => {
 
 describe('publish, across runs and offers', () => {
   it('carries the request in the hand-off: the next run follows it and sends nothing', async () => {
-    const sim = (simulator = await time.serve({
+    const sim = await time.serve({
       token: TOKEN,
       timeline: [LIVE],
       publishing: {
         preview: [{ status: 'running', steps: { displaycertify: 'inProgress' }, times: 2 }, SIGNOFF]
       }
-    }))
+    })
     const inputs = {
       'publisher-id': 'contoso',
       'offer-id': 'contoso-vm',
@@ -567,7 +554,7 @@ describe('publish, across runs and offers', () => {
   })
 
   it('several offers: each request its own, one refused does not stop the others', async () => {
-    const sim = (simulator = await time.serve({
+    const sim = await time.serve({
       token: TOKEN,
       timeline: [],
       offers: { a: [LIVE], b: [LIVE], c: [LIVE] },
@@ -581,7 +568,7 @@ describe('publish, across runs and offers', () => {
           ]
         }
       }
-    }))
+    })
     const run = await time.run({
       inputs: {
         'publisher-id': 'contoso',
@@ -631,7 +618,7 @@ describe('publish, across runs and offers', () => {
       "Input 'publish' is preview, which the Partner Center ingestion API does not send: its submissions are made with their package"
     ]
   ])('refuses %j with one line naming publish, before any request', async (bad, message) => {
-    const sim = (simulator = await time.serve({ token: TOKEN, timeline: [LIVE] }))
+    const sim = await time.serve({ token: TOKEN, timeline: [LIVE] })
     const run = await time.run({
       inputs: {
         'publisher-id': 'contoso',

@@ -76,8 +76,8 @@ function checkTitle(state) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts + 3 modules
-var summary = __webpack_require__(7236);
+// EXTERNAL MODULE: ./src/report/summary.ts + 4 modules
+var summary = __webpack_require__(9421);
 ;// CONCATENATED MODULE: ./src/report/check-run.ts
 
 

@@ -1,5 +1,6 @@
 // Markdown pieces of the job summary and the check run: every piece of server text
 // escaped, every link checked, every document within its byte limit.
+import type { StatusMessage } from '../status/snapshot.js'
 import { clip, escapeMarkdown } from '../text.js'
 
 export const CELL_CHARS = 300
@@ -29,6 +30,11 @@ export function link(value: unknown, label?: string): string {
     // Not a URL: shown as text.
   }
   return cell(text)
+}
+
+/** ` ([link](url))` after a message the API vouches a link for; else nothing. */
+export function messageLink(message: StatusMessage): string {
+  return message.link ? ` (${link(message.link, 'link')})` : ''
 }
 
 export function utcTime(ms: number): string {

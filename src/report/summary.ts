@@ -1,19 +1,17 @@
 import { formatDuration } from '../inputs/duration.js'
-import { estimateWindowMs } from '../status/estimate.js'
 import { quietSince } from '../status/quiet.js'
 import { WORST_FIRST, type TargetResult } from '../status/result.js'
 import {
   currentStep,
   noteworthyMessages,
-  type PublishStep,
   type Snapshot,
   type StatusMessage
 } from '../status/snapshot.js'
-import { sameStatus } from '../status/statuses.js'
 import type { Step } from '../status/step.js'
 import { brief, escapeMarkdown } from '../text.js'
-import { OUTCOME_ICON, stepIcon } from './icons.js'
-import { CELL_CHARS, cell, fitToLimit, link, sentence, utcTime } from './markdown.js'
+import { OUTCOME_ICON } from './icons.js'
+import { cell, fitToLimit, link, messageLink, sentence, utcTime } from './markdown.js'
+import { stepTable } from './step-table.js'
 import { ganttChart } from './timeline.js'
 import { chainLinks, phaseRows } from './wait-story.js'
 
@@ -24,7 +22,6 @@ export type SummaryStep = Pick<Step, 'rules' | 'runUrl' | 'chain'>
 export const SUMMARY_BYTE_LIMIT = 1_000_000
 // A check run's output summary holds 65,535 characters; bytes are never fewer.
 export const CHECK_SUMMARY_BYTE_LIMIT = 65_535
-const MAX_STEP_ROWS = 100
 const MAX_CHANGE_ROWS = 100
 const MAX_LINKS = 20
 const MAX_MESSAGES = 20
@@ -52,7 +49,7 @@ const SECTIONS: Section[] = [
   stall,
   handedOn,
   timeline,
-  stepTable,
+  ({ result }) => stepTable(result),
   messages,
   identifiers,
   ({ result }) => phaseRows(result),
@@ -136,33 +133,6 @@ function timeline(view: SummaryView): string[] {
   return view.timeline ? ganttChart(view.result) : []
 }
 
-function stepTable({ result }: SummaryView): string[] {
-  const offer = result.snapshot
-  if (!offer) return ['No status was read.', '']
-  if (offer.steps.length === 0) return []
-  const shown = offer.steps.slice(0, MAX_STEP_ROWS)
-  // A column the API never fills (progress, estimates) is left out.
-  const columns = STEP_COLUMNS.filter(
-    column => column.always || shown.some(step => column.cell(step, result) !== '')
-  )
-  const row = (cells: string[]): string => `| ${cells.join(' | ')} |`
-  return [
-    row(columns.map(column => column.header)),
-    `|${columns.map(() => '---').join('|')}|`,
-    ...shown.map(step => row(columns.map(column => column.cell(step, result)))),
-    ...(offer.steps.length > MAX_STEP_ROWS
-      ? [
-          row(
-            columns.map((_, index) =>
-              index === 1 ? `_${offer.steps.length - MAX_STEP_ROWS} more steps not shown_` : ''
-            )
-          )
-        ]
-      : []),
-    ''
-  ]
-}
-
 function messages({ result }: SummaryView): string[] {
   const notes = result.snapshot ? noteworthyMessages(result.snapshot) : []
   if (notes.length === 0) return []
@@ -171,7 +141,7 @@ function messages({ result }: SummaryView): string[] {
     '',
     ...notes.slice(0, MAX_MESSAGES).map(({ step, message }) => {
       const where = step ? ` (${cell(step)})` : ''
-      return `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}${linkOf(message)}`
+      return `- **${message.level}**${where}: ${escapeMarkdown(brief(message.html, MESSAGE_CHARS))}${messageLink(message)}`
     }),
     ...(notes.length > MAX_MESSAGES ? [`- _${notes.length - MAX_MESSAGES} more not shown_`] : []),
     ''
@@ -323,71 +293,8 @@ function worstShown(outcomes: TargetResult['outcome'][]): TargetResult['outcome'
   return order.find(outcome => outcomes.includes(outcome)) ?? 'success'
 }
 
-interface StepColumn {
-  header: string
-  /** Shown even when every cell is empty. */
-  always?: boolean
-  cell(step: PublishStep, result: TargetResult): string
-}
-
-const STEP_COLUMNS: StepColumn[] = [
-  { header: '', always: true, cell: step => stepIcon(step.status) },
-  { header: 'Step', always: true, cell: step => cell(step.name) },
-  { header: 'Status', always: true, cell: step => cell(step.status || '(none)') },
-  { header: 'Progress', cell: step => (step.progress === null ? '' : `${step.progress}%`) },
-  { header: 'Time', cell: timeInStep },
-  { header: 'Latest message', cell: latestMessage }
-]
-
-/**
- * A running step: how long so far against its estimate, and when the estimate says it
- * ends; another step: its estimate, if any.
- */
-function timeInStep(step: PublishStep, result: TargetResult): string {
-  const estimate = cell(step.estimatedTimeFrame)
-  // The service's own start where it gives one within the wait's time; else when a look
-  // first saw the step in this status.
-  const started =
-    step.startedAt !== undefined && step.startedAt <= result.endedAt ? step.startedAt : undefined
-  const since = sameStatus(step.status, 'InProgress')
-    ? (started ??
-      result.phases.findLast(
-        phase => phase.step === step.name && sameStatus(phase.status, step.status)
-      )?.at)
-    : undefined
-  if (since === undefined) return estimate
-  const spent = formatDuration(result.endedAt - since)
-  const span = estimateWindowMs(step.estimatedTimeFrame)
-  const at = (ms: number): string => utcTime(since + ms).slice(0, 16)
-  if (!span) {
-    return `${spent} so far, since ${at(0)} UTC` + (estimate ? ` (estimate ${estimate})` : '')
-  }
-  const due =
-    span.from === 0 || span.from === span.to
-      ? `by ${at(span.to)}`
-      : `${at(span.from)} to ${at(span.to)}`
-  const over = result.endedAt - since - span.to
-  return (
-    `${spent} of ${estimate}: due ${due} UTC` + (over > 0 ? `, ${formatDuration(over)} late` : '')
-  )
-}
-
-function latestMessage(step: PublishStep): string {
-  // An error says more than any later information.
-  const latest =
-    step.messages.findLast(message => message.level === 'error') ?? step.messages.at(-1)
-  if (!latest) return ''
-  const level = latest.level === 'warning' || latest.level === 'error' ? `${latest.level}: ` : ''
-  return cell(`${level}${brief(latest.html, CELL_CHARS)}`) + linkOf(latest)
-}
-
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-// ` ([link](url))` after a message the API vouches a link for.
-function linkOf(message: StatusMessage): string {
-  return message.link ? ` (${link(message.link, 'link')})` : ''
 }
 
 // Every message of the offer and its steps that has a link, each link once.

@@ -4,7 +4,7 @@
 // server text keeps only letters, digits and a few harmless marks, and every task line
 // starts with an icon that no keyword matches.
 import type { StepPhase, TargetResult } from '../status/result.js'
-import { sameStatus } from '../status/statuses.js'
+import { isStatusIn, sameStatus } from '../status/statuses.js'
 import { stepIcon } from './icons.js'
 import { utcTime } from './markdown.js'
 
@@ -43,17 +43,14 @@ export function ganttChart(result: TargetResult): string[] {
   const sections = [...byStep].flatMap(([step, phases]) => [
     `  section ${mermaidText(step)}`,
     ...phases.map((phase, index) => {
-      const end = phases[index + 1]?.at ?? result.endedAt
+      // The last phase of a step is where it is now: an end is a point, else it goes on.
       const last = index === phases.length - 1
+      const milestone = last && isStatusIn(phase.status, ENDS)
       const tags = [
-        last && ENDS.some(status => sameStatus(phase.status, status))
-          ? 'milestone'
-          : last && !ENDS.some(status => sameStatus(phase.status, status))
-            ? 'active'
-            : 'done',
-        ...(TROUBLE.some(status => sameStatus(phase.status, status)) ? ['crit'] : [])
+        milestone ? 'milestone' : last ? 'active' : 'done',
+        ...(isStatusIn(phase.status, TROUBLE) ? ['crit'] : [])
       ]
-      const until = tags.includes('milestone') ? phase.at : end
+      const until = milestone ? phase.at : (phases[index + 1]?.at ?? result.endedAt)
       const run = namesRun && phase.run !== undefined ? ` (run ${phase.run})` : ''
       return `  ${stepIcon(phase.status)} ${mermaidText(phase.status)}${run} :${tags.join(', ')}, p${id++}, ${utcTime(phase.at)}, ${utcTime(until)}`
     })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { loadScenario } from '../simulator/scenario.js'
-import { demoInputs, DEMOS } from '../scripts/demos.js'
+import { demoInputs, DEMOS, dispatchedRun } from '../scripts/demos.js'
 import { ROOT } from '../scripts/run-action.js'
 import { VirtualTime } from './in-process.js'
 
@@ -24,19 +24,8 @@ describe('npm run demo', () => {
       const inputs = demoInputs(demo, sim.url)
       const env = { GITHUB_API_URL: sim.url }
       let run = await time.run({ inputs, env })
-      const [dispatch] = sim.github.dispatches
-      if (run.outputs.outcome === 'handed-off' && dispatch) {
-        run = await time.run({
-          inputs,
-          env: {
-            ...env,
-            GITHUB_EVENT_NAME: 'workflow_dispatch',
-            GITHUB_RUN_ID: '2000',
-            GITHUB_RUN_NUMBER: '2'
-          },
-          event: { inputs: dispatch.body.inputs }
-        })
-      }
+      const next = dispatchedRun(run, sim)
+      if (next) run = await time.run({ inputs, env: { ...env, ...next.env }, event: next.event })
       expect(run.outputs.outcome).toBe(demo.outcome)
       expect(run.summary).toMatch(/^## /)
     } finally {

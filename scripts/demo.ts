@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator } from '../simulator/server.js'
-import { ALIASES, demoInputs, DEMOS } from './demos.js'
+import { ALIASES, demoInputs, DEMOS, dispatchedRun } from './demos.js'
 import { ROOT, runAction, type ActionRun } from './run-action.js'
 import { runnerLogLine } from './runner-log.js'
 
@@ -63,16 +63,12 @@ async function showRun(env: Record<string, string> = {}, event?: object): Promis
 
 try {
   let run = await showRun()
-  // A hand-off: the run GitHub would start, with the state the first one sent.
-  const [dispatch] = simulator.github.dispatches
-  if (run.outputs.outcome === 'handed-off' && dispatch) {
+  const next = dispatchedRun(run, simulator)
+  if (next) {
     process.stdout.write(
       rule(`run 2: the workflow_dispatch run that ${run.outputs['next-run-url']} starts`)
     )
-    run = await showRun(
-      { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: '2000', GITHUB_RUN_NUMBER: '2' },
-      { inputs: dispatch.body.inputs }
-    )
+    run = await showRun(next.env, next.event)
   }
   process.exitCode = run.exitCode ?? 1
   if (demo.ending) process.stdout.write(rule(`exit code ${process.exitCode}`) + demo.ending + '\n')

@@ -1,6 +1,8 @@
 // The demos of `npm run demo`: each a scenario of the simulator and the inputs that
 // point the action at it. __tests__/demos.test.ts runs each and checks how it ends.
 import { PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
+import type { Simulator } from '../simulator/server.js'
+import type { ActionRun } from './run-action.js'
 
 export interface Demo {
   scenario: string
@@ -81,4 +83,20 @@ export const ALIASES: Record<string, string> = {
   appsource: 'partner-center',
   cpp: 'cloud-partner-portal',
   ingestion: 'product-ingestion'
+}
+
+/**
+ * The run GitHub would start once `run` handed its wait off: a workflow_dispatch run
+ * with the state the first one sent. None when it did not.
+ */
+export function dispatchedRun(
+  run: ActionRun,
+  simulator: Simulator
+): { env: Record<string, string>; event: object } | undefined {
+  const [dispatch] = simulator.github.dispatches
+  if (run.outputs.outcome !== 'handed-off' || !dispatch) return undefined
+  return {
+    env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: '2000', GITHUB_RUN_NUMBER: '2' },
+    event: { inputs: dispatch.body.inputs }
+  }
 }

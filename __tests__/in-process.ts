@@ -14,10 +14,10 @@ import { sleep } from '../src/runner/signals.js'
 import type { Scenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.js'
 import {
-  actionDefaults,
-  GITHUB_TOKEN,
+  inputVariable,
   recordRun,
   RUNNER_ENV,
+  runnerInputs,
   type ActionOptions,
   type ActionRun
 } from '../scripts/run-action.js'
@@ -162,8 +162,7 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRun
   const dir = await mkdtemp(join(tmpdir(), 'in-process-'))
   const eventPath = join(dir, 'event.json')
   await writeFile(eventPath, JSON.stringify(options.event ?? {}))
-  const inputs = { ...(await actionDefaults()), ...options.inputs }
-  const evaluated: Record<string, string> = {}
+  const evaluated = await runnerInputs(options.inputs)
   const env: Record<string, string> = {
     ...RUNNER_ENV,
     GITHUB_WORKSPACE: dir,
@@ -172,10 +171,7 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRun
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
     ...options.env
   }
-  for (const [name, value] of Object.entries(inputs)) {
-    evaluated[name] = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, GITHUB_TOKEN)
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
-  }
+  for (const [name, value] of Object.entries(evaluated)) env[inputVariable(name)] = value
   const cancelled = new AbortController()
   // Every wait sleeps on it, as on the runner's cancellation: no leak.
   setMaxListeners(200, cancelled.signal)

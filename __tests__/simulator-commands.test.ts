@@ -8,7 +8,7 @@ import { basename, join } from 'node:path'
 import { actionCommand, simulatorEnv, simulatorInputs } from '../simulator/command.js'
 import { loadScenario } from '../simulator/scenario.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
-import { actionEntry, evaluatedDefaults, ROOT } from '../scripts/run-action.js'
+import { actionEntry, ROOT, runnerInputs } from '../scripts/run-action.js'
 
 // Each plays its scenario in real time, the slowest about 25 seconds.
 jest.setTimeout(60_000)
@@ -36,7 +36,7 @@ async function runPrintedCommand(name: string): Promise<{ stdout: string; code: 
   const scenario = await loadScenario(join(SCENARIOS, `${name}.json`))
   const simulator = await startSimulator(scenario)
   running.push(simulator)
-  const inputs = { ...(await evaluatedDefaults()), ...simulatorInputs(scenario, simulator) }
+  const inputs = await runnerInputs(simulatorInputs(scenario, simulator))
   const command = actionCommand(inputs, simulatorEnv(simulator), actionEntry())
   return new Promise(resolve =>
     execFile(

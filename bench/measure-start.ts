@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startSimulator } from '../simulator/server.js'
-import { actionDefaults, ROOT } from '../scripts/run-action.js'
+import { inputVariable, ROOT, runnerInputs } from '../scripts/run-action.js'
 
 export interface StartFigures {
   /** The node version that ran them. */
@@ -94,8 +94,7 @@ export async function measureStart(runs: number, node = process.execPath): Promi
       GITHUB_WORKSPACE: dir,
       RUNNER_TEMP: dir
     }
-    const inputs = {
-      ...(await actionDefaults()),
+    const inputs = await runnerInputs({
       'github-token': 'ghs_bench',
       'publisher-id': 'contoso',
       'offer-id': 'contoso-vm',
@@ -103,8 +102,8 @@ export async function measureStart(runs: number, node = process.execPath): Promi
       'base-url': simulator.url,
       timeout: '0',
       'fail-on-timeout': 'false'
-    }
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    })
+    for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
 
     const action = [join(DIST, 'index.js')]
     const minimal = [buildMinimalAction()]

@@ -74,11 +74,19 @@ export async function actionDefaults(): Promise<Record<string, string>> {
   return defaults
 }
 
-/** action.yml's defaults as the runner hands them over, expressions evaluated. */
-export async function evaluatedDefaults(): Promise<Record<string, string>> {
+/** The inputs a runner hands a step: action.yml's defaults under `given`, evaluated. */
+export async function runnerInputs(given: Record<string, string>): Promise<Record<string, string>> {
   return Object.fromEntries(
-    Object.entries(await actionDefaults()).map(([name, value]) => [name, evaluate(value)])
+    Object.entries({ ...(await actionDefaults()), ...given }).map(([name, value]) => [
+      name,
+      evaluate(value)
+    ])
   )
+}
+
+/** The environment variable in which the runner hands over an input. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
 // The runner evaluates expressions in defaults; the one action.yml uses is github.token.
@@ -119,7 +127,7 @@ export async function startAction(
     writeFile(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
   ])
 
-  const inputs = { ...(await actionDefaults()), ...options.inputs }
+  const evaluated = await runnerInputs(options.inputs)
   const env: Record<string, string> = {
     // Only what a runner sets: no NODE_OPTIONS or other test-process settings leak in.
     PATH: process.env.PATH ?? '',
@@ -130,11 +138,7 @@ export async function startAction(
     ...files,
     ...options.env
   }
-  const evaluated: Record<string, string> = {}
-  for (const [name, value] of Object.entries(inputs)) {
-    evaluated[name] = evaluate(value)
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated[name]
-  }
+  for (const [name, value] of Object.entries(evaluated)) env[inputVariable(name)] = value
 
   const child = spawn(actionNode(), [actionEntry()], {
     env,

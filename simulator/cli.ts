@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadScenario } from './scenario.js'
-import { evaluatedDefaults } from '../scripts/run-action.js'
+import { runnerInputs } from '../scripts/run-action.js'
 import { actionCommand, simulatorEnv, simulatorInputs } from './command.js'
 import { REPLAY_PATH, startSimulator } from './server.js'
 
@@ -35,7 +35,7 @@ async function main(args: string[]): Promise<void> {
   console.log(
     "\nRun the built action on them as the runner would (action.yml's defaults too), in another terminal:\n"
   )
-  console.log(actionCommand({ ...(await evaluatedDefaults()), ...inputs }, simulatorEnv(simulator)))
+  console.log(actionCommand(await runnerInputs(inputs), simulatorEnv(simulator)))
   console.log('\nPlay the timeline again from its start:')
   console.log(`  curl -X POST ${simulator.url}${REPLAY_PATH}`)
   console.log('\nStop with Ctrl+C.')

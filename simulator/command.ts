@@ -1,7 +1,7 @@
 // The command that runs the built action on what the simulator plays, as `npm run
 // simulator` prints it: every input the scenario needs, and the runner's output and
 // summary files, shown once the action has ended.
-import { RUNNER_ENV } from '../scripts/run-action.js'
+import { inputVariable, RUNNER_ENV } from '../scripts/run-action.js'
 import type { Scenario } from './scenario.js'
 import type { Simulator } from './server.js'
 
@@ -41,9 +41,7 @@ export function actionCommand(
 ): string {
   const assignments = [
     ...Object.entries(env).map(([name, value]) => `${name}=${value}`),
-    ...Object.entries(inputs).map(
-      ([name, value]) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}=${value}`
-    )
+    ...Object.entries(inputs).map(([name, value]) => `${inputVariable(name)}=${value}`)
   ]
   return [
     'dir=$(mktemp -d) && touch "$dir/output" "$dir/summary" && echo "{}" > "$dir/event.json" &&',

@@ -63,7 +63,6 @@ export async function followTargets(
       leastSpacingMs: Math.min(step.leastSpacingMs, step.intervalMs),
       ...(step.publish && { publish: step.publish }),
       run: step.runNumber,
-      ...(run !== undefined && { chainRun: run }),
       signal
     },
     effects

@@ -17,7 +17,7 @@ export interface AllOptions extends Omit<WaitOptions, 'noun' | 'result' | 'start
   holdMs: number
   /** The least time between two requests the API asks for. */
   leastSpacingMs: number
-  /** The workflow run (its number): each request remembers the run that sent it. */
+  /** The workflow run (its number): each request and phase remembers the run that saw it. */
   run: number
 }
 

@@ -37,8 +37,8 @@ export interface WaitOptions {
   maxIntervalMs: number
   /** The publishing request this wait sends once it is due (`publish`). */
   publish?: PublishKind
-  /** This run's number in a wait handed from run to run: each phase names the run that saw it. */
-  chainRun?: number
+  /** The workflow run (its number; 0 when unknown): each phase names the run that saw it. */
+  run?: number
   signal?: AbortSignal
 }
 
@@ -114,7 +114,7 @@ export async function waitForStatus(options: WaitOptions, deps: WaitDeps): Promi
       if (sentRequest(look)) result.polls++
       return end('cancelled', 'the wait was cancelled')
     }
-    recordLook(result, look, deps.now(), options.chainRun)
+    recordLook(result, look, deps.now(), options.run || undefined)
     deps.onLook?.(look, deps.now())
 
     let retryAfterMs: number | undefined

@@ -3,7 +3,7 @@
 // workflow_dispatch run it started, with the state in its event.
 import type { GitHubSpec, Phase } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
-import type { ActionOptions } from '../scripts/run-action.js'
+import { DISPATCHED_RUN_ENV, type ActionOptions } from '../scripts/run-action.js'
 import type { VirtualTime } from './in-process.js'
 
 export const TOKEN = 'cpp-token-hand-off'
@@ -43,9 +43,7 @@ export function nextRun(
     ...first,
     env: {
       ...first.env,
-      GITHUB_EVENT_NAME: 'workflow_dispatch',
-      GITHUB_RUN_ID: '2000',
-      GITHUB_RUN_NUMBER: '2',
+      ...DISPATCHED_RUN_ENV,
       ...env
     },
     event: { inputs: { 'marketplace-wait': state } }

@@ -6,7 +6,7 @@ import { DEFAULT_APP_GUID, PARTNER_CENTER_ROOT } from '../simulator/partner-cent
 import { DEFAULT_PRODUCT_GUID } from '../simulator/product-ingestion.js'
 import type { Phase, PublishingSpec, Scenario, SubmissionSpec } from '../simulator/scenario.js'
 import type { Simulator } from '../simulator/server.js'
-import type { ActionRun } from '../scripts/run-action.js'
+import { DISPATCHED_RUN_ENV, type ActionRun } from '../scripts/run-action.js'
 import { virtualTimeForEachTest, type VirtualTime } from './in-process.js'
 
 const TOKEN = 'publish-token-2b7e'
@@ -529,9 +529,7 @@ describe('publish, across runs and offers', () => {
       inputs: { ...inputs, 'publisher-id': '', 'offer-id': '' },
       env: {
         ...env,
-        GITHUB_EVENT_NAME: 'workflow_dispatch',
-        GITHUB_RUN_ID: '2000',
-        GITHUB_RUN_NUMBER: '2'
+        ...DISPATCHED_RUN_ENV
       },
       event: { inputs: { 'marketplace-wait': state } }
     })

@@ -2,7 +2,7 @@
 // point the action at it. __tests__/demos.test.ts runs each and checks how it ends.
 import { PARTNER_CENTER_ROOT } from '../simulator/partner-center.js'
 import type { Simulator } from '../simulator/server.js'
-import type { ActionRun } from './run-action.js'
+import { DISPATCHED_RUN_ENV, type ActionRun } from './run-action.js'
 
 export interface Demo {
   scenario: string
@@ -96,7 +96,7 @@ export function dispatchedRun(
   const [dispatch] = simulator.github.dispatches
   if (run.outputs.outcome !== 'handed-off' || !dispatch) return undefined
   return {
-    env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: '2000', GITHUB_RUN_NUMBER: '2' },
+    env: DISPATCHED_RUN_ENV,
     event: { inputs: dispatch.body.inputs }
   }
 }

@@ -35,6 +35,13 @@ export const RUNNER_ENV: Record<string, string> = {
   GITHUB_ACTION: 'wait'
 }
 
+/** The run a hand-off dispatches: a workflow_dispatch run, the workflow's second. */
+export const DISPATCHED_RUN_ENV: Record<string, string> = {
+  GITHUB_EVENT_NAME: 'workflow_dispatch',
+  GITHUB_RUN_ID: '2000',
+  GITHUB_RUN_NUMBER: '2'
+}
+
 /** What `${{ github.token }}` stands for in these runs. */
 export const GITHUB_TOKEN = 'ghs_simulatedGitHubToken0123456789'
 

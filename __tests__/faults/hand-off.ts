@@ -3,7 +3,7 @@
 // plays a first run that hands the wait off, then the run it dispatched.
 import type { Phase } from '../../simulator/scenario.js'
 import type { Simulator } from '../../simulator/server.js'
-import type { ActionOptions, ActionRun } from '../../scripts/run-action.js'
+import { DISPATCHED_RUN_ENV, type ActionOptions, type ActionRun } from '../../scripts/run-action.js'
 import { RUNNING, SUCCEEDED, type FaultCase, type PlayContext } from './case.js'
 
 const HOUR = 3_600_000
@@ -44,9 +44,7 @@ function carriedOn(
     inputs: { ...options.inputs, 'publisher-id': '', 'offer-id': '', ...inputs },
     env: {
       ...options.env,
-      GITHUB_EVENT_NAME: 'workflow_dispatch',
-      GITHUB_RUN_ID: '2000',
-      GITHUB_RUN_NUMBER: '2',
+      ...DISPATCHED_RUN_ENV,
       ...env
     },
     event: { inputs: { 'marketplace-wait': state } }

@@ -9,6 +9,7 @@ import { JOB_ID } from '../src/sources/product-ingestion/publish.js'
 import { madeBy, newestPreviewId } from '../src/sources/product-ingestion/read-submissions.js'
 import { showsTaken, turnOf } from '../src/status/publishing.js'
 import { OFFER_STATUSES } from '../src/status/statuses.js'
+import { snapshotOf } from './builders.js'
 
 const BASE = 'https://cloudpartner.azure.com'
 const OFFER = '/api/publishers/contoso/offers/contoso-vm'
@@ -151,16 +152,7 @@ describe('the publishing parsers, on any input', () => {
   it('when a request is due: a go-live only at WaitingForPublisherReview; a lost one shown only by a change', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 200 }), (status, id) => {
-        const snapshot = {
-          status,
-          steps: [],
-          messages: [],
-          previewLinks: [],
-          liveLinks: [],
-          safeLinks: [],
-          productId: '',
-          submissionId: id
-        }
+        const snapshot = snapshotOf({ status, submissionId: id })
         if (turnOf('live', snapshot) === 'send') {
           expect(status.toLowerCase().replace(/[\s_-]/g, '')).toContain('waitingforpublisherreview')
         }

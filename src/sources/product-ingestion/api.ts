@@ -55,7 +55,7 @@ export const productIngestion: StatusApi = {
         cannotPublish: "a configure job is not an offer: give the offer's 'offer-id' to publish it",
         open: connection =>
           lazySource(async () => {
-            const { JobStatusSource } = await import('./job-source.js')
+            const { JobStatusSource } = await import('./sources.js')
             return new JobStatusSource(connection, jobId)
           })
       }))
@@ -66,7 +66,7 @@ export const productIngestion: StatusApi = {
       noun: 'offer',
       open: (connection, requests) =>
         lazySource(async () => {
-          const { OfferSubmissionsSource } = await import('./offer-source.js')
+          const { OfferSubmissionsSource } = await import('./sources.js')
           return new OfferSubmissionsSource(connection, offerId, requests)
         })
     }))

@@ -142,6 +142,32 @@ describe('the timeline', () => {
     expect(mermaidText('x'.repeat(1_000_000))).toHaveLength(60)
     expect(mermaidText('#;:%%')).toBe('(none)')
   })
+
+  it('keeps letters and digits of every script, ASCII or not, and nothing else', () => {
+    // The definition, as one Unicode class: the action takes a shorter way for ASCII.
+    const byDefinition = (text: string) =>
+      text
+        .slice(0, 240)
+        .replace(/[^\p{L}\p{N} .()/'+-]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 60)
+        .trim() || '(none)'
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary-ascii', maxLength: 300 }),
+          fc.string({ unit: 'grapheme', maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 300 })
+        ),
+        text => expect(mermaidText(text)).toBe(byDefinition(text))
+      ),
+      { numRuns: 500 }
+    )
+    expect(mermaidText('Zertifizierung 2 · Prüfung')).toBe('Zertifizierung 2 Prüfung')
+    expect(mermaidText('認証 ٣ (preview)')).toBe('認証 ٣ (preview)')
+    expect(mermaidText('Live: 100% <b>')).toBe('Live 100 b')
+  })
 })
 
 describe('the steps table', () => {

@@ -21,6 +21,8 @@ var result = __webpack_require__(5161);
 var signals = __webpack_require__(715);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(8992);
+// EXTERNAL MODULE: ./src/utc-time.ts
+var utc_time = __webpack_require__(3391);
 // EXTERNAL MODULE: ./src/inputs/duration.ts
 var duration = __webpack_require__(1601);
 // EXTERNAL MODULE: ./src/status/snapshot.ts
@@ -85,6 +87,7 @@ var summary = __webpack_require__(9421);
 
 
 
+
 // Fewer writes than polls: the checks API is rate limited and a person reads it.
 const UPDATE_EVERY_MS = 60_000;
 class CheckRun {
@@ -109,7 +112,7 @@ class CheckRun {
             return;
         const fields = {
             ...this.fields(),
-            started_at: new Date(options.step.startedAt).toISOString(),
+            started_at: (0,utc_time/* isoTime */.L)(options.step.startedAt),
             details_url: options.step.runUrl,
             ...(options.externalId && { external_id: options.externalId })
         };
@@ -188,7 +191,7 @@ class CheckRun {
                 ...this.fields(),
                 status: 'completed',
                 conclusion: conclusionOf(worst, this.options.step.failOnTimeout),
-                completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
+                completed_at: (0,utc_time/* isoTime */.L)(Math.max(...results.map(r => r.endedAt)))
             };
         this.enqueue(handedOn ? 'updated' : 'completed', async () => {
             if (this.id !== undefined)

@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9354);
 /* harmony import */ var _sources_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2811);
+/* harmony import */ var _utc_time_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3391);
 /* harmony import */ var _hand_off_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(180);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2066);
 // A run started by a hand-off: the state from the dispatch event's inputs, judged
@@ -17,6 +18,7 @@ export const modules = {
 // job and step that handed it off; its API and targets must be ones the action reads;
 // the inputs that name the wait come from it (where the workflow gives them too, they
 // must agree). Sign-in, base-url and every other input still come from the workflow.
+
 
 
 
@@ -36,7 +38,7 @@ function readCarried(given, runner, now) {
         return undefined;
     }
     if (state.handedOffAt > now + CLOCK_SLACK_MS) {
-        throw (0,_hand_off_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .refusal */ .x5)(`h: a hand-off hours after this run's clock (${new Date(now).toISOString()})`);
+        throw (0,_hand_off_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .refusal */ .x5)(`h: a hand-off hours after this run's clock (${(0,_utc_time_js__WEBPACK_IMPORTED_MODULE_4__/* .isoTime */ .L)(now)})`);
     }
     const input = carriedInputs(given, state);
     checkTargets(state, input);

@@ -7,6 +7,7 @@ import { InputError } from '../inputs/input-error.js'
 import type { InputReader } from '../inputs/input-reader.js'
 import type { RunnerContext } from '../runner/context.js'
 import { API_INPUTS, apiNamed } from '../sources/index.js'
+import { isoTime } from '../utc-time.js'
 import { readInputName, refusal } from './hand-off-inputs.js'
 import { decodeState, type HandOffState } from './state.js'
 
@@ -35,7 +36,7 @@ export function readCarried(
     return undefined
   }
   if (state.handedOffAt > now + CLOCK_SLACK_MS) {
-    throw refusal(`h: a hand-off hours after this run's clock (${new Date(now).toISOString()})`)
+    throw refusal(`h: a hand-off hours after this run's clock (${isoTime(now)})`)
   }
   const input = carriedInputs(given, state)
   checkTargets(state, input)

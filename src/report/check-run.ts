@@ -10,6 +10,7 @@ import type { Look } from '../status/source.js'
 import type { Step } from '../status/step.js'
 import { CANCELLED_GRACE_MS } from '../runner/signals.js'
 import { clip } from '../text.js'
+import { isoTime } from '../utc-time.js'
 import { checkTitle, conclusionOf, overviewTitle } from './check-run-title.js'
 import { CHECK_SUMMARY_BYTE_LIMIT, renderReport } from './summary.js'
 
@@ -57,7 +58,7 @@ export class CheckRun {
     if (options.id !== undefined) return
     const fields: CheckRunFields = {
       ...this.fields(),
-      started_at: new Date(options.step.startedAt).toISOString(),
+      started_at: isoTime(options.step.startedAt),
       details_url: options.step.runUrl,
       ...(options.externalId && { external_id: options.externalId })
     }
@@ -137,7 +138,7 @@ export class CheckRun {
           ...this.fields(),
           status: 'completed',
           conclusion: conclusionOf(worst, this.options.step.failOnTimeout),
-          completed_at: new Date(Math.max(...results.map(r => r.endedAt))).toISOString()
+          completed_at: isoTime(Math.max(...results.map(r => r.endedAt)))
         }
     this.enqueue(handedOn ? 'updated' : 'completed', async () => {
       if (this.id !== undefined) await this.options.checks.update(this.id, fields, this.call())

@@ -2,6 +2,7 @@
 // escaped, every link checked, every document within its byte limit.
 import type { StatusMessage } from '../status/snapshot.js'
 import { clip, escapeMarkdown } from '../text.js'
+import { isoTime } from '../utc-time.js'
 
 export const CELL_CHARS = 300
 
@@ -38,7 +39,7 @@ export function messageLink(message: StatusMessage): string {
 }
 
 export function utcTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
+  return isoTime(ms).replace('T', ' ').slice(0, 19)
 }
 
 export function fitToLimit(markdown: string, byteLimit: number): string {

@@ -2,6 +2,7 @@ import { worstOf, type EndedResult, type Outcome } from '../status/result.js'
 import { currentStep, type Snapshot } from '../status/snapshot.js'
 import type { Step } from '../status/step.js'
 import { clip } from '../text.js'
+import { isoTime } from '../utc-time.js'
 
 /** What the outputs read of the step: the wait's start, the next run. */
 export type OutputStep = Pick<Step, 'wait' | 'chain'>
@@ -99,7 +100,7 @@ function offerEntry(result: EndedResult) {
     // What this wait asked of the service, and what it started: a later job reads it.
     requests: result.requests.map(request => ({
       kind: request.kind,
-      at: new Date(request.at).toISOString(),
+      at: isoTime(request.at),
       run: request.run ?? null,
       ref: clip(request.ref, ID_CHARS)
     }))

@@ -5,6 +5,7 @@ import { recordChange, type TargetResult } from '../status/result.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { brief, clip } from '../text.js'
+import { isoTime } from '../utc-time.js'
 import type { Log } from './log.js'
 import { utcTime } from './markdown.js'
 
@@ -154,7 +155,7 @@ export class ProgressLog {
     if (since === undefined) return
     this.quietTold = true
     this.logger.warning(
-      `Nothing has moved (status, step or progress) since ${new Date(since).toISOString()}, ${formatDuration(at - since)} ago: publishing may have stalled; Partner Center support can say why.`,
+      `Nothing has moved (status, step or progress) since ${isoTime(since)}, ${formatDuration(at - since)} ago: publishing may have stalled; Partner Center support can say why.`,
       {
         title: `Publishing: ${this.name === undefined ? '' : `${clip(this.name, NAME_CHARS)}: `}no progress`
       }

@@ -14,13 +14,21 @@ const DAY_MS = 86_400_000
 const ENDS = ['Complete', 'Rejected', 'Canceled']
 const TROUBLE = ['Rejected', 'Canceled', 'Blocked']
 
+// What Mermaid may not see: all but letters and digits (of any script) and a few marks.
+// The class of any script is built on first use, as its Unicode sets cost about a
+// millisecond to compile, and most text is ASCII, where the plain class says the same.
+const NOT_PLAIN_ASCII = /[^A-Za-z0-9 .()/'+-]/g
+let notPlainAnyScript: RegExp | undefined
+
+function notPlain(text: string): RegExp {
+  if (!/[\u0080-\uffff]/.test(text)) return NOT_PLAIN_ASCII
+  return (notPlainAnyScript ??= new RegExp("[^\\p{L}\\p{N} .()/'+-]", 'gu'))
+}
+
 /** Text Mermaid shows as it is: no character of its syntax, on one bounded line. */
 export function mermaidText(text: string): string {
-  const plain = text
-    .slice(0, 4 * NAME_CHARS)
-    .replace(/[^\p{L}\p{N} .()/'+-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const head = text.slice(0, 4 * NAME_CHARS)
+  const plain = head.replace(notPlain(head), ' ').replace(/\s+/g, ' ').trim()
   return plain.slice(0, NAME_CHARS).trim() || '(none)'
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../status/publishing.js'
 import type { TargetResult } from '../status/result.js'
 import type { Snapshot } from '../status/snapshot.js'
+import { isoTime } from '../utc-time.js'
 
 export interface PublishDeps {
   send(kind: PublishKind, seen: Snapshot, signal?: AbortSignal): Promise<PublishAnswer>
@@ -105,5 +106,5 @@ function followLost(sent: PublishRequest, seen: Snapshot, deps: PublishDeps): Tu
 
 /** Why a wait whose request's answer was lost ends without knowing whether it went through. */
 export function lostReason(sent: PublishRequest, now: number): string {
-  return `the answer to the ${REQUEST_NAMES[sent.kind].toLowerCase()} request sent at ${new Date(sent.at).toISOString()} was lost, and in the ${formatDuration(Math.max(0, now - sent.at))} since, the status did not show that it went through: it may not have. Check the offer in Partner Center before sending it again; a run of the workflow sends it again only if the status shows nothing under way`
+  return `the answer to the ${REQUEST_NAMES[sent.kind].toLowerCase()} request sent at ${isoTime(sent.at)} was lost, and in the ${formatDuration(Math.max(0, now - sent.at))} since, the status did not show that it went through: it may not have. Check the offer in Partner Center before sending it again; a run of the workflow sends it again only if the status shows nothing under way`
 }

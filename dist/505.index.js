@@ -78,8 +78,8 @@ function checkTitle(state) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts + 4 modules
-var summary = __webpack_require__(9421);
+// EXTERNAL MODULE: ./src/report/summary.ts + 5 modules
+var summary = __webpack_require__(6207);
 ;// CONCATENATED MODULE: ./src/report/check-run.ts
 
 

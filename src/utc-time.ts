@@ -18,3 +18,8 @@ export function isoTime(ms: number): string {
     `.${String(date.getUTCMilliseconds()).padStart(3, '0')}Z`
   )
 }
+
+/** `2026-12-05 03:04:24`: a time as a person reads it in the summary and the log. */
+export function utcTime(ms: number): string {
+  return isoTime(ms).replace('T', ' ').slice(0, 19)
+}

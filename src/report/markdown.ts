@@ -2,7 +2,6 @@
 // escaped, every link checked, every document within its byte limit.
 import type { StatusMessage } from '../status/snapshot.js'
 import { clip, escapeMarkdown } from '../text.js'
-import { isoTime } from '../utc-time.js'
 
 export const CELL_CHARS = 300
 
@@ -36,10 +35,6 @@ export function link(value: unknown, label?: string): string {
 /** ` ([link](url))` after a message the API vouches a link for; else nothing. */
 export function messageLink(message: StatusMessage): string {
   return message.link ? ` (${link(message.link, 'link')})` : ''
-}
-
-export function utcTime(ms: number): string {
-  return isoTime(ms).replace('T', ' ').slice(0, 19)
 }
 
 export function fitToLimit(markdown: string, byteLimit: number): string {

@@ -5,9 +5,8 @@ import { recordChange, type TargetResult } from '../status/result.js'
 import type { PublishStep, Snapshot, StatusMessage } from '../status/snapshot.js'
 import type { Look } from '../status/source.js'
 import { brief, clip } from '../text.js'
-import { isoTime } from '../utc-time.js'
+import { isoTime, utcTime } from '../utc-time.js'
 import type { Log } from './log.js'
-import { utcTime } from './markdown.js'
 
 const ANNOTATION_CHARS = 1_000
 const NAME_CHARS = 200

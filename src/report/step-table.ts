@@ -5,8 +5,9 @@ import type { TargetResult } from '../status/result.js'
 import type { PublishStep } from '../status/snapshot.js'
 import { sameStatus } from '../status/statuses.js'
 import { brief } from '../text.js'
+import { utcTime } from '../utc-time.js'
 import { stepIcon } from './icons.js'
-import { CELL_CHARS, cell, messageLink, utcTime } from './markdown.js'
+import { CELL_CHARS, cell, messageLink } from './markdown.js'
 
 const MAX_STEP_ROWS = 100
 

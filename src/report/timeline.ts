@@ -5,8 +5,8 @@
 // starts with an icon that no keyword matches.
 import type { StepPhase, TargetResult } from '../status/result.js'
 import { isStatusIn, sameStatus } from '../status/statuses.js'
+import { utcTime } from '../utc-time.js'
 import { stepIcon } from './icons.js'
-import { utcTime } from './markdown.js'
 
 const NAME_CHARS = 60
 const DAY_MS = 86_400_000

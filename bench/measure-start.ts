@@ -17,6 +17,8 @@ export interface StartFigures {
   actionMs: number
   /** The action's start over the minimal toolkit action's, the median of pairs. */
   ratio: number
+  /** The middle half of the pairs' ratios (first and third quartile): how far one run strays. */
+  ratioQuartiles: [number, number]
   runs: number
   peakMemoryMb: number
   minimalPeakMemoryMb: number
@@ -43,13 +45,16 @@ export async function distJsBytes(): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0)
 }
 
-function median(values: number[]): number {
+/** The value at fraction `at` of the sorted values, interpolated between neighbours. */
+function quantile(values: number[], at: number): number {
   const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  const position = (sorted.length - 1) * at
+  const below = sorted[Math.floor(position)] as number
+  const above = sorted[Math.ceil(position)] as number
+  return below + (above - below) * (position - Math.floor(position))
 }
+
+const median = (values: number[]): number => quantile(values, 0.5)
 
 /** Runs `node` with args; resolves with the wall time in ms and what fd 3 received. */
 function timed(
@@ -143,6 +148,7 @@ export async function measureStart(runs: number, node = process.execPath): Promi
       minimalActionMs: median(minimalTimes),
       actionMs: median(actionTimes),
       ratio: median(ratios),
+      ratioQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
       runs,
       peakMemoryMb: await peakMb(join(DIST, 'index.js')),
       minimalPeakMemoryMb: await peakMb(minimal[0] as string)
